@@ -1,0 +1,203 @@
+package app
+
+import (
+	"errors"
+
+	"github.com/xuequ/xuequ/model"
+)
+
+// ProjectionYears is how many years past the last history year a Session
+// projects, so the year slider reaches the end of a five-year plan and more.
+const ProjectionYears = 10
+
+// Projector turns a district into projected enrollment records for the
+// years after its history (package model/forecast provides the real one).
+// It may return nil when the district has no history.
+type Projector func(d *model.District, years int) ([]model.Enrollment, error)
+
+// Session is one open project: the district, its file, the year under study
+// and the undo/redo stacks. See the package doc for threading.
+type Session struct {
+	district  *model.District
+	path      string
+	dirty     bool
+	year      int
+	projector Projector
+
+	projected []model.Enrollment // cached projection of the current district
+	projErr   error
+	analysis  model.Analysis // analysis of year, recomputed after every change
+
+	undo, redo []Command
+	listeners  []func()
+}
+
+// NewSession starts a session on d, read from path ("" for a new or sample
+// district). project may be nil (history years only). The year is the last
+// history year.
+func NewSession(d *model.District, path string, project Projector) *Session {
+	d.Standards = d.Standards.OrDefault()
+	s := &Session{district: d, path: path, projector: project}
+	_, s.year = d.Years()
+	s.recompute(true)
+	return s
+}
+
+// District is the session's district. Callers must not modify it directly:
+// every change goes through Do so that it can be undone.
+func (s *Session) District() *model.District { return s.district }
+
+// Path is the project file ("" when never saved).
+func (s *Session) Path() string { return s.path }
+
+// SetPath records where the project was saved and marks it clean.
+func (s *Session) SetPath(p string) {
+	s.path, s.dirty = p, false
+	s.notify()
+}
+
+// Dirty reports unsaved changes.
+func (s *Session) Dirty() bool { return s.dirty }
+
+// Year is the year the analysis is for.
+func (s *Session) Year() int { return s.year }
+
+// YearRange is the first history year and the last projected year.
+func (s *Session) YearRange() (first, last int) {
+	first, last = s.district.Years()
+	if s.projector != nil && last != 0 {
+		last += ProjectionYears
+	}
+	return first, last
+}
+
+// Projected reports whether year is past the last history year.
+func (s *Session) Projected(year int) bool {
+	_, last := s.district.Years()
+	return year > last
+}
+
+// SetYear changes the year under study and recomputes the analysis.
+func (s *Session) SetYear(y int) {
+	if y == s.year {
+		return
+	}
+	s.year = y
+	s.recompute(false)
+	s.notify()
+}
+
+// Analysis is the class-size and seat analysis of the current year.
+func (s *Session) Analysis() model.Analysis { return s.analysis }
+
+// AnalysisFor analyses any year (history or projected) without changing the
+// session's year.
+func (s *Session) AnalysisFor(year int) model.Analysis {
+	return model.Analyze(s.district.Schools, s.records(year), year, s.district.Standards)
+}
+
+// ProjectionError is the error of the last projection, if any.
+func (s *Session) ProjectionError() error { return s.projErr }
+
+// SchoolResult returns the current year's result for one school.
+func (s *Session) SchoolResult(id string) (model.SchoolResult, bool) {
+	for _, r := range s.analysis.Schools {
+		if r.School == id {
+			return r, true
+		}
+	}
+	return model.SchoolResult{}, false
+}
+
+// OnChange registers f to be called after every change of district, year or
+// file state.
+func (s *Session) OnChange(f func()) { s.listeners = append(s.listeners, f) }
+
+// Do applies an edit, records it for undo and recomputes.
+func (s *Session) Do(c Command) error {
+	if err := c.Do(s.district); err != nil {
+		return err
+	}
+	s.undo = append(s.undo, c)
+	s.redo = nil
+	s.changed()
+	return nil
+}
+
+// ErrNothingToUndo is returned by Undo and Redo when the stack is empty.
+var ErrNothingToUndo = errors.New("nothing to undo or redo")
+
+// Undo reverts the last edit.
+func (s *Session) Undo() error {
+	if len(s.undo) == 0 {
+		return ErrNothingToUndo
+	}
+	c := s.undo[len(s.undo)-1]
+	s.undo = s.undo[:len(s.undo)-1]
+	c.Undo(s.district)
+	s.redo = append(s.redo, c)
+	s.changed()
+	return nil
+}
+
+// Redo re-applies the last undone edit.
+func (s *Session) Redo() error {
+	if len(s.redo) == 0 {
+		return ErrNothingToUndo
+	}
+	c := s.redo[len(s.redo)-1]
+	if err := c.Do(s.district); err != nil {
+		return err
+	}
+	s.redo = s.redo[:len(s.redo)-1]
+	s.undo = append(s.undo, c)
+	s.changed()
+	return nil
+}
+
+// UndoLabel and RedoLabel name the edit Undo or Redo would act on ("" when
+// none).
+func (s *Session) UndoLabel() string { return topLabel(s.undo) }
+
+// RedoLabel names the edit Redo would re-apply.
+func (s *Session) RedoLabel() string { return topLabel(s.redo) }
+
+func topLabel(st []Command) string {
+	if len(st) == 0 {
+		return ""
+	}
+	return st[len(st)-1].Label()
+}
+
+func (s *Session) changed() {
+	s.dirty = true
+	s.recompute(true)
+	s.notify()
+}
+
+func (s *Session) notify() {
+	for _, f := range s.listeners {
+		f()
+	}
+}
+
+// recompute refreshes the analysis; reproject also refreshes the projection
+// (edits can change it: standards, catchments, capacities).
+func (s *Session) recompute(reproject bool) {
+	if reproject {
+		s.projected, s.projErr = nil, nil
+		if s.projector != nil {
+			s.projected, s.projErr = s.projector(s.district, ProjectionYears)
+		}
+	}
+	s.analysis = s.AnalysisFor(s.year)
+}
+
+// records returns the enrollment records for year: history, or projection
+// past the last history year.
+func (s *Session) records(year int) []model.Enrollment {
+	if s.Projected(year) {
+		return s.projected
+	}
+	return s.district.History
+}

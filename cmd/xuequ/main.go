@@ -1,0 +1,121 @@
+// Command xuequ is the Xuequ desktop application and its command-line tools.
+// With no subcommand it opens the GUI; see DESIGN.md §7 for the CLI contract.
+//
+// main only wires: each subcommand lives in its own file, registers itself
+// in init with register, parses its flags and calls into app/..., model/...
+// and geo/....
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+
+	"github.com/xuequ/xuequ/model"
+)
+
+// command is one subcommand. run gets the arguments after the subcommand
+// name and writes results to stdout, diagnostics to stderr.
+type command struct {
+	name    string
+	summary string // one line for `xuequ --help`
+	run     func(args []string, stdout, stderr io.Writer) error
+}
+
+var commands = map[string]*command{}
+
+func register(c *command) { commands[c.name] = c }
+
+// usageError is a wrong command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command line and returns the exit status: 0 success, 1
+// bad input, 2 usage error.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "-h", "-help", "--help", "help":
+			printUsage(stdout)
+			return 0
+		}
+		if c, ok := commands[args[0]]; ok {
+			return exitStatus(c.run(args[1:], stdout, stderr), stderr)
+		}
+		if len(args[0]) > 0 && args[0][0] == '-' && args[0] != "-" {
+			return exitStatus(gui(args), stderr)
+		}
+	}
+	return exitStatus(gui(args), stderr)
+}
+
+func exitStatus(err error, stderr io.Writer) int {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(stderr, "xuequ:", err)
+		return 2
+	}
+	fmt.Fprintln(stderr, "xuequ:", err)
+	return 1
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, `xuequ — 学区规划 school-layout and class-size planning
+
+Usage:
+  xuequ [FILE.xuequ.gpkg]      open the desktop app (the sample district when no FILE)
+  xuequ COMMAND [options]      run a command; xuequ COMMAND -h for its options
+
+Commands:`)
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, `
+Exit status: 0 success, 1 bad input (the message names the file, line or
+feature, field and what to do), 2 usage error.`)
+}
+
+// newFlagSet returns a flag set for a subcommand whose parse errors become
+// usage errors and whose -h prints usage to stdout.
+func newFlagSet(name, usage string, stdout io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stdout)
+	fs.Usage = func() {
+		fmt.Fprintf(stdout, "Usage: xuequ %s %s\n\nOptions:\n", name, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args and turns a bad flag into a usageError.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(os.Stdout)
+		fs.Usage()
+		return err
+	}
+	if err != nil {
+		return &usageError{fmt.Sprintf("%s: %v (see xuequ %s -h)", fs.Name(), err, fs.Name())}
+	}
+	return nil
+}
+
+var _ = model.DefaultStandards

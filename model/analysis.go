@@ -1,0 +1,244 @@
+package model
+
+import "sort"
+
+// GradeResult is the class-size picture of one grade of one school in one
+// year.
+type GradeResult struct {
+	Grade    Grade
+	Students int
+	// Classes is the number of classes taught. When the source gave no
+	// class count it is the number needed at standard size and
+	// ClassesEstimated is true.
+	Classes          int
+	ClassesEstimated bool
+	// ClassSizes is Students split evenly over Classes, largest first.
+	ClassSizes []int
+	// Status is the status of the grade's largest class.
+	Status ClassStatus
+	// ClassesNeeded is the number of classes needed at the standard size.
+	ClassesNeeded int
+}
+
+// SchoolResult is the analysis of one school in one year.
+type SchoolResult struct {
+	School   string
+	Name     string
+	Level    Level
+	Students int
+	Classes  int
+	// Capacity is the school's seats (学位): its explicit Capacity, else
+	// Σ over grades of classes × standard class size.
+	Capacity int
+	// SeatGap is Students − Capacity: positive is a shortage (学位缺口),
+	// negative is spare seats.
+	SeatGap int
+	// ClassesNeeded is Σ over grades of the classes needed at standard size;
+	// ExtraClassrooms = max(0, ClassesNeeded − Classes) is how many more
+	// classrooms would bring every grade to the standard.
+	ClassesNeeded   int
+	ExtraClassrooms int
+	OversizedSchool bool // 大校额: Students > OversizedLimit(Level)
+	SmallSchool     bool // 小规模学校: Students < SmallSchool
+	SmallStaffed    bool // Students < SmallSchoolStaffed (staffed by 班师比)
+	// Counts of this school's classes by status.
+	OverStandard, Large, VeryLarge int
+	Grades                         []GradeResult
+}
+
+// Worst returns the worst class status among the school's grades.
+func (r *SchoolResult) Worst() ClassStatus {
+	w := StatusStandard
+	for _, g := range r.Grades {
+		if g.Status > w {
+			w = g.Status
+		}
+	}
+	return w
+}
+
+// Summary totals a district in one year. Classes are counted one by one, so
+// a grade of 113 pupils in two classes (57 + 56) adds two large classes.
+type Summary struct {
+	Schools      int
+	Students     int
+	Classes      int
+	OverStandard int // classes over standard but below LargeClassMin
+	Large        int // 大班额 classes (LargeClassMin … VeryLargeClassMin−1)
+	VeryLarge    int // 超大班额 classes (≥ VeryLargeClassMin)
+	// LargeShare is 大班额占比 = (Large + VeryLarge) / Classes, 0 when there
+	// are no classes; TargetMet reports LargeShare < LargeShareTarget.
+	LargeShare      float64
+	TargetMet       bool
+	OversizedSchool int // schools over the 大校额 limit
+	SmallSchool     int // schools under SmallSchool pupils
+	Capacity        int
+	// SeatShortage is Σ of the positive seat gaps: seats missing where they
+	// are needed (spare seats elsewhere do not offset it).
+	SeatShortage int
+}
+
+// Analysis is the class-size and seat analysis of a district in one year.
+type Analysis struct {
+	Year    int
+	Schools []SchoolResult
+	Summary Summary
+}
+
+// Analyze computes the analysis of the given year from enrollment records
+// (history or projected). Records of other years are ignored; records whose
+// school is not in schools are analysed under the school ID with an unknown
+// level. Schools without records in the year are left out. Results are in
+// the order of schools, then unknown IDs sorted.
+func Analyze(schools []School, records []Enrollment, year int, std Standards) Analysis {
+	std = std.OrDefault()
+	// One slot per school and grade; schools not in the list get slots
+	// after the known ones.
+	type slot struct {
+		e   Enrollment
+		set bool
+	}
+	index := make(map[string]int, len(schools))
+	for i := range schools {
+		index[schools[i].ID] = i
+	}
+	grades := make([][13]slot, len(schools))
+	var unknown []string
+	for i := range records {
+		e := &records[i]
+		if e.Year != year || !e.Grade.Valid() {
+			continue
+		}
+		k, ok := index[e.School]
+		if !ok {
+			k = len(grades)
+			index[e.School] = k
+			grades = append(grades, [13]slot{})
+			unknown = append(unknown, e.School)
+		}
+		sl := &grades[k][e.Grade]
+		if sl.set {
+			// Two records for one grade (e.g. two campuses reported
+			// separately): sum them.
+			sl.e.Students += e.Students
+			sl.e.Classes += e.Classes
+		} else {
+			sl.e, sl.set = *e, true
+		}
+	}
+	sort.Strings(unknown)
+
+	a := Analysis{Year: year, Schools: make([]SchoolResult, 0, len(grades))}
+	buf := make([]Enrollment, 0, 13)
+	add := func(s *School, k int) {
+		buf = buf[:0]
+		for _, sl := range grades[k] {
+			if sl.set {
+				buf = append(buf, sl.e)
+			}
+		}
+		if len(buf) > 0 {
+			a.Schools = append(a.Schools, AnalyzeSchool(s, buf, std))
+		}
+	}
+	for i := range schools {
+		add(&schools[i], i)
+	}
+	for _, id := range unknown {
+		add(&School{ID: id, Name: id}, index[id])
+	}
+	a.Summary = Summarize(a.Schools, std)
+	return a
+}
+
+// AnalyzeSchool analyses one school from its records of one year, one per
+// grade.
+func AnalyzeSchool(s *School, grades []Enrollment, std Standards) SchoolResult {
+	std = std.OrDefault()
+	r := SchoolResult{School: s.ID, Name: s.Name, Level: s.Level}
+	seats := 0
+	for _, e := range grades {
+		g := GradeResult{Grade: e.Grade, Students: e.Students, Classes: e.Classes}
+		g.ClassesNeeded = std.ClassesNeeded(e.Grade, e.Students)
+		if g.Classes <= 0 && e.Students > 0 {
+			g.Classes, g.ClassesEstimated = g.ClassesNeeded, true
+		}
+		g.ClassSizes = SplitClasses(e.Students, g.Classes)
+		if !compulsory(e.Grade) {
+			// Kindergarten and senior grades count as pupils and seats but
+			// are outside the class-size rules.
+			r.Students += g.Students
+			seats += g.Classes * std.ClassSize(e.Grade)
+			r.Grades = append(r.Grades, g)
+			continue
+		}
+		for _, size := range g.ClassSizes {
+			st := std.Classify(e.Grade, size)
+			if st > g.Status {
+				g.Status = st
+			}
+			switch st {
+			case StatusOverStandard:
+				r.OverStandard++
+			case StatusLarge:
+				r.Large++
+			case StatusVeryLarge:
+				r.VeryLarge++
+			}
+		}
+		r.Students += g.Students
+		r.Classes += g.Classes // compulsory-education classes only
+		r.ClassesNeeded += g.ClassesNeeded
+		seats += g.Classes * std.ClassSize(e.Grade)
+		r.Grades = append(r.Grades, g)
+	}
+	r.Capacity = s.Capacity
+	if r.Capacity <= 0 {
+		r.Capacity = seats
+	}
+	r.SeatGap = r.Students - r.Capacity
+	if r.ClassesNeeded > r.Classes {
+		r.ExtraClassrooms = r.ClassesNeeded - r.Classes
+	}
+	if s.Level != LevelKindergarten && s.Level != LevelSenior {
+		r.OversizedSchool = r.Students > std.OversizedLimit(s.Level)
+		r.SmallSchool = r.Students < std.SmallSchool
+		r.SmallStaffed = r.Students < std.SmallSchoolStaffed
+	}
+	return r
+}
+
+// Summarize totals school results. Kindergarten and senior grades are
+// outside the compulsory-education class-size rules and are not counted.
+func Summarize(schools []SchoolResult, std Standards) Summary {
+	std = std.OrDefault()
+	var s Summary
+	for i := range schools {
+		r := &schools[i]
+		s.Schools++
+		s.Students += r.Students
+		s.Capacity += r.Capacity
+		if r.SeatGap > 0 {
+			s.SeatShortage += r.SeatGap
+		}
+		if r.OversizedSchool {
+			s.OversizedSchool++
+		}
+		if r.SmallSchool {
+			s.SmallSchool++
+		}
+		s.Classes += r.Classes
+		s.OverStandard += r.OverStandard
+		s.Large += r.Large
+		s.VeryLarge += r.VeryLarge
+	}
+	if s.Classes > 0 {
+		s.LargeShare = float64(s.Large+s.VeryLarge) / float64(s.Classes)
+	}
+	s.TargetMet = s.LargeShare < std.LargeShareTarget
+	return s
+}
+
+// compulsory reports whether g is a compulsory-education grade (1–9), the
+// grades the class-size rules apply to.
+func compulsory(g Grade) bool { return g >= 1 && g <= 9 }

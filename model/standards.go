@@ -1,0 +1,177 @@
+package model
+
+// Standards holds every planning number Xuequ applies. Defaults come from
+// DESIGN.md §4 (national 规范 on 大班额/大校额 and 建标102 school scales); every
+// number is editable per project and stored in the project file.
+//
+// Units: class sizes and school sizes in pupils, radii in metres along the
+// ground (geodesic), shares as fractions in [0, 1].
+type Standards struct {
+	// StandardClassPrimary and StandardClassJunior are the 标准班额: the most
+	// pupils a class should have (primary 45, junior middle 50).
+	StandardClassPrimary int
+	StandardClassJunior  int
+	// LargeClassMin is the smallest 大班额 (56): classes of
+	// standard+1 … LargeClassMin−1 are "over standard" (超标准).
+	LargeClassMin int
+	// VeryLargeClassMin is the smallest 超大班额 (66).
+	VeryLargeClassMin int
+	// LargeShareTarget is the 大班额占比 target: the share of classes with
+	// LargeClassMin or more pupils must stay below it (0.05).
+	LargeShareTarget float64
+	// OversizedSchool is the 大校额 limit: a school with more pupils is
+	// oversized (2000); OversizedNineYear applies to 九年一贯制 schools (2500).
+	OversizedSchool   int
+	OversizedNineYear int
+	// SmallSchool (100) and SmallSchoolStaffed (200) are the 小规模学校
+	// limits: below SmallSchool a school is funded as if it had SmallSchool
+	// pupils; below SmallSchoolStaffed it is staffed by 班师比, not 生师比.
+	SmallSchool        int
+	SmallSchoolStaffed int
+	// ServiceRadiusPrimary (500 m) and ServiceRadiusJunior (1000 m) are the
+	// 服务半径: the walking distance a school should serve.
+	ServiceRadiusPrimary float64
+	ServiceRadiusJunior  float64
+	// MigrantPublicShare is the target share of 随迁子女 taught in public
+	// schools (0.85).
+	MigrantPublicShare float64
+}
+
+// DefaultStandards returns the seed values of DESIGN.md §4.
+func DefaultStandards() Standards {
+	return Standards{
+		StandardClassPrimary: 45,
+		StandardClassJunior:  50,
+		LargeClassMin:        56,
+		VeryLargeClassMin:    66,
+		LargeShareTarget:     0.05,
+		OversizedSchool:      2000,
+		OversizedNineYear:    2500,
+		SmallSchool:          100,
+		SmallSchoolStaffed:   200,
+		ServiceRadiusPrimary: 500,
+		ServiceRadiusJunior:  1000,
+		MigrantPublicShare:   0.85,
+	}
+}
+
+// OrDefault returns s, or DefaultStandards if s is the zero value (a
+// district built in code or read from a file without a standards table).
+func (s Standards) OrDefault() Standards {
+	if s == (Standards{}) {
+		return DefaultStandards()
+	}
+	return s
+}
+
+// ClassSize returns the 标准班额 for a grade: primary grades (1–6) use
+// StandardClassPrimary, junior grades (7–9) StandardClassJunior, whatever
+// the school's level (a nine-year school uses both). Kindergarten and senior
+// grades fall back to the junior value.
+func (s Standards) ClassSize(g Grade) int {
+	if g.Stage() == LevelPrimary {
+		return s.StandardClassPrimary
+	}
+	return s.StandardClassJunior
+}
+
+// ServiceRadius returns the service radius in metres for a stage.
+func (s Standards) ServiceRadius(stage Level) float64 {
+	if stage == LevelPrimary {
+		return s.ServiceRadiusPrimary
+	}
+	return s.ServiceRadiusJunior
+}
+
+// OversizedLimit returns the 大校额 limit for a school of the given level.
+func (s Standards) OversizedLimit(l Level) int {
+	if l == LevelNineYear {
+		return s.OversizedNineYear
+	}
+	return s.OversizedSchool
+}
+
+// ClassStatus classifies one class (or a grade by its worst class).
+type ClassStatus int
+
+const (
+	StatusStandard     ClassStatus = iota // ≤ 标准班额
+	StatusOverStandard                    // 标准班额+1 … LargeClassMin−1
+	StatusLarge                           // 大班额: LargeClassMin … VeryLargeClassMin−1
+	StatusVeryLarge                       // 超大班额: ≥ VeryLargeClassMin
+)
+
+var statusNames = [...]string{"standard", "over_standard", "large", "very_large"}
+
+// String is the stable machine name used in JSON.
+func (c ClassStatus) String() string {
+	if c < 0 || int(c) >= len(statusNames) {
+		return "standard"
+	}
+	return statusNames[c]
+}
+
+// Classify returns the status of a class of size pupils in grade g.
+// Boundaries with the defaults: primary 45|46, junior 50|51, both 55|56 and
+// 65|66.
+func (s Standards) Classify(g Grade, size int) ClassStatus {
+	switch {
+	case size >= s.VeryLargeClassMin:
+		return StatusVeryLarge
+	case size >= s.LargeClassMin:
+		return StatusLarge
+	case size > s.ClassSize(g):
+		return StatusOverStandard
+	}
+	return StatusStandard
+}
+
+// Scale is one 建标102 standard school size: Classes classes and the seats
+// they give.
+type Scale struct {
+	Classes int
+	Seats   int
+}
+
+// StandardScales lists the 建标102 办学规模 for a level, smallest first:
+// primary 12/18/24/30 classes × 45, junior 12/18/24/30 × 50, nine-year
+// 18/27/36/45 classes (two-thirds primary at 45, one-third junior at 50).
+func StandardScales(l Level) []Scale {
+	switch l {
+	case LevelPrimary:
+		return []Scale{{12, 540}, {18, 810}, {24, 1080}, {30, 1350}}
+	case LevelJunior:
+		return []Scale{{12, 600}, {18, 900}, {24, 1200}, {30, 1500}}
+	case LevelNineYear:
+		return []Scale{{18, 840}, {27, 1260}, {36, 1680}, {45, 2100}}
+	}
+	return nil
+}
+
+// SplitClasses splits students pupils into classes classes as evenly as
+// possible, larger classes first: 113 in 2 → [57 56]. It returns nil when
+// classes ≤ 0.
+func SplitClasses(students, classes int) []int {
+	if classes <= 0 || students < 0 {
+		return nil
+	}
+	sizes := make([]int, classes)
+	base, extra := students/classes, students%classes
+	for i := range sizes {
+		sizes[i] = base
+		if i < extra {
+			sizes[i]++
+		}
+	}
+	return sizes
+}
+
+// ClassesNeeded is the number of classes needed to teach students pupils of
+// grade g at the standard class size: ceil(students / standard).
+func (s Standards) ClassesNeeded(g Grade, students int) int {
+	std := s.ClassSize(g)
+	if students <= 0 || std <= 0 {
+		return 0
+	}
+	return (students + std - 1) / std
+}
