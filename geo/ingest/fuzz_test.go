@@ -1,0 +1,138 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/xuequ/xuequ/model"
+)
+
+// Seeds live in testdata/fuzz/<FuzzName>/ (committed); run
+// XUEQU_WRITE_SEEDS=1 go test -run TestWriteFuzzSeeds ./geo/ingest to
+// regenerate the generated ones.
+
+func geojsonSeeds(t testing.TB) map[string][]byte {
+	fc := `{"type":"FeatureCollection","features":[%s]}`
+	return map[string][]byte{
+		"schools_cn":   []byte(schoolsCN),
+		"zones_cn":     []byte(zonesCN),
+		"zones_gbk":    gbk(t, zonesCN),
+		"schools_gbk":  gbk(t, schoolsCN),
+		"zones_bom":    append([]byte{0xEF, 0xBB, 0xBF}, zonesCN...),
+		"zones_3857":   []byte(fmt.Sprintf(fc, `{"type":"Feature","properties":{"名称":"a"},"geometry":{"type":"Polygon","coordinates":`+mercSquare()+`}}`)),
+		"zones_gk38":   []byte(fmt.Sprintf(fc, `{"type":"Feature","properties":{"名称":"a"},"geometry":{"type":"Polygon","coordinates":`+gkSquare(4526)+`}}`)),
+		"zones_crs":    []byte(`{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4547"}},"features":[{"type":"Feature","id":7,"properties":{"人口":"1,2"},"geometry":{"type":"Polygon","coordinates":` + gkSquare(4547) + `}}]}`),
+		"bowtie":       []byte(fmt.Sprintf(fc, `{"type":"Feature","properties":{"编码":"A"},"geometry":{"type":"Polygon","coordinates":[[[114,30],[114.02,30.02],[114.02,30],[114,30.02]]]}}`)),
+		"broken":       []byte(fmt.Sprintf(fc, `42,null,{"type":"Feature"},{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[["x"]]]}},{"type":"Feature","properties":[1],"geometry":{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1]}]}}`)),
+		"truncated":    []byte(zonesCN[:150]),
+		"seattle_like": []byte(fmt.Sprintf(fc, `{"type":"Feature","id":1,"properties":{"PROPERTY_L":"Adams","Status":"Option ELEM","ES_ZONE":"Adams"},"geometry":{"type":"Point","coordinates":[-122.38,47.68,0]}}`)),
+		"swapped":      []byte(fmt.Sprintf(fc, `{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[30,114]}}`)),
+	}
+}
+
+func csvSeeds(t testing.TB) map[string][]byte {
+	return map[string][]byte{
+		"english":   []byte("school,year,grade,students,classes\nS1,2023,1,113,2\nS1,2023,2,90,\n"),
+		"chinese":   []byte("学校,年份,年级,学生数,班级数\nS1,2023年,一年级,113,2\n"),
+		"gbk":       gbk(t, "学校,年度,年级,在校生数,班数\n城关小学,2023,初一,\"1,113\",20\n"),
+		"bom":       append([]byte{0xEF, 0xBB, 0xBF}, "School,Year,Grade,Students\nS1,2023,1,113\n"...),
+		"semicolon": []byte("school;year;grade;students\nS1;2023;1;１１３\n"),
+		"negative":  []byte("school,year,grade,students\nS1,2023,1,-5\n"),
+		"badgrade":  []byte("school,year,grade,students\nS1,2023,13,5\n"),
+		"quotes":    []byte("school,year,grade,students\n\"S\"\"1\",2023,1,5\n\"unterminated,2023,1,5\n"),
+		"missing":   []byte("school,year\nS1,2023\n"),
+		"empty":     []byte(""),
+		"blank":     []byte("\n\n,,,\n"),
+	}
+}
+
+func TestWriteFuzzSeeds(t *testing.T) {
+	if os.Getenv("XUEQU_WRITE_SEEDS") == "" {
+		t.Skip("set XUEQU_WRITE_SEEDS=1 to regenerate testdata/fuzz seeds")
+	}
+	write := func(fuzz string, seeds map[string][]byte) {
+		dir := filepath.Join("testdata", "fuzz", fuzz)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for name, b := range seeds {
+			body := "go test fuzz v1\n[]byte(" + strconv.Quote(string(b)) + ")\n"
+			if err := os.WriteFile(filepath.Join(dir, "seed_"+name), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	write("FuzzReadGeoJSON", geojsonSeeds(t))
+	// Sample files for trying `xuequ import` by hand.
+	for name, b := range map[string][]byte{"schools.geojson": []byte(schoolsCN), "zones.geojson": []byte(zonesCN), "zones_gbk.geojson": gbk(t, zonesCN)} {
+		if err := os.WriteFile(filepath.Join("testdata", name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("FuzzReadHistoryCSV", csvSeeds(t))
+}
+
+// FuzzReadGeoJSON: any bytes give either an *model.InputError or schools
+// and zones in finite lon/lat with closed rings — never a panic.
+func FuzzReadGeoJSON(f *testing.F) {
+	for _, b := range geojsonSeeds(f) {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		schools, _, err := ReadSchools("f.geojson", data, Options{})
+		checkInputErr(t, err)
+		for _, s := range schools {
+			if math.IsNaN(s.Location[0]) || math.IsInf(s.Location[1], 0) || s.ID == "" {
+				t.Fatalf("bad school %+v", s)
+			}
+		}
+		zones, _, err := ReadZones("f.geojson", data, Options{})
+		checkInputErr(t, err)
+		ids := map[string]bool{}
+		for _, z := range zones {
+			if ids[z.ID] || z.ID == "" {
+				t.Fatalf("duplicate or empty id %q", z.ID)
+			}
+			ids[z.ID] = true
+			for _, p := range z.Geometry {
+				for _, r := range p {
+					if len(r) < 4 || r[0] != r[len(r)-1] {
+						t.Fatalf("zone %s: bad ring %v", z.ID, r)
+					}
+				}
+			}
+		}
+	})
+}
+
+// FuzzReadHistoryCSV: any bytes give an *model.InputError or valid rows.
+func FuzzReadHistoryCSV(f *testing.F) {
+	for _, b := range csvSeeds(f) {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		h, _, err := ReadHistory("h.csv", data)
+		checkInputErr(t, err)
+		for _, e := range h {
+			if e.School == "" || !e.Grade.Valid() || e.Students < 0 || e.Classes < 0 {
+				t.Fatalf("invalid row %+v", e)
+			}
+		}
+	})
+}
+
+func checkInputErr(t *testing.T, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	var ie *model.InputError
+	if !errors.As(err, &ie) || ie.File == "" || ie.Msg == "" {
+		t.Fatalf("error is not a complete *model.InputError: %T %v", err, err)
+	}
+}

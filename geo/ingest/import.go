@@ -1,0 +1,156 @@
+package ingest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/xuequ/xuequ/model"
+)
+
+// ImportOptions names the files of one district import (`xuequ import`,
+// the GUI wizard). Schools and Zones are required; the CSVs are optional.
+type ImportOptions struct {
+	Name    string // district name; default: the zones file's base name
+	Schools string // GeoJSON path
+	Zones   string // GeoJSON path
+	History string // CSV path: school,year,grade,students[,classes]
+	Births  string // CSV path: zone,year,births
+	Housing string // CSV path: zone,year,dwellings
+	// Map holds --map values, "schools.name=学校名称".
+	Map []string
+	// Mappings are overrides as the import wizard edits them; they are
+	// applied after Map.
+	Mappings map[Layer]Mapping
+	GCJ02    bool   // coordinates carry the GCJ-02 offset
+	CRS      string // force the CRS of both GeoJSON files, e.g. "EPSG:4547"
+}
+
+// Import reads every file of a district. The error (wrapping a
+// *model.InputError where it is the input's fault) means nothing usable
+// was produced; the Report lists everything repaired, skipped or guessed.
+// History school names are resolved to school ids (ResolveSchools).
+func Import(opt ImportOptions) (*model.District, *Report, error) {
+	rep := &Report{}
+	if opt.Schools == "" || opt.Zones == "" {
+		return nil, rep, &model.InputError{Field: "--schools/--zones", Msg: "both a schools file and a zones file are needed"}
+	}
+	maps, err := ParseMapFlags(opt.Map)
+	if err != nil {
+		return nil, rep, &model.InputError{Field: "--map", Msg: err.Error()}
+	}
+	for l, m := range opt.Mappings {
+		if maps[l] == nil {
+			maps[l] = Mapping{}
+		}
+		for k, v := range m {
+			maps[l][k] = v
+		}
+	}
+	read := func(path string) ([]byte, error) {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, &model.InputError{File: path, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPathErr(err))}
+		}
+		return b, nil
+	}
+	d := &model.District{Name: opt.Name, Standards: model.DefaultStandards()}
+	if d.Name == "" {
+		d.Name = strings.TrimSuffix(filepath.Base(opt.Zones), filepath.Ext(opt.Zones))
+	}
+
+	data, err := read(opt.Schools)
+	if err != nil {
+		return nil, rep, err
+	}
+	schools, r, err := ReadSchools(opt.Schools, data, Options{Map: maps[Schools], GCJ02: opt.GCJ02, CRS: opt.CRS})
+	rep.Merge(r)
+	if err != nil {
+		return nil, rep, err
+	}
+	d.Schools = schools
+
+	if data, err = read(opt.Zones); err != nil {
+		return nil, rep, err
+	}
+	zones, r, err := ReadZones(opt.Zones, data, Options{Map: maps[Zones], GCJ02: opt.GCJ02, CRS: opt.CRS})
+	rep.Merge(r)
+	if err != nil {
+		return nil, rep, err
+	}
+	d.Zones = zones
+
+	if opt.History != "" {
+		if data, err = read(opt.History); err != nil {
+			return nil, rep, err
+		}
+		h, r, err := ReadHistory(opt.History, data)
+		rep.Merge(r)
+		if err != nil {
+			return nil, rep, err
+		}
+		h, r = ResolveSchools(h, d.Schools)
+		for i := range r.Issues {
+			r.Issues[i].File = opt.History
+		}
+		rep.Merge(r)
+		d.History = h
+	}
+	if opt.Births != "" {
+		if data, err = read(opt.Births); err != nil {
+			return nil, rep, err
+		}
+		b, r, err := ReadBirths(opt.Births, data)
+		rep.Merge(r)
+		if err != nil {
+			return nil, rep, err
+		}
+		d.Births = b
+		checkZoneRefs(rep, opt.Births, d.Zones, func(yield func(string)) {
+			for _, x := range b {
+				yield(x.Zone)
+			}
+		})
+	}
+	if opt.Housing != "" {
+		if data, err = read(opt.Housing); err != nil {
+			return nil, rep, err
+		}
+		h, r, err := ReadHousing(opt.Housing, data)
+		rep.Merge(r)
+		if err != nil {
+			return nil, rep, err
+		}
+		d.Housing = h
+		checkZoneRefs(rep, opt.Housing, d.Zones, func(yield func(string)) {
+			for _, x := range h {
+				yield(x.Zone)
+			}
+		})
+	}
+	return d, rep, nil
+}
+
+func unwrapPathErr(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// checkZoneRefs warns once per zone id that is not among the zones.
+func checkZoneRefs(rep *Report, file string, zones []model.Zone, each func(func(string))) {
+	known := map[string]bool{}
+	for _, z := range zones {
+		known[z.ID] = true
+	}
+	warned := map[string]bool{}
+	each(func(id string) {
+		if !known[id] && !warned[id] {
+			warned[id] = true
+			rep.add(Issue{Severity: Warning, Code: CodeUnknownZone, File: file, Field: "zone", ID: id,
+				Message: fmt.Sprintf("zone %q is not in the zones file; its rows are kept but count for no zone", id)})
+		}
+	})
+}

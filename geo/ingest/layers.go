@@ -1,0 +1,220 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/paulmach/orb"
+	"github.com/xuequ/xuequ/geo"
+	"github.com/xuequ/xuequ/model"
+)
+
+// ReadSchools reads a GeoJSON FeatureCollection of school sites (Points;
+// Polygons are replaced by a point inside them). name is the file name for
+// messages. The error is a *model.InputError when the file cannot be read
+// at all; everything else is in the Report.
+func ReadSchools(name string, data []byte, opt Options) ([]model.School, *Report, error) {
+	rep := &Report{}
+	c, err := readCollection(name, data, opt, wantPoints, rep)
+	if err != nil {
+		return nil, rep, err
+	}
+	m := c.mapping(Schools, opt.Map, rep)
+	ids := newIDMaker(name, "S", 3)
+	var out []model.School
+	levelFromName := 0
+	for i := range c.features {
+		f := &c.features[i]
+		s := model.School{Public: true}
+		s.ID = ids.id(f, m[FieldID], rep)
+		s.Name, _ = f.get(m[FieldName])
+		s.Name = strings.TrimSpace(s.Name)
+		if s.Name == "" {
+			rep.add(Issue{Severity: Warning, Code: CodeMissingName, File: name, Feature: f.index, ID: s.ID, Field: m[FieldName],
+				Message: "school has no name; used its id"})
+			s.Name = s.ID
+		}
+		switch g := f.geom.(type) {
+		case orb.Point:
+			s.Location = g
+		case orb.Polygon:
+			f.geom = orb.MultiPolygon{g}
+		}
+		if mp, ok := f.geom.(orb.MultiPolygon); ok {
+			mp, _ = geo.RepairMultiPolygon(mp)
+			if len(mp) == 0 {
+				rep.add(Issue{Severity: Warning, Code: CodeBadGeometry, File: name, Feature: f.index, ID: s.ID,
+					Message: "skipped: the school is an empty or degenerate polygon; give it a Point location"})
+				continue
+			}
+			s.Location = geo.LabelPoint(mp)
+			rep.add(Issue{Severity: Warning, Code: CodeWrongGeometry, File: name, Feature: f.index, ID: s.ID,
+				Message: "school given as a polygon; placed it at a point inside the polygon"})
+		}
+		if v, ok := f.get(m[FieldLevel]); ok && strings.TrimSpace(v) != "" {
+			l, ok := parseLevel(v)
+			if !ok {
+				if l2, ok2 := levelFromText(s.Name); ok2 {
+					l = l2
+					rep.add(Issue{Severity: Info, Code: CodeLevelFromName, File: name, Feature: f.index, ID: s.ID, Field: m[FieldLevel],
+						Message: fmt.Sprintf("level %q not recognised; took %s from the name %q", v, l, s.Name)})
+				} else {
+					rep.add(Issue{Severity: Warning, Code: CodeBadLevel, File: name, Feature: f.index, ID: s.ID, Field: m[FieldLevel],
+						Message: fmt.Sprintf("level %q not recognised (use 小学/初中/九年一贯制/幼儿园/高中); left unknown, so the school is outside the class-size rules", v)})
+				}
+			}
+			s.Level = l
+		} else if l, ok := levelFromText(s.Name); ok {
+			s.Level = l
+			levelFromName++
+		}
+		s.Capacity, _ = c.count(f, s.ID, m[FieldCapacity], rep)
+		s.Classrooms, _ = c.count(f, s.ID, m[FieldClassrooms], rep)
+		if v, ok := f.get(m[FieldBoarding]); ok && strings.TrimSpace(v) != "" {
+			b, ok := parseYesNo(v)
+			if !ok {
+				rep.add(Issue{Severity: Warning, Code: CodeBadNumber, File: name, Feature: f.index, ID: s.ID, Field: m[FieldBoarding],
+					Message: fmt.Sprintf("boarding %q is not 是/否; read as 否", v)})
+			}
+			s.Boarding = b
+		}
+		s.Township, _ = f.get(m[FieldTownship])
+		if v, ok := f.get(m[FieldPublic]); ok && strings.TrimSpace(v) != "" {
+			p, ok := parsePublic(v)
+			if !ok {
+				rep.add(Issue{Severity: Warning, Code: CodeBadNumber, File: name, Feature: f.index, ID: s.ID, Field: m[FieldPublic],
+					Message: fmt.Sprintf("办学性质 %q is not 公办/民办; read as 公办", v)})
+				p = true
+			}
+			s.Public = p
+		}
+		s.Attrs = attrs(f, m)
+		out = append(out, s)
+	}
+	ids.summary(rep, "schools")
+	if levelFromName > 0 {
+		rep.add(Issue{Severity: Info, Code: CodeLevelFromName, File: name,
+			Message: fmt.Sprintf("no level field; took the level of %d school(s) from their names (…小学, …初中); map one with --map schools.level=学段", levelFromName)})
+	}
+	c.summary(rep, len(out), "schools")
+	return out, rep, nil
+}
+
+// ReadZones reads a GeoJSON FeatureCollection of residential zones
+// (Polygon/MultiPolygon), repairing geometry (geo.RepairMultiPolygon) and
+// reporting each repair.
+func ReadZones(name string, data []byte, opt Options) ([]model.Zone, *Report, error) {
+	rep := &Report{}
+	c, err := readCollection(name, data, opt, wantPolygons, rep)
+	if err != nil {
+		return nil, rep, err
+	}
+	m := c.mapping(Zones, opt.Map, rep)
+	ids := newIDMaker(name, "Z", 4)
+	var out []model.Zone
+	quiet := map[string]int{}
+	for i := range c.features {
+		f := &c.features[i]
+		z := model.Zone{}
+		z.ID = ids.id(f, m[FieldID], rep)
+		mp, notes := geo.RepairMultiPolygon(f.geom.(orb.MultiPolygon))
+		for _, n := range notes {
+			sev := Warning
+			if n.Code == geo.NoteOrientation || n.Code == geo.NoteDuplicates {
+				quiet[n.Code]++ // routine (shapefile rings are clockwise): summarised below
+				continue
+			}
+			rep.add(Issue{Severity: sev, Code: n.Code, File: name, Feature: f.index, ID: z.ID, Message: n.Msg + repairHint(n.Code)})
+		}
+		if len(mp) == 0 {
+			rep.add(Issue{Severity: Warning, Code: CodeBadGeometry, File: name, Feature: f.index, ID: z.ID,
+				Message: "skipped: no valid polygon left after repair; redraw the zone"})
+			continue
+		}
+		z.Geometry = mp
+		z.Name, _ = f.get(m[FieldName])
+		z.Name = strings.TrimSpace(z.Name)
+		if z.Name == "" {
+			z.Name = z.ID
+		}
+		z.Population, _ = c.count(f, z.ID, m[FieldPopulation], rep)
+		z.Households, _ = c.count(f, z.ID, m[FieldHouseholds], rep)
+		z.Dwellings, _ = c.count(f, z.ID, m[FieldDwellings], rep)
+		z.PrimaryAge, _ = c.count(f, z.ID, m[FieldPrimaryAge], rep)
+		z.JuniorAge, _ = c.count(f, z.ID, m[FieldJuniorAge], rep)
+		z.PrimarySchool, _ = f.get(m[FieldPrimarySchool])
+		z.JuniorSchool, _ = f.get(m[FieldJuniorSchool])
+		z.Township, _ = f.get(m[FieldTownship])
+		z.Attrs = attrs(f, m)
+		out = append(out, z)
+	}
+	ids.summary(rep, "zones")
+	if n := quiet[geo.NoteOrientation]; n > 0 {
+		rep.add(Issue{Severity: Info, Code: geo.NoteOrientation, File: name,
+			Message: fmt.Sprintf("reoriented the rings of %d zone(s): outer rings counter-clockwise, holes clockwise (RFC 7946)", n)})
+	}
+	if n := quiet[geo.NoteDuplicates]; n > 0 {
+		rep.add(Issue{Severity: Info, Code: geo.NoteDuplicates, File: name,
+			Message: fmt.Sprintf("dropped repeated consecutive vertices in %d zone(s)", n)})
+	}
+	if m[FieldPopulation] == "" {
+		rep.add(Issue{Severity: Warning, Code: CodeNoPopulation, File: name, Field: FieldPopulation,
+			Message: fmt.Sprintf("no population field among %s; zones loaded with population 0 — map one with --map zones.population=常住人口 (your field name)", quoteList(c.names))})
+	}
+	c.summary(rep, len(out), "zones")
+	return out, rep, nil
+}
+
+func repairHint(code string) string {
+	switch code {
+	case geo.NoteSelfIntersection:
+		return " — check the zone's outline in QGIS"
+	case geo.NoteRingClosed:
+		return ""
+	}
+	return ""
+}
+
+func quoteList(names []string) string {
+	if len(names) == 0 {
+		return "(no properties)"
+	}
+	q := make([]string, 0, len(names))
+	for i, n := range names {
+		if i == 12 {
+			q = append(q, "…")
+			break
+		}
+		q = append(q, fmt.Sprintf("%q", n))
+	}
+	return strings.Join(q, ", ")
+}
+
+// mapping guesses the field mapping, applies overrides and reports both.
+func (c *collection) mapping(l Layer, over Mapping, rep *Report) Mapping {
+	m := GuessMapping(l, c.names).apply(over)
+	present := map[string]bool{}
+	for _, n := range c.names {
+		present[n] = true
+	}
+	for field, src := range over {
+		if src != "" && src != "-" && !present[src] {
+			rep.add(Issue{Severity: Error, Code: CodeMapOverrideUnused, File: c.file, Field: src,
+				Message: fmt.Sprintf("--map %s.%s=%s: the file has no property %q; its properties are %s", l, field, src, src, quoteList(c.names))})
+		}
+	}
+	rep.add(Issue{Severity: Info, Code: CodeFieldMapping, File: c.file, Message: fmt.Sprintf("%s fields: %s", l, orNone(m.String()))})
+	return m
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none recognised)"
+	}
+	return s
+}
+
+func (c *collection) summary(rep *Report, n int, layer string) {
+	rep.add(Issue{Severity: Info, Code: CodeFeatureCount, File: c.file,
+		Message: fmt.Sprintf("read %d %s (coordinates %s → lon/lat)", n, layer, c.crs)})
+}

@@ -1,0 +1,175 @@
+package ingest
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/width"
+)
+
+// Layer names a kind of input file.
+type Layer string
+
+const (
+	Schools Layer = "schools"
+	Zones   Layer = "zones"
+)
+
+// Canonical field names (the left side of --map layer.field=源字段).
+const (
+	FieldID            = "id"
+	FieldName          = "name"
+	FieldLevel         = "level"
+	FieldCapacity      = "capacity"
+	FieldClassrooms    = "classrooms"
+	FieldBoarding      = "boarding"
+	FieldTownship      = "township"
+	FieldPublic        = "public"
+	FieldPopulation    = "population"
+	FieldHouseholds    = "households"
+	FieldDwellings     = "dwellings"
+	FieldPrimaryAge    = "primary_age"
+	FieldJuniorAge     = "junior_age"
+	FieldPrimarySchool = "primary_school"
+	FieldJuniorSchool  = "junior_school"
+)
+
+// aliases lists, per layer and canonical field, the source property names
+// recognised automatically, best first. Matching ignores case, width
+// (full-width letters), spaces, '_' and '-'.
+var aliases = map[Layer][]struct {
+	field string
+	names []string
+}{
+	Schools: {
+		{FieldID, []string{"编码", "学校编码", "学校代码", "学校标识码", "标识码", "代码", "编号", "id", "code", "schoolid", "schoolcode"}},
+		{FieldName, []string{"名称", "学校名称", "学校名", "校名", "学校", "单位名称", "name", "schoolname", "school", "sitename", "property_l", "propertyname"}},
+		{FieldLevel, []string{"学段", "学校类型", "办学类型", "学校类别", "类型", "类别", "level", "type", "schooltype", "stage", "status"}},
+		{FieldCapacity, []string{"学位数", "学位", "核定学位", "规划学位", "容量", "capacity", "seats"}},
+		{FieldClassrooms, []string{"教室数", "普通教室", "教室", "classrooms", "rooms"}},
+		{FieldBoarding, []string{"寄宿", "寄宿制", "是否寄宿", "boarding"}},
+		{FieldTownship, []string{"乡镇", "乡镇街道", "所属乡镇", "街道", "township", "town", "street"}},
+		{FieldPublic, []string{"办学性质", "性质", "公办民办", "public", "ownership"}},
+	},
+	Zones: {
+		{FieldID, []string{"编码", "小区编码", "片区编码", "代码", "编号", "id", "code", "zoneid", "zonecode"}},
+		{FieldName, []string{"名称", "小区名称", "片区名称", "居住小区", "小区", "片区", "name", "zonename", "zone", "es_zone", "ms_zone", "hs_zone"}},
+		{FieldPopulation, []string{"人口", "常住人口", "总人口", "人口数", "户籍人口", "population", "pop", "poptotal", "totalpop"}},
+		{FieldHouseholds, []string{"户数", "住户数", "总户数", "households", "hh"}},
+		{FieldDwellings, []string{"住宅套数", "套数", "住房套数", "dwellings", "housingunits", "units"}},
+		{FieldPrimaryAge, []string{"学龄人口_小学", "小学学龄人口", "小学适龄人口", "primary_age", "primaryage"}},
+		{FieldJuniorAge, []string{"学龄人口_初中", "初中学龄人口", "初中适龄人口", "junior_age", "juniorage"}},
+		{FieldPrimarySchool, []string{"对口小学", "划片小学", "小学", "primary_school", "primaryschool", "es"}},
+		{FieldJuniorSchool, []string{"对口初中", "划片初中", "初中", "junior_school", "juniorschool", "ms"}},
+		{FieldTownship, []string{"乡镇", "乡镇街道", "所属乡镇", "街道", "township", "town", "street"}},
+	},
+}
+
+// Fields returns the canonical fields of a layer, in display order.
+func Fields(l Layer) []string {
+	var out []string
+	for _, a := range aliases[l] {
+		out = append(out, a.field)
+	}
+	return out
+}
+
+// Mapping maps canonical field → source property name as spelled in the
+// file. A field absent from the map (or mapped to "") is not read.
+type Mapping map[string]string
+
+// normName folds a property name for matching: width, case, separators.
+func normName(s string) string {
+	s = width.Fold.String(strings.TrimSpace(s))
+	s = strings.ToLower(s)
+	return strings.NewReplacer(" ", "", "_", "", "-", "", "\u3000", "").Replace(s)
+}
+
+// GuessMapping proposes a mapping for a layer from the property names of
+// a file: for each canonical field the best-ranked alias present, each
+// property used at most once. The GUI shows it for the user to correct.
+func GuessMapping(l Layer, propertyNames []string) Mapping {
+	byNorm := map[string]string{}
+	for _, p := range propertyNames {
+		n := normName(p)
+		if _, ok := byNorm[n]; !ok {
+			byNorm[n] = p
+		}
+	}
+	used := map[string]bool{}
+	m := Mapping{}
+	for _, a := range aliases[l] {
+		for _, alias := range a.names {
+			if src, ok := byNorm[normName(alias)]; ok && !used[src] {
+				m[a.field] = src
+				used[src] = true
+				break
+			}
+		}
+	}
+	return m
+}
+
+// apply returns the guess with overrides applied (override "" unmaps).
+func (m Mapping) apply(over Mapping) Mapping {
+	out := Mapping{}
+	for k, v := range m {
+		out[k] = v
+	}
+	for k, v := range over {
+		if v == "" || v == "-" {
+			delete(out, k)
+			continue
+		}
+		// A property mapped by override is no longer available to a guess.
+		for k2, v2 := range out {
+			if v2 == v && k2 != k {
+				delete(out, k2)
+			}
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// String lists the mapping as "field=source" pairs, sorted.
+func (m Mapping) String() string {
+	var parts []string
+	for k, v := range m {
+		parts = append(parts, k+"="+v)
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ", ")
+}
+
+// ParseMapFlags parses --map values "layer.field=源字段" (e.g.
+// "schools.name=学校名称", "zones.population=常住人口") into per-layer
+// overrides. An empty right side unmaps the field.
+func ParseMapFlags(flags []string) (map[Layer]Mapping, error) {
+	out := map[Layer]Mapping{}
+	for _, f := range flags {
+		lhs, src, ok := strings.Cut(f, "=")
+		layer, field, ok2 := strings.Cut(strings.TrimSpace(lhs), ".")
+		if !ok || !ok2 {
+			return nil, fmt.Errorf("--map %q: write it as layer.field=source, e.g. schools.name=学校名称", f)
+		}
+		l := Layer(strings.ToLower(layer))
+		if _, known := aliases[l]; !known {
+			return nil, fmt.Errorf("--map %q: layer must be schools or zones", f)
+		}
+		field = strings.ToLower(field)
+		valid := false
+		for _, c := range Fields(l) {
+			valid = valid || c == field
+		}
+		if !valid {
+			return nil, fmt.Errorf("--map %q: %s has no field %q; fields are %s", f, l, field, strings.Join(Fields(l), ", "))
+		}
+		if out[l] == nil {
+			out[l] = Mapping{}
+		}
+		out[l][field] = strings.TrimSpace(src)
+	}
+	return out, nil
+}
