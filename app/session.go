@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 
+	"github.com/xuequ/xuequ/app/store"
 	"github.com/xuequ/xuequ/model"
 )
 
@@ -23,6 +24,9 @@ type Session struct {
 	dirty     bool
 	year      int
 	projector Projector
+	// extra keeps what the project file holds beyond the district
+	// (scenarios, edit log, settings) so that saving gives it back.
+	extra *store.Project
 
 	projected []model.Enrollment // cached projection of the current district
 	projErr   error

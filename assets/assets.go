@@ -21,3 +21,9 @@ var CJKFont []byte
 //
 //go:embed i18n/*.json
 var I18n embed.FS
+
+// Icon is the application icon (256×256 PNG: a school on a catchment map),
+// also named in FyneApp.toml for `fyne package`.
+//
+//go:embed icon.png
+var Icon []byte

@@ -13,8 +13,7 @@ import (
 	"io"
 	"os"
 	"sort"
-
-	"github.com/xuequ/xuequ/model"
+	"strings"
 )
 
 // command is one subcommand. run gets the arguments after the subcommand
@@ -95,20 +94,42 @@ feature, field and what to do), 2 usage error.`)
 // usage errors and whose -h prints usage to stdout.
 func newFlagSet(name, usage string, stdout io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stdout)
 	fs.Usage = func() {
 		fmt.Fprintf(stdout, "Usage: xuequ %s %s\n\nOptions:\n", name, usage)
+		fs.SetOutput(stdout)
 		fs.PrintDefaults()
 	}
 	return fs
 }
 
-// parseFlags parses args and turns a bad flag into a usageError.
+// parseFlags parses args, letting flags follow positional arguments
+// (`xuequ analyze P.xuequ.gpkg --json`), and turns a bad flag into a
+// usageError. Positional arguments are left in fs.Args().
 func parseFlags(fs *flag.FlagSet, args []string) error {
+	var flags, positional []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			positional = append(positional, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			positional = append(positional, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := fs.Lookup(name); f != nil && !isBoolFlag(f) && i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
 	fs.SetOutput(io.Discard)
-	err := fs.Parse(args)
+	err := fs.Parse(append(flags, append([]string{"--"}, positional...)...))
 	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(os.Stdout)
 		fs.Usage()
 		return err
 	}
@@ -118,4 +139,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-var _ = model.DefaultStandards
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}

@@ -1,0 +1,127 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"time"
+)
+
+// LockInfo says who holds a project open: it is the content of the lock
+// sidecar file (JSON).
+type LockInfo struct {
+	Host  string    `json:"host"`
+	User  string    `json:"user"`
+	PID   int       `json:"pid"`
+	Since time.Time `json:"since"`
+}
+
+// LockedError is returned by Lock when another live process holds the
+// project.
+type LockedError struct {
+	File   string
+	Holder LockInfo
+}
+
+func (e *LockedError) Error() string {
+	h := e.Holder
+	return fmt.Sprintf("%s: is open in Xuequ by %s on %s (process %d) since %s; close it there, or open a copy. "+
+		"If that program is no longer running, delete %s",
+		e.File, orUnknown(h.User), orUnknown(h.Host), h.PID, h.Since.Local().Format("2006-01-02 15:04"), LockPath(e.File))
+}
+
+// LockPath is the sidecar lock file of a project: path + ".lock".
+func LockPath(path string) string { return path + ".lock" }
+
+// FileLock marks the project at path as open by this process, so that a second
+// Xuequ (on this machine or another sharing the folder) does not save over
+// it. A lock left by a dead process on this host is taken over; a lock
+// held by a live process, or by any process on another host, gives a
+// *LockedError. Call Unlock when the project is closed.
+type FileLock struct {
+	path string
+	info LockInfo
+}
+
+// Lock takes the lock of the project at path (see type FileLock).
+func Lock(path string) (*FileLock, error) {
+	host, _ := os.Hostname()
+	me := LockInfo{Host: host, User: currentUser(), PID: os.Getpid(), Since: time.Now().UTC()}
+	data, err := json.Marshal(me)
+	if err != nil {
+		return nil, err
+	}
+	lp := LockPath(path)
+	for attempt := 0; attempt < 2; attempt++ {
+		f, err := os.OpenFile(lp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			_, werr := f.Write(data)
+			serr := f.Sync()
+			cerr := f.Close()
+			if err := errors.Join(werr, serr, cerr); err != nil {
+				os.Remove(lp)
+				return nil, fmt.Errorf("store: lock %s: %w", path, err)
+			}
+			return &FileLock{path: lp, info: me}, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return nil, fmt.Errorf("store: lock %s: %w", path, err)
+		}
+		holder, readable := readLock(lp)
+		if !stale(holder, readable, lp, host) {
+			return nil, &LockedError{File: path, Holder: holder}
+		}
+		// Taken over: a crashed Xuequ on this machine left it behind.
+		if err := os.Remove(lp); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("store: lock %s: remove stale lock: %w", path, err)
+		}
+	}
+	holder, _ := readLock(lp)
+	return nil, &LockedError{File: path, Holder: holder}
+}
+
+func readLock(lp string) (LockInfo, bool) {
+	var li LockInfo
+	b, err := os.ReadFile(lp)
+	if err != nil || json.Unmarshal(b, &li) != nil {
+		return li, false
+	}
+	return li, true
+}
+
+// stale reports whether a lock may be taken over: its process is dead on
+// this host, or the file is unreadable and old enough that it is not a lock
+// being written right now.
+func stale(li LockInfo, readable bool, lp, host string) bool {
+	if !readable {
+		fi, err := os.Stat(lp)
+		return err == nil && time.Since(fi.ModTime()) > 10*time.Second
+	}
+	if li.Host != host || li.PID <= 0 {
+		return false // cannot see processes on other machines
+	}
+	if li.PID == os.Getpid() {
+		return false // this process holds it already
+	}
+	return !processAlive(li.PID)
+}
+
+// Unlock removes the lock file if it is still ours.
+func (l *FileLock) Unlock() error {
+	if l == nil {
+		return nil
+	}
+	cur, ok := readLock(l.path)
+	if !ok || cur.PID != l.info.PID || cur.Host != l.info.Host || !cur.Since.Equal(l.info.Since) {
+		return nil // taken over by someone else meanwhile: not ours to remove
+	}
+	if err := os.Remove(l.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// Info returns what the lock file says.
+func (l *FileLock) Info() LockInfo { return l.info }

@@ -1,0 +1,469 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/paulmach/orb"
+	"github.com/xuequ/xuequ/geo/gpkg"
+	"github.com/xuequ/xuequ/model"
+)
+
+// tables lists every table Open reads with the columns it needs. Open
+// refuses a file where one of them is missing, is a view or virtual table,
+// or has generated columns: reading them then runs nothing from the file.
+var tables = []struct {
+	name    string
+	columns []string
+}{
+	{"xuequ_meta", []string{"key", "value"}},
+	{"schools", []string{"fid", "geom", "id", "name", "level", "capacity", "classrooms", "boarding", "township", "public", "attrs"}},
+	{"zones", []string{"fid", "geom", "id", "name", "population", "households", "dwellings", "primary_age", "junior_age",
+		"primary_school", "junior_school", "township", "attrs"}},
+	{"history", []string{"fid", "school", "year", "grade", "students", "classes"}},
+	{"births", []string{"fid", "zone", "year", "births"}},
+	{"housing", []string{"fid", "zone", "year", "dwellings"}},
+	{"standards", []string{"key", "value"}},
+	{"scenarios", []string{"fid", "name", "description", "data"}},
+	{"edits", []string{"fid", "seq", "scenario", "time", "kind", "data"}},
+	{"settings", []string{"key", "value"}},
+}
+
+const restoreHint = "restore the project from a backup, or re-import the source data with `xuequ import`"
+
+func inputError(path, field, format string, args ...any) *model.InputError {
+	return &model.InputError{File: path, Field: field, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Open reads the project file at path. The file is opened read-only and
+// treated as untrusted (see package gpkg's Open): its triggers and views
+// never run. Problems with the file are returned as *model.InputError: not
+// found, empty, truncated, not a GeoPackage, not a Xuequ project, saved by
+// a newer Xuequ (schema version above SchemaVersion), missing tables, bad
+// geometries or values.
+func Open(path string) (*Project, *Info, error) {
+	if err := preflight(path); err != nil {
+		return nil, nil, err
+	}
+	d, err := gpkg.Open(path)
+	if err != nil {
+		return nil, nil, openError(path, err)
+	}
+	defer d.Close()
+	r := reader{ctx: context.Background(), q: d.SQL(), path: path}
+	info, err := r.info()
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, t := range tables {
+		if err := gpkg.CheckPlainTable(r.ctx, r.q, t.name, t.columns...); err != nil {
+			return nil, nil, inputError(path, "", "%v: the file is damaged or was not written by Xuequ; %s", err, restoreHint)
+		}
+	}
+	p := &Project{}
+	p.District.Name = info.districtName
+	steps := []func(*Project) error{r.schools, r.zones, r.history, r.births, r.housing, r.standards, r.scenarios, r.edits, r.settings}
+	for _, step := range steps {
+		if err := step(p); err != nil {
+			return nil, nil, err
+		}
+	}
+	return p, &info.Info, nil
+}
+
+// preflight gives precise messages for the common ways a file is not a
+// readable project, before SQLite's terser ones.
+func preflight(path string) error {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return inputError(path, "", "file not found; check the path")
+	case err != nil:
+		return inputError(path, "", "cannot read the file: %v", err)
+	case fi.IsDir():
+		return inputError(path, "", "is a folder, not a project file; choose a .xuequ.gpkg file")
+	case fi.Size() == 0:
+		return inputError(path, "", "the file is empty (0 bytes), probably from an interrupted copy; %s", restoreHint)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return inputError(path, "", "cannot read the file: %v", err)
+	}
+	defer f.Close()
+	var h [100]byte
+	n, _ := io.ReadFull(f, h[:])
+	if n < 16 || string(h[:16]) != "SQLite format 3\x00" {
+		return inputError(path, "", "not a Xuequ project: the file is not a GeoPackage (SQLite) database; open a .xuequ.gpkg file, or bring GeoJSON/CSV in with `xuequ import`")
+	}
+	if n < 100 {
+		return inputError(path, "", "the file is truncated (%d bytes); %s", fi.Size(), restoreHint)
+	}
+	// The header records the database size in pages when bytes 24 and 92
+	// agree (SQLite file format §1.3.7): a shorter file was cut off.
+	pageSize := int64(binary.BigEndian.Uint16(h[16:]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	pages := int64(binary.BigEndian.Uint32(h[28:]))
+	if binary.BigEndian.Uint32(h[24:]) == binary.BigEndian.Uint32(h[92:]) && pages > 0 && fi.Size() < pages*pageSize {
+		return inputError(path, "", "the file is truncated (%d of %d bytes); %s", fi.Size(), pages*pageSize, restoreHint)
+	}
+	return nil
+}
+
+func openError(path string, err error) error {
+	if errors.Is(err, gpkg.ErrNotGeoPackage) {
+		return inputError(path, "", "not a Xuequ project: an SQLite database but not a GeoPackage; open a .xuequ.gpkg file")
+	}
+	return inputError(path, "", "cannot be opened (%v): the file is damaged or not a Xuequ project; %s", err, restoreHint)
+}
+
+type reader struct {
+	ctx  context.Context
+	q    *sql.DB
+	path string
+}
+
+type fileInfo struct {
+	Info
+	districtName string
+}
+
+// readInfo reads only the metadata of a project file (used by Save to keep
+// the created time).
+func readInfo(path string) (*Info, error) {
+	if err := preflight(path); err != nil {
+		return nil, err
+	}
+	d, err := gpkg.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	r := reader{ctx: context.Background(), q: d.SQL(), path: path}
+	fi, err := r.info()
+	if err != nil {
+		return nil, err
+	}
+	return &fi.Info, nil
+}
+
+func (r *reader) info() (*fileInfo, error) {
+	if err := gpkg.CheckPlainTable(r.ctx, r.q, "xuequ_meta", "key", "value"); err != nil {
+		return nil, inputError(r.path, "", "a GeoPackage but not a Xuequ project (%v); bring its layers in with `xuequ import`", err)
+	}
+	meta := map[string]string{}
+	err := r.rows("xuequ_meta", "SELECT coalesce(key, ''), coalesce(value, '') FROM xuequ_meta", func(rows *sql.Rows, _ int) error {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return err
+		}
+		meta[k] = v
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	fi := &fileInfo{districtName: meta[metaDistrictName]}
+	fi.Path = r.path
+	fi.AppVersion = meta[metaAppVersion]
+	fi.EditorHost = meta[metaEditorHost]
+	fi.EditorUser = meta[metaEditorUser]
+	fi.Created, _ = time.Parse(time.RFC3339Nano, meta[metaCreated])
+	fi.Modified, _ = time.Parse(time.RFC3339Nano, meta[metaModified])
+	v, err := strconv.Atoi(meta[metaSchemaVersion])
+	if err != nil || v < 1 {
+		return nil, inputError(r.path, "schema_version", "xuequ_meta has no valid schema_version (%q): the file is damaged; %s", meta[metaSchemaVersion], restoreHint)
+	}
+	fi.SchemaVersion = v
+	if v > SchemaVersion {
+		return nil, inputError(r.path, "schema_version",
+			"saved by a newer Xuequ (%s) with project schema version %d; this Xuequ (%s) reads schema version %d and older. Update Xuequ to open this file",
+			orUnknown(fi.AppVersion), v, AppVersion, SchemaVersion)
+	}
+	// v < SchemaVersion cannot happen yet: 1 is the first version. When a
+	// migration 0002 is added, read the older layout here (or migrate a
+	// copy made with VACUUM INTO, with trusted_schema off).
+	return fi, nil
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown version"
+	}
+	return s
+}
+
+// rows runs query and calls scan for each row with its 1-based position;
+// any error becomes an InputError naming the table and row.
+func (r *reader) rows(table, query string, scan func(rows *sql.Rows, row int) error) error {
+	rows, err := r.q.QueryContext(r.ctx, query)
+	if err != nil {
+		return inputError(r.path, "", "cannot read table %s (%v): the file is damaged; %s", table, err, restoreHint)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		n++
+		if err := scan(rows, n); err != nil {
+			var ie *model.InputError
+			if errors.As(err, &ie) {
+				return err
+			}
+			return inputError(r.path, "", "table %s, row %d: %v; fix the value in QGIS or %s", table, n, err, restoreHint)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return inputError(r.path, "", "cannot read table %s after row %d (%v): the file is damaged; %s", table, n, err, restoreHint)
+	}
+	return nil
+}
+
+// capacity returns a slice capacity for table from max(fid), which SQLite
+// answers from the b-tree without a scan (count(*) would read every page).
+func (r *reader) capacity(table string) int {
+	var n sql.NullInt64
+	_ = r.q.QueryRowContext(r.ctx, "SELECT max(fid) FROM "+table).Scan(&n)
+	if n.Int64 <= 0 {
+		return 0
+	}
+	return int(min(n.Int64, 1<<20))
+}
+
+// geometry decodes a blob of layer (schools/zones) row row; nil for NULL.
+func (r *reader) geometry(layer string, row int, blob []byte) (orb.Geometry, error) {
+	if blob == nil {
+		return nil, nil
+	}
+	g, h, err := gpkg.Decode(blob)
+	if err != nil {
+		return nil, &model.InputError{File: r.path, Feature: row, Field: "geom",
+			Msg: fmt.Sprintf("layer %s: %v; fix or delete the feature in QGIS, or %s", layer, err, restoreHint)}
+	}
+	if h.SRSID != 4326 {
+		return nil, &model.InputError{File: r.path, Feature: row, Field: "geom",
+			Msg: fmt.Sprintf("layer %s: geometry is in SRS %d, Xuequ projects are in EPSG:4326 (lon/lat); reproject the layer to EPSG:4326", layer, h.SRSID)}
+	}
+	return g, nil
+}
+
+func wrongType(path, layer string, row int, want string, g orb.Geometry) error {
+	return &model.InputError{File: path, Feature: row, Field: "geom",
+		Msg: fmt.Sprintf("layer %s: expected a %s, found a %s; fix the feature in QGIS", layer, want, g.GeoJSONType())}
+}
+
+func parseAttrs(s sql.NullString) (map[string]string, error) {
+	if !s.Valid || s.String == "" {
+		return nil, nil
+	}
+	var m map[string]string
+	if err := json.Unmarshal([]byte(s.String), &m); err != nil {
+		return nil, fmt.Errorf("column attrs is not a JSON object of strings: %v", err)
+	}
+	if len(m) == 0 {
+		return nil, nil
+	}
+	return m, nil
+}
+
+func (r *reader) schools(p *Project) error {
+	out := make([]model.School, 0, r.capacity("schools"))
+	err := r.rows("schools", `SELECT geom, coalesce(id, ''), coalesce(name, ''), coalesce(level, ''), coalesce(capacity, 0),
+		coalesce(classrooms, 0), coalesce(boarding, 0), coalesce(township, ''), coalesce(public, 0), attrs
+		FROM schools ORDER BY fid`, func(rows *sql.Rows, row int) error {
+		var s model.School
+		var geom sql.RawBytes
+		var level string
+		var attrs sql.NullString
+		if err := rows.Scan(&geom, &s.ID, &s.Name, &level, &s.Capacity, &s.Classrooms, &s.Boarding, &s.Township, &s.Public, &attrs); err != nil {
+			return err
+		}
+		s.Level, _ = model.ParseLevel(level)
+		g, err := r.geometry("schools", row, geom)
+		if err != nil {
+			return err
+		}
+		switch g := g.(type) {
+		case nil:
+		case orb.Point:
+			s.Location = g
+		case orb.MultiPoint:
+			if len(g) != 1 {
+				return wrongType(r.path, "schools", row, "Point", g)
+			}
+			s.Location = g[0]
+		default:
+			return wrongType(r.path, "schools", row, "Point", g)
+		}
+		if s.Attrs, err = parseAttrs(attrs); err != nil {
+			return err
+		}
+		out = append(out, s)
+		return nil
+	})
+	if len(out) > 0 {
+		p.District.Schools = out
+	}
+	return err
+}
+
+func (r *reader) zones(p *Project) error {
+	out := make([]model.Zone, 0, r.capacity("zones"))
+	err := r.rows("zones", `SELECT geom, coalesce(id, ''), coalesce(name, ''), coalesce(population, 0), coalesce(households, 0),
+		coalesce(dwellings, 0), coalesce(primary_age, 0), coalesce(junior_age, 0), coalesce(primary_school, ''),
+		coalesce(junior_school, ''), coalesce(township, ''), attrs FROM zones ORDER BY fid`, func(rows *sql.Rows, row int) error {
+		var z model.Zone
+		var geom sql.RawBytes
+		var attrs sql.NullString
+		if err := rows.Scan(&geom, &z.ID, &z.Name, &z.Population, &z.Households, &z.Dwellings, &z.PrimaryAge, &z.JuniorAge,
+			&z.PrimarySchool, &z.JuniorSchool, &z.Township, &attrs); err != nil {
+			return err
+		}
+		g, err := r.geometry("zones", row, geom)
+		if err != nil {
+			return err
+		}
+		switch g := g.(type) {
+		case nil:
+		case orb.MultiPolygon:
+			z.Geometry = g
+		case orb.Polygon:
+			z.Geometry = orb.MultiPolygon{g}
+		default:
+			return wrongType(r.path, "zones", row, "MultiPolygon", g)
+		}
+		if z.Attrs, err = parseAttrs(attrs); err != nil {
+			return err
+		}
+		out = append(out, z)
+		return nil
+	})
+	if len(out) > 0 {
+		p.District.Zones = out
+	}
+	return err
+}
+
+func (r *reader) history(p *Project) error {
+	return r.rows("history", `SELECT coalesce(school, ''), coalesce(year, 0), coalesce(grade, 0), coalesce(students, 0),
+		coalesce(classes, 0) FROM history ORDER BY fid`, func(rows *sql.Rows, _ int) error {
+		var e model.Enrollment
+		if err := rows.Scan(&e.School, &e.Year, &e.Grade, &e.Students, &e.Classes); err != nil {
+			return err
+		}
+		p.District.History = append(p.District.History, e)
+		return nil
+	})
+}
+
+func (r *reader) births(p *Project) error {
+	return r.rows("births", `SELECT coalesce(zone, ''), coalesce(year, 0), coalesce(births, 0) FROM births ORDER BY fid`,
+		func(rows *sql.Rows, _ int) error {
+			var b model.Births
+			if err := rows.Scan(&b.Zone, &b.Year, &b.Births); err != nil {
+				return err
+			}
+			p.District.Births = append(p.District.Births, b)
+			return nil
+		})
+}
+
+func (r *reader) housing(p *Project) error {
+	return r.rows("housing", `SELECT coalesce(zone, ''), coalesce(year, 0), coalesce(dwellings, 0) FROM housing ORDER BY fid`,
+		func(rows *sql.Rows, _ int) error {
+			var h model.Housing
+			if err := rows.Scan(&h.Zone, &h.Year, &h.Dwellings); err != nil {
+				return err
+			}
+			p.District.Housing = append(p.District.Housing, h)
+			return nil
+		})
+}
+
+// standards reads the key/value rows; keys missing from a file that has
+// some take their default, no rows at all give the zero value ("defaults").
+func (r *reader) standards(p *Project) error {
+	vals := map[string]float64{}
+	err := r.rows("standards", "SELECT coalesce(key, ''), coalesce(value, 0) FROM standards", func(rows *sql.Rows, _ int) error {
+		var k string
+		var v float64
+		if err := rows.Scan(&k, &v); err != nil {
+			return err
+		}
+		vals[k] = v
+		return nil
+	})
+	if err != nil || len(vals) == 0 {
+		return err
+	}
+	s := model.DefaultStandards()
+	for k, v := range vals {
+		setStandard(&s, k, v)
+	}
+	p.District.Standards = s
+	return nil
+}
+
+func rawJSON(s sql.NullString) json.RawMessage {
+	if !s.Valid || s.String == "" {
+		return nil
+	}
+	return json.RawMessage(s.String)
+}
+
+func (r *reader) scenarios(p *Project) error {
+	return r.rows("scenarios", "SELECT coalesce(name, ''), coalesce(description, ''), data FROM scenarios ORDER BY fid",
+		func(rows *sql.Rows, _ int) error {
+			var s Scenario
+			var data sql.NullString
+			if err := rows.Scan(&s.Name, &s.Description, &data); err != nil {
+				return err
+			}
+			s.Data = rawJSON(data)
+			p.Scenarios = append(p.Scenarios, s)
+			return nil
+		})
+}
+
+func (r *reader) edits(p *Project) error {
+	return r.rows("edits", "SELECT coalesce(seq, 0), coalesce(scenario, ''), coalesce(time, ''), coalesce(kind, ''), data FROM edits ORDER BY fid",
+		func(rows *sql.Rows, _ int) error {
+			var e Edit
+			var t string
+			var data sql.NullString
+			if err := rows.Scan(&e.Seq, &e.Scenario, &t, &e.Kind, &data); err != nil {
+				return err
+			}
+			if t != "" {
+				var err error
+				if e.Time, err = time.Parse(time.RFC3339Nano, t); err != nil {
+					return fmt.Errorf("column time %q is not an RFC 3339 time", t)
+				}
+			}
+			e.Data = rawJSON(data)
+			p.Edits = append(p.Edits, e)
+			return nil
+		})
+}
+
+func (r *reader) settings(p *Project) error {
+	return r.rows("settings", "SELECT coalesce(key, ''), coalesce(value, '') FROM settings", func(rows *sql.Rows, _ int) error {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return err
+		}
+		if p.Settings == nil {
+			p.Settings = map[string]string{}
+		}
+		p.Settings[k] = v
+		return nil
+	})
+}

@@ -1,0 +1,49 @@
+package store
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/xuequ/xuequ/model"
+)
+
+// AppVersion is written to every saved file; cmd/xuequ sets it at start-up.
+var AppVersion = "dev"
+
+// Project is everything a project file holds.
+type Project struct {
+	District  model.District
+	Scenarios []Scenario
+	Edits     []Edit
+	// Settings are free-form key/value pairs (nil when there are none).
+	Settings map[string]string
+}
+
+// Scenario is a named 方案. Data is JSON owned by the app package; the store
+// saves it verbatim (nil when empty).
+type Scenario struct {
+	Name        string
+	Description string
+	Data        json.RawMessage
+}
+
+// Edit is one entry of the edit log. Time is stored in UTC with nanosecond
+// precision and read back in UTC. Data is JSON kept verbatim.
+type Edit struct {
+	Seq      int64
+	Scenario string
+	Time     time.Time
+	Kind     string
+	Data     json.RawMessage
+}
+
+// Info describes a project file: its schema and who wrote it last.
+type Info struct {
+	Path          string
+	SchemaVersion int
+	AppVersion    string // Xuequ version that saved the file
+	Created       time.Time
+	Modified      time.Time
+	EditorHost    string
+	EditorUser    string
+}

@@ -1,0 +1,343 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/user"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/paulmach/orb"
+	"github.com/xuequ/xuequ/geo/gpkg"
+	"github.com/xuequ/xuequ/model"
+)
+
+// Save writes p to path atomically: the project is written to a temporary
+// file in the same directory, synced to disk, and renamed over path, and the
+// directory is synced. A crash at any moment leaves path either as it was or
+// complete with p. The file's created time is kept from the previous file at
+// path when there is one.
+func Save(path string, p *Project) error {
+	if p == nil {
+		return errors.New("store: Save: nil project")
+	}
+	created := time.Now().UTC()
+	if old, err := readInfo(path); err == nil && !old.Created.IsZero() {
+		created = old.Created
+	}
+	return writeAtomic(path, func(tmp string) error { return write(tmp, p, created) })
+}
+
+// SaveAs writes a compact copy of the project file src to dst (atomically,
+// like Save), after checking that src opens as a project. Unlike Save it
+// copies the file as it is, tables this version does not know included.
+func SaveAs(src, dst string) error {
+	if _, _, err := Open(src); err != nil {
+		return err
+	}
+	return writeAtomic(dst, func(tmp string) error {
+		if err := os.Remove(tmp); err != nil { // VACUUM INTO wants to create it
+			return err
+		}
+		d, err := gpkg.Open(src)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		// The connection stays mode=ro (src cannot change); query_only
+		// would also refuse the write to the new file.
+		if _, err := d.SQL().Exec("PRAGMA query_only = 0"); err != nil {
+			return err
+		}
+		_, err = d.SQL().Exec("VACUUM INTO ?", tmp)
+		return err
+	})
+}
+
+// tmpPattern names the temporary files of a save of path: hidden, next to
+// it, recognisable if a crash leaves one behind.
+func tmpPattern(path string) string { return "." + filepath.Base(path) + ".*.saving" }
+
+// writeAtomic runs fill on a fresh temporary file next to path, then syncs
+// it and renames it over path. On error the temporary file is removed and
+// path is untouched.
+func writeAtomic(path string, fill func(tmp string) error) (err error) {
+	dir := filepath.Dir(path)
+	removeStaleTemps(path)
+	f, err := os.CreateTemp(dir, tmpPattern(path))
+	if err != nil {
+		return fmt.Errorf("store: save %s: %w", path, err)
+	}
+	tmp := f.Name()
+	f.Close()
+	defer func() {
+		if err != nil {
+			os.Remove(tmp)
+			os.Remove(tmp + "-journal")
+			err = fmt.Errorf("store: save %s: %w", path, err)
+		}
+	}()
+	if err = fill(tmp); err != nil {
+		return err
+	}
+	if err = syncFile(tmp); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		return err
+	}
+	syncDir(dir) // best effort: not every OS or file system can sync a directory
+	return nil
+}
+
+// removeStaleTemps deletes temporary files of earlier saves of path that
+// crashed. Only files older than an hour go: a save never takes that long, so
+// no save in progress (even in another process) loses its file.
+func removeStaleTemps(path string) {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), tmpPattern(path)))
+	for _, m := range matches {
+		if fi, err := os.Stat(m); err == nil && time.Since(fi.ModTime()) > time.Hour {
+			os.Remove(m)
+		}
+	}
+}
+
+func syncFile(name string) error {
+	f, err := os.OpenFile(name, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// write fills the empty file tmp with the project.
+func write(tmp string, p *Project, created time.Time) error {
+	ctx := context.Background()
+	// The file is private until renamed and thrown away on any failure, so
+	// there is nothing for an on-disk journal or per-commit syncs to
+	// protect: the one fsync that matters is done by writeAtomic.
+	d, err := gpkg.Create(tmp, "journal_mode(MEMORY)", "synchronous(OFF)", "cache_size(-65536)")
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	tx, err := d.SQL().BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := migrate(ctx, tx, 0); err != nil {
+		return err
+	}
+	w := writer{ctx: ctx, tx: tx}
+	w.meta(p, created)
+	w.schools(p.District.Schools)
+	w.zones(p.District.Zones)
+	w.attributes(p)
+	for _, t := range []string{"schools", "zones"} {
+		if w.err == nil {
+			w.err = gpkg.CreateSpatialIndex(ctx, tx, t, "geom")
+		}
+	}
+	if w.err != nil {
+		return w.err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	return d.Close()
+}
+
+// writer inserts rows and keeps the first error, so the sequence of
+// inserts reads straight.
+type writer struct {
+	ctx context.Context
+	tx  *sql.Tx
+	err error
+}
+
+// insert prepares query once and runs it for each of n rows.
+func (w *writer) insert(query string, n int, args func(i int) []any) {
+	if w.err != nil || n == 0 {
+		return
+	}
+	st, err := w.tx.PrepareContext(w.ctx, query)
+	if err != nil {
+		w.err = err
+		return
+	}
+	defer st.Close()
+	for i := 0; i < n; i++ {
+		a := args(i)
+		if w.err != nil {
+			return
+		}
+		if _, err := st.ExecContext(w.ctx, a...); err != nil {
+			w.err = err
+			return
+		}
+	}
+}
+
+func (w *writer) meta(p *Project, created time.Time) {
+	host, _ := os.Hostname()
+	kv := [][2]string{
+		{metaAppVersion, AppVersion},
+		{metaCreated, created.UTC().Format(time.RFC3339Nano)},
+		{metaModified, time.Now().UTC().Format(time.RFC3339Nano)},
+		{metaEditorHost, host},
+		{metaEditorUser, currentUser()},
+		{metaDistrictName, p.District.Name},
+	}
+	w.insert("INSERT INTO xuequ_meta (key, value) VALUES (?, ?)", len(kv), func(i int) []any {
+		return []any{kv[i][0], kv[i][1]}
+	})
+}
+
+func currentUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	for _, k := range []string{"USER", "USERNAME"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return "unknown"
+}
+
+// nullText stores "" as NULL: absent optional values stay absent.
+func nullText(s []byte) any {
+	if len(s) == 0 {
+		return nil
+	}
+	return string(s)
+}
+
+func attrsJSON(m map[string]string) (any, error) {
+	if len(m) == 0 {
+		return nil, nil
+	}
+	b, err := json.Marshal(m)
+	return string(b), err
+}
+
+// extent accumulates the bounds of the rows written, for gpkg_contents.
+type extent struct {
+	b   orb.Bound
+	any bool
+}
+
+func (e *extent) add(b orb.Bound) {
+	if !e.any {
+		e.b, e.any = b, true
+		return
+	}
+	e.b = e.b.Union(b)
+}
+
+func (w *writer) schools(ss []model.School) {
+	var ext extent
+	var buf []byte
+	w.insert(`INSERT INTO schools (fid, geom, id, name, level, capacity, classrooms, boarding, township, public, attrs)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, len(ss), func(i int) []any {
+		s := &ss[i]
+		var err error
+		buf, err = gpkg.AppendEncode(buf[:0], s.Location, 4326)
+		if err == nil {
+			ext.add(s.Location.Bound())
+		}
+		attrs, err2 := attrsJSON(s.Attrs)
+		if err = errors.Join(err, err2); err != nil {
+			w.err = fmt.Errorf("school %q: %w", s.ID, err)
+		}
+		return []any{i + 1, buf, s.ID, s.Name, s.Level.String(), s.Capacity, s.Classrooms, s.Boarding, s.Township, s.Public, attrs}
+	})
+	if w.err == nil {
+		w.err = gpkg.SetExtent(w.ctx, w.tx, "schools", ext.b, !ext.any)
+	}
+}
+
+func (w *writer) zones(zs []model.Zone) {
+	var ext extent
+	var buf []byte
+	w.insert(`INSERT INTO zones (fid, geom, id, name, population, households, dwellings, primary_age, junior_age,
+		primary_school, junior_school, township, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, len(zs), func(i int) []any {
+		z := &zs[i]
+		var geom any
+		var err error
+		if z.Geometry != nil {
+			buf, err = gpkg.AppendEncode(buf[:0], z.Geometry, 4326)
+			geom = buf
+			if len(z.Geometry) > 0 {
+				ext.add(z.Geometry.Bound())
+			}
+		}
+		attrs, err2 := attrsJSON(z.Attrs)
+		if err = errors.Join(err, err2); err != nil {
+			w.err = fmt.Errorf("zone %q: %w", z.ID, err)
+		}
+		return []any{i + 1, geom, z.ID, z.Name, z.Population, z.Households, z.Dwellings, z.PrimaryAge, z.JuniorAge,
+			z.PrimarySchool, z.JuniorSchool, z.Township, attrs}
+	})
+	if w.err == nil {
+		w.err = gpkg.SetExtent(w.ctx, w.tx, "zones", ext.b, !ext.any)
+	}
+}
+
+func (w *writer) attributes(p *Project) {
+	d := &p.District
+	w.insert("INSERT INTO history (school, year, grade, students, classes) VALUES (?, ?, ?, ?, ?)", len(d.History), func(i int) []any {
+		e := d.History[i]
+		return []any{e.School, e.Year, int(e.Grade), e.Students, e.Classes}
+	})
+	w.insert("INSERT INTO births (zone, year, births) VALUES (?, ?, ?)", len(d.Births), func(i int) []any {
+		b := d.Births[i]
+		return []any{b.Zone, b.Year, b.Births}
+	})
+	w.insert("INSERT INTO housing (zone, year, dwellings) VALUES (?, ?, ?)", len(d.Housing), func(i int) []any {
+		h := d.Housing[i]
+		return []any{h.Zone, h.Year, h.Dwellings}
+	})
+	if d.Standards != (model.Standards{}) { // zero = "defaults": no rows
+		w.insert("INSERT INTO standards (key, value) VALUES (?, ?)", len(standardFields), func(i int) []any {
+			return []any{standardFields[i].key, standardValue(&d.Standards, i)}
+		})
+	}
+	w.insert("INSERT INTO scenarios (name, description, data) VALUES (?, ?, ?)", len(p.Scenarios), func(i int) []any {
+		s := p.Scenarios[i]
+		return []any{s.Name, s.Description, nullText(s.Data)}
+	})
+	w.insert("INSERT INTO edits (seq, scenario, time, kind, data) VALUES (?, ?, ?, ?, ?)", len(p.Edits), func(i int) []any {
+		e := p.Edits[i]
+		var t any
+		if !e.Time.IsZero() {
+			t = e.Time.UTC().Format(time.RFC3339Nano)
+		}
+		return []any{e.Seq, e.Scenario, t, e.Kind, nullText(e.Data)}
+	})
+	keys := make([]string, 0, len(p.Settings))
+	for k := range p.Settings {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	w.insert("INSERT INTO settings (key, value) VALUES (?, ?)", len(keys), func(i int) []any {
+		return []any{keys[i], p.Settings[keys[i]]}
+	})
+}

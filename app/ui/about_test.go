@@ -1,0 +1,34 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+func TestAboutDialog(t *testing.T) {
+	newPanelTestApp(t)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(600, 500))
+	d := NewAboutDialog(w)
+	d.Show()
+	var texts []string
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		switch v := o.(type) {
+		case *widget.Label:
+			texts = append(texts, v.Text)
+		case *widget.Hyperlink:
+			texts = append(texts, v.Text+" "+v.URL.String())
+		}
+	}
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{"学区规划 Xuequ", "版本 开发版", "Droid Sans Fallback", "Apache License 2.0",
+		"https://www.apache.org/licenses/LICENSE-2.0"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("about dialog lacks %q:\n%s", want, all)
+		}
+	}
+}

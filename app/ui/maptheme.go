@@ -1,0 +1,279 @@
+package ui
+
+import (
+	"image/color"
+	"math"
+
+	"fyne.io/fyne/v2/lang"
+	orbgeo "github.com/paulmach/orb/geo"
+
+	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/model"
+)
+
+// MapTheme chooses what the zone fill colour of the map means.
+type MapTheme int
+
+const (
+	// ThemeCatchment colours each zone by the school it is assigned to
+	// (categorical palette): the 学区 map.
+	ThemeCatchment MapTheme = iota
+	// ThemeDensity colours zones by resident population per km².
+	ThemeDensity
+	// ThemeSeatGap colours zones by the seat balance of their school.
+	ThemeSeatGap
+	// ThemeClassSize colours zones by the worst class-size status of their
+	// school: standard, over standard, 大班额, 超大班额.
+	ThemeClassSize
+)
+
+// mapThemes lists the themes in menu order.
+var mapThemes = []MapTheme{ThemeCatchment, ThemeDensity, ThemeSeatGap, ThemeClassSize}
+
+var mapThemeNames = [...]string{"catchment", "density", "seat_gap", "class_size"}
+
+// String is the stable name stored in the preferences.
+func (t MapTheme) String() string {
+	if t < 0 || int(t) >= len(mapThemeNames) {
+		return mapThemeNames[0]
+	}
+	return mapThemeNames[t]
+}
+
+// parseMapTheme reads a stored name; unknown names give ThemeClassSize,
+// the overview a bureau opens the app for.
+func parseMapTheme(s string) MapTheme {
+	for i, n := range mapThemeNames {
+		if n == s {
+			return MapTheme(i)
+		}
+	}
+	return ThemeClassSize
+}
+
+// Label is the translated menu text.
+func (t MapTheme) Label() string {
+	switch t {
+	case ThemeDensity:
+		return lang.X("map.theme.density", "Population density")
+	case ThemeSeatGap:
+		return lang.X("map.theme.seatgap", "Seat balance")
+	case ThemeClassSize:
+		return lang.X("map.theme.classsize", "Class-size status")
+	}
+	return lang.X("map.theme.catchment", "Catchments")
+}
+
+// Class-size status colours: fixed by the planning convention (green ok,
+// yellow over standard, orange 大班额, red 超大班额), never themed.
+var statusColors = [...]color.RGBA{
+	model.StatusStandard:     {0x2e, 0x7d, 0x32, 0xff},
+	model.StatusOverStandard: {0xf9, 0xa8, 0x25, 0xff},
+	model.StatusLarge:        {0xef, 0x6c, 0x00, 0xff},
+	model.StatusVeryLarge:    {0xc6, 0x28, 0x28, 0xff},
+}
+
+// noDataColor fills zones whose value is unknown (no school, no people).
+var noDataColor = color.RGBA{0xd0, 0xd0, 0xd0, 0xff}
+
+// catchmentPalette is a categorical palette (Tableau 10 and its light
+// companions) cycled over schools; neighbouring catchments rarely share a
+// colour because schools are numbered in space order by most sources.
+var catchmentPalette = []color.RGBA{
+	{0x4e, 0x79, 0xa7, 0xff}, {0xf2, 0x8e, 0x2b, 0xff}, {0xe1, 0x57, 0x59, 0xff},
+	{0x76, 0xb7, 0xb2, 0xff}, {0x59, 0xa1, 0x4f, 0xff}, {0xed, 0xc9, 0x48, 0xff},
+	{0xb0, 0x7a, 0xa1, 0xff}, {0xff, 0x9d, 0xa7, 0xff}, {0x9c, 0x75, 0x5f, 0xff},
+	{0xba, 0xb0, 0xac, 0xff}, {0xa0, 0xcb, 0xe8, 0xff}, {0xff, 0xbe, 0x7d, 0xff},
+	{0x8c, 0xd1, 0x7d, 0xff}, {0xb6, 0x99, 0x2d, 0xff}, {0x86, 0xbc, 0xb6, 0xff},
+	{0xd4, 0xa6, 0xc8, 0xff},
+}
+
+// densityRamp is a sequential yellow-orange-brown ramp (ColorBrewer YlOrBr).
+var densityRamp = []color.RGBA{
+	{0xff, 0xff, 0xd4, 0xff}, {0xfe, 0xe3, 0x91, 0xff}, {0xfe, 0xc4, 0x4f, 0xff},
+	{0xfe, 0x99, 0x29, 0xff}, {0xd9, 0x5f, 0x0e, 0xff}, {0x99, 0x34, 0x04, 0xff},
+}
+
+// densityBreaks are the class limits of densityRamp in persons per km².
+var densityBreaks = []float64{500, 2000, 5000, 10000, 20000}
+
+// seatGapColors: plenty of spare seats … severe shortage (ColorBrewer RdYlBu, reversed).
+var seatGapColors = []color.RGBA{
+	{0x45, 0x75, 0xb4, 0xff}, {0x91, 0xbf, 0xdb, 0xff}, {0xe0, 0xf3, 0xf8, 0xff},
+	{0xfe, 0xe0, 0x90, 0xff}, {0xfc, 0x8d, 0x59, 0xff}, {0xd7, 0x30, 0x27, 0xff},
+}
+
+// seatGapBreaks are the class limits of seatGapColors as SeatGap/Capacity.
+var seatGapBreaks = []float64{-0.2, -0.05, 0, 0.05, 0.15}
+
+// legendEntry is one row of the map legend.
+type legendEntry struct {
+	Label string
+	Color color.RGBA
+}
+
+// zoneStyler decides the colours of one frame. It is built once per data,
+// year or theme change (not per frame) because density needs every zone's
+// area.
+type zoneStyler struct {
+	theme   MapTheme
+	stage   model.Level // which catchment is shown: primary or junior
+	results map[string]*model.SchoolResult
+	palette map[string]color.RGBA // school ID → catchment colour
+	density []float64             // per zone, persons per km² (ThemeDensity only)
+	std     model.Standards
+}
+
+func newZoneStyler(s *app.Session, theme MapTheme, stage model.Level) *zoneStyler {
+	st := &zoneStyler{theme: theme, stage: stage, results: map[string]*model.SchoolResult{}, palette: map[string]color.RGBA{}}
+	a := s.Analysis()
+	for i := range a.Schools {
+		st.results[a.Schools[i].School] = &a.Schools[i]
+	}
+	d := s.District()
+	st.std = d.Standards.OrDefault()
+	n := 0
+	for i := range d.Schools {
+		if teachesStage(d.Schools[i].Level, stage) {
+			st.palette[d.Schools[i].ID] = catchmentPalette[n%len(catchmentPalette)]
+			n++
+		}
+	}
+	if theme == ThemeDensity {
+		st.density = make([]float64, len(d.Zones))
+		for i := range d.Zones {
+			if km2 := orbgeo.Area(d.Zones[i].Geometry) / 1e6; km2 > 0 {
+				st.density[i] = float64(d.Zones[i].Population) / km2
+			}
+		}
+	}
+	return st
+}
+
+// teachesStage mirrors app's rule: a nine-year school serves both stages.
+func teachesStage(l, stage model.Level) bool {
+	if l == model.LevelUnknown {
+		return true
+	}
+	first, last := stage.Grades()
+	return l.Teaches(first) || l.Teaches(last)
+}
+
+// ZoneFill is the fill colour of zone i of the district.
+func (st *zoneStyler) ZoneFill(i int, z *model.Zone) color.RGBA {
+	if st.theme == ThemeDensity {
+		if i >= len(st.density) || z.Population <= 0 {
+			return noDataColor
+		}
+		return densityRamp[classify(st.density[i], densityBreaks)]
+	}
+	id := z.SchoolFor(st.stage)
+	if id == "" {
+		return noDataColor
+	}
+	if st.theme == ThemeCatchment {
+		if c, ok := st.palette[id]; ok {
+			return c
+		}
+		return noDataColor
+	}
+	return st.SchoolColor(id)
+}
+
+// SchoolColor is the status colour of a school under the theme (used for
+// the school symbol too): seat balance or class-size status.
+func (st *zoneStyler) SchoolColor(id string) color.RGBA {
+	r := st.results[id]
+	if r == nil {
+		return noDataColor
+	}
+	if st.theme == ThemeSeatGap {
+		if r.Capacity <= 0 {
+			return noDataColor
+		}
+		return seatGapColors[classify(float64(r.SeatGap)/float64(r.Capacity), seatGapBreaks)]
+	}
+	return statusColors[r.Worst()]
+}
+
+// classify returns the index of the class v falls in: 0 below breaks[0],
+// len(breaks) at or above the last break.
+func classify(v float64, breaks []float64) int {
+	for i, b := range breaks {
+		if v < b {
+			return i
+		}
+	}
+	return len(breaks)
+}
+
+// Legend lists what the colours mean, translated.
+func (st *zoneStyler) Legend() []legendEntry {
+	switch st.theme {
+	case ThemeClassSize:
+		return []legendEntry{
+			{lang.X("legend.status.standard", "Standard"), statusColors[model.StatusStandard]},
+			{lang.X("legend.status.over", "Over standard"), statusColors[model.StatusOverStandard]},
+			{lang.X("legend.status.large", "Large class ({{.Min}}–{{.Max}})",
+				map[string]any{"Min": st.std.LargeClassMin, "Max": st.std.VeryLargeClassMin - 1}), statusColors[model.StatusLarge]},
+			{lang.X("legend.status.verylarge", "Very large class ({{.Min}}+)",
+				map[string]any{"Min": st.std.VeryLargeClassMin}), statusColors[model.StatusVeryLarge]},
+			{lang.X("legend.nodata", "No data"), noDataColor},
+		}
+	case ThemeSeatGap:
+		return []legendEntry{
+			{lang.X("legend.seat.spare20", "Spare > 20 %"), seatGapColors[0]},
+			{lang.X("legend.seat.spare5", "Spare 5–20 %"), seatGapColors[1]},
+			{lang.X("legend.seat.balanced", "Balanced"), seatGapColors[2]},
+			{lang.X("legend.seat.short5", "Short < 5 %"), seatGapColors[3]},
+			{lang.X("legend.seat.short15", "Short 5–15 %"), seatGapColors[4]},
+			{lang.X("legend.seat.short", "Short > 15 %"), seatGapColors[5]},
+		}
+	case ThemeDensity:
+		out := make([]legendEntry, len(densityRamp))
+		for i := range densityRamp {
+			out[i] = legendEntry{densityLabel(i), densityRamp[i]}
+		}
+		return out
+	}
+	return []legendEntry{{lang.X("legend.catchment", "Colour = assigned school"), catchmentPalette[0]},
+		{lang.X("legend.unassigned", "Unassigned"), noDataColor}}
+}
+
+func densityLabel(i int) string {
+	unit := lang.X("legend.density.unit", "/km²")
+	switch {
+	case i == 0:
+		return "< " + formatInt(densityBreaks[0]) + unit
+	case i >= len(densityBreaks):
+		return "≥ " + formatInt(densityBreaks[len(densityBreaks)-1]) + unit
+	}
+	return formatInt(densityBreaks[i-1]) + "–" + formatInt(densityBreaks[i]) + unit
+}
+
+// formatInt prints a whole number with thin grouping: 20000 → "20,000".
+func formatInt(v float64) string {
+	n := int64(math.Round(v))
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	s := []byte{}
+	for i := 0; ; i++ {
+		if i > 0 && i%3 == 0 {
+			s = append(s, ',')
+		}
+		s = append(s, byte('0'+n%10))
+		n /= 10
+		if n == 0 {
+			break
+		}
+	}
+	if neg {
+		s = append(s, '-')
+	}
+	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
+		s[i], s[j] = s[j], s[i]
+	}
+	return string(s)
+}

@@ -1,0 +1,534 @@
+package ui
+
+// School table panel: every school of the district with this year's
+// class-size and seat figures, sortable and filterable.
+//
+//	NewSchoolTable(src SchoolTableSource, onSelect func(schoolID string)) *SchoolTable
+//
+// src is usually the *app.Session. Wiring: call (*SchoolTable).Refresh from
+// Session.OnChange; call SelectSchool(id) when a school is picked elsewhere
+// (the map) to highlight its row. Tapping a row calls onSelect with the
+// school's ID. Tapping a column header sorts by it; tapping again reverses.
+//
+// The shared display helpers of the panels (status colours, level and
+// status names) live at the end of this file.
+
+import (
+	"cmp"
+	"image/color"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/model"
+)
+
+// SchoolTableSource is what the school table reads: the district (names,
+// townships) and the analysis of the year under study.
+type SchoolTableSource interface {
+	District() *model.District
+	Analysis() model.Analysis
+}
+
+// *app.Session is the usual source.
+var _ SchoolTableSource = (*app.Session)(nil)
+
+// Columns of the school table, in display order.
+const (
+	schoolColName = iota
+	schoolColLevel
+	schoolColStudents
+	schoolColClasses
+	schoolColSeats
+	schoolColSeatGap
+	schoolColMaxClass
+	schoolColStatus
+	schoolColCount
+)
+
+// Status filter choices (index into the status select's options).
+const (
+	statusFilterAll = iota
+	statusFilterLarge
+	statusFilterVeryLarge
+	statusFilterOversized
+	statusFilterSmall
+	statusFilterSeatGap
+)
+
+// schoolRow is one line of the table: the school and its result this year.
+// has is false for a school with no enrollment records this year.
+type schoolRow struct {
+	school model.School
+	res    model.SchoolResult
+	has    bool
+}
+
+// SchoolTable lists the schools with this year's figures.
+type SchoolTable struct {
+	widget.BaseWidget
+
+	src      SchoolTableSource
+	onSelect func(string)
+
+	search   *widget.Entry
+	level    *widget.Select
+	status   *widget.Select
+	township *widget.Select
+	count    *widget.Label
+	table    *widget.Table
+
+	all      []schoolRow // every school, district order
+	rows     []schoolRow // filtered and sorted view shown
+	sortCol  int         // -1 = district order
+	sortDesc bool
+	selected string // ID of the selected school
+	quiet    bool   // true while the table is selected from code
+}
+
+// NewSchoolTable builds the school table on src. onSelect (may be nil) is
+// called with the school ID when the user selects a row.
+func NewSchoolTable(src SchoolTableSource, onSelect func(schoolID string)) *SchoolTable {
+	t := &SchoolTable{src: src, onSelect: onSelect, sortCol: -1}
+	t.ExtendBaseWidget(t)
+
+	t.search = widget.NewEntry()
+	t.search.SetPlaceHolder(lang.X("school.table.search", "搜索学校名称"))
+	t.search.OnChanged = func(string) { t.apply() }
+
+	all := lang.X("school.table.filter.all", "全部")
+	t.level = widget.NewSelect([]string{all,
+		schoolLevelText(model.LevelPrimary), schoolLevelText(model.LevelJunior),
+		schoolLevelText(model.LevelNineYear), schoolLevelText(model.LevelKindergarten),
+		schoolLevelText(model.LevelSenior)}, func(string) { t.apply() })
+	t.status = widget.NewSelect([]string{all,
+		lang.X("school.table.filter.large", "大班额"),
+		lang.X("school.table.filter.very_large", "超大班额"),
+		lang.X("school.table.filter.oversized", "大校额"),
+		lang.X("school.table.filter.small", "小规模"),
+		lang.X("school.table.filter.seat_gap", "学位缺口")}, func(string) { t.apply() })
+	t.township = widget.NewSelect([]string{all}, func(string) { t.apply() })
+	for _, s := range []*widget.Select{t.level, t.status, t.township} {
+		s.SetSelectedIndex(0)
+	}
+	t.count = widget.NewLabel("")
+
+	t.table = widget.NewTable(t.length, t.createCell, t.updateCell)
+	t.table.ShowHeaderRow = true
+	t.table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	t.table.UpdateHeader = t.updateHeader
+	t.table.OnSelected = t.rowSelected
+	for col, w := range []float32{170, 96, 70, 55, 65, 78, 78, 150} {
+		t.table.SetColumnWidth(col, w)
+	}
+	t.reload()
+	t.filter()
+	return t
+}
+
+// CreateRenderer lays out the filter bar above the table.
+func (t *SchoolTable) CreateRenderer() fyne.WidgetRenderer {
+	filters := container.NewVBox(
+		t.search,
+		container.NewGridWithColumns(3, t.level, t.status, t.township),
+	)
+	return widget.NewSimpleRenderer(container.NewBorder(filters, t.count, nil, nil, t.table))
+}
+
+// Refresh re-reads the district and analysis, keeping filters, sort order
+// and selection.
+func (t *SchoolTable) Refresh() {
+	t.reload()
+	t.filter()
+	t.BaseWidget.Refresh() // redraws the table once, with the new rows
+	t.reselect()
+}
+
+// SelectSchool highlights the row of school id (if shown) without calling
+// onSelect. An unknown or filtered-out id clears the selection.
+func (t *SchoolTable) SelectSchool(id string) {
+	t.selected = id
+	t.reselect()
+}
+
+// Selected is the ID of the selected school ("" for none).
+func (t *SchoolTable) Selected() string { return t.selected }
+
+// SetFilter sets the text search (used by tests and the window's search
+// shortcut).
+func (t *SchoolTable) SetFilter(text string) { t.search.SetText(text) }
+
+// reload rebuilds all rows from the source, then re-applies the view.
+func (t *SchoolTable) reload() {
+	d := t.src.District()
+	a := t.src.Analysis()
+	byID := make(map[string]int, len(a.Schools))
+	for i, r := range a.Schools {
+		byID[r.School] = i
+	}
+	t.all = t.all[:0]
+	towns := map[string]bool{}
+	for _, s := range d.Schools {
+		row := schoolRow{school: s}
+		if i, ok := byID[s.ID]; ok {
+			row.res, row.has = a.Schools[i], true
+		}
+		t.all = append(t.all, row)
+		if s.Township != "" {
+			towns[s.Township] = true
+		}
+	}
+	options := []string{t.township.Options[0]}
+	for _, town := range slices.Sorted(maps.Keys(towns)) {
+		options = append(options, town)
+	}
+	prev := t.township.Selected
+	t.township.Options = options
+	if !slices.Contains(options, prev) {
+		prev = options[0]
+	}
+	t.township.Selected = prev
+}
+
+// apply filters and sorts t.all into t.rows and redraws the table.
+func (t *SchoolTable) apply() {
+	if t.table == nil { // selects fire while the widget is being built
+		return
+	}
+	t.filter()
+	t.table.Refresh()
+	t.reselect()
+}
+
+// filter computes t.rows from t.all, the filters and the sort order.
+func (t *SchoolTable) filter() {
+	query := strings.ToLower(strings.TrimSpace(t.search.Text))
+	level := t.level.SelectedIndex()
+	levels := []model.Level{model.LevelUnknown, model.LevelPrimary, model.LevelJunior,
+		model.LevelNineYear, model.LevelKindergarten, model.LevelSenior}
+	town := t.township.SelectedIndex()
+	status := t.status.SelectedIndex()
+
+	t.rows = t.rows[:0]
+	for _, r := range t.all {
+		if query != "" && !strings.Contains(strings.ToLower(r.school.Name), query) &&
+			!strings.Contains(strings.ToLower(r.school.ID), query) {
+			continue
+		}
+		if level > 0 && r.school.Level != levels[level] {
+			continue
+		}
+		if town > 0 && r.school.Township != t.township.Selected {
+			continue
+		}
+		if status > 0 && !matchesStatusFilter(r, status) {
+			continue
+		}
+		t.rows = append(t.rows, r)
+	}
+	if t.sortCol >= 0 {
+		slices.SortStableFunc(t.rows, func(a, b schoolRow) int {
+			c := compareSchoolRows(a, b, t.sortCol)
+			if t.sortDesc {
+				return -c
+			}
+			return c
+		})
+	}
+	t.count.SetText(lang.X("school.table.count", "显示 {{.Shown}} / {{.Total}} 所学校",
+		map[string]any{"Shown": len(t.rows), "Total": len(t.all)}))
+}
+
+func matchesStatusFilter(r schoolRow, filter int) bool {
+	if !r.has {
+		return false
+	}
+	switch filter {
+	case statusFilterLarge:
+		return r.res.Large+r.res.VeryLarge > 0
+	case statusFilterVeryLarge:
+		return r.res.VeryLarge > 0
+	case statusFilterOversized:
+		return r.res.OversizedSchool
+	case statusFilterSmall:
+		return r.res.SmallSchool
+	case statusFilterSeatGap:
+		return r.res.SeatGap > 0
+	}
+	return true
+}
+
+// compareSchoolRows orders two rows by a column; schools without figures
+// this year sort before any number.
+func compareSchoolRows(a, b schoolRow, col int) int {
+	switch col {
+	case schoolColName:
+		return strings.Compare(a.school.Name, b.school.Name)
+	case schoolColLevel:
+		return cmp.Compare(a.school.Level, b.school.Level)
+	}
+	if a.has != b.has {
+		if a.has {
+			return 1
+		}
+		return -1
+	}
+	switch col {
+	case schoolColStudents:
+		return cmp.Compare(a.res.Students, b.res.Students)
+	case schoolColClasses:
+		return cmp.Compare(a.res.Classes, b.res.Classes)
+	case schoolColSeats:
+		return cmp.Compare(a.res.Capacity, b.res.Capacity)
+	case schoolColSeatGap:
+		return cmp.Compare(a.res.SeatGap, b.res.SeatGap)
+	case schoolColMaxClass:
+		return cmp.Compare(largestClass(a.res), largestClass(b.res))
+	case schoolColStatus:
+		return cmp.Compare(a.res.Worst(), b.res.Worst())
+	}
+	return 0
+}
+
+// sortBy is the header tap: a new column sorts ascending, the same column
+// again reverses the order.
+func (t *SchoolTable) sortBy(col int) {
+	if t.sortCol == col {
+		t.sortDesc = !t.sortDesc
+	} else {
+		t.sortCol, t.sortDesc = col, false
+	}
+	t.apply()
+}
+
+func (t *SchoolTable) length() (int, int) { return len(t.rows), schoolColCount }
+
+func (t *SchoolTable) createCell() fyne.CanvasObject {
+	swatch := canvas.NewRectangle(color.Transparent)
+	swatch.SetMinSize(fyne.NewSize(10, 10))
+	swatch.CornerRadius = 5
+	label := widget.NewLabel("")
+	label.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, container.NewCenter(swatch), nil, label)
+}
+
+func (t *SchoolTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	box := o.(*fyne.Container)
+	label := box.Objects[0].(*widget.Label)
+	swatchBox := box.Objects[1].(*fyne.Container)
+	swatch := swatchBox.Objects[0].(*canvas.Rectangle)
+	if id.Row >= len(t.rows) {
+		label.SetText("")
+		swatchBox.Hide()
+		return
+	}
+	r := t.rows[id.Row]
+	hadSwatch := swatchBox.Visible()
+	label.Alignment = fyne.TextAlignTrailing
+	swatchBox.Hide()
+	text := "—"
+	switch id.Col {
+	case schoolColName:
+		label.Alignment = fyne.TextAlignLeading
+		text = r.school.Name
+	case schoolColLevel:
+		label.Alignment = fyne.TextAlignLeading
+		text = schoolLevelText(r.school.Level)
+	case schoolColStudents:
+		text = numberIf(r.has, r.res.Students)
+	case schoolColClasses:
+		text = numberIf(r.has, r.res.Classes)
+	case schoolColSeats:
+		text = numberIf(r.has, r.res.Capacity)
+	case schoolColSeatGap:
+		if r.has && r.res.SeatGap > 0 {
+			text = strconv.Itoa(r.res.SeatGap)
+		} else if r.has {
+			text = "0"
+		}
+	case schoolColMaxClass:
+		text = numberIf(r.has, largestClass(r.res))
+	case schoolColStatus:
+		label.Alignment = fyne.TextAlignLeading
+		if r.has {
+			text = schoolStatusText(r.res)
+			swatch.FillColor = classStatusColor(r.res.Worst())
+			swatch.Refresh()
+			swatchBox.Show()
+		}
+	}
+	if swatchBox.Visible() != hadSwatch { // lay out again for the swatch
+		box.Layout.Layout(box.Objects, box.Size())
+	}
+	label.SetText(text)
+}
+
+func (t *SchoolTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	b := o.(*widget.Button)
+	if id.Col < 0 || id.Col >= schoolColCount {
+		b.SetText("")
+		b.OnTapped = nil
+		return
+	}
+	text := schoolColumnTitle(id.Col)
+	if id.Col == t.sortCol {
+		if t.sortDesc {
+			text += " ▼"
+		} else {
+			text += " ▲"
+		}
+	}
+	col := id.Col
+	b.OnTapped = func() { t.sortBy(col) }
+	b.SetText(text)
+}
+
+func schoolColumnTitle(col int) string {
+	switch col {
+	case schoolColName:
+		return lang.X("school.table.name", "名称")
+	case schoolColLevel:
+		return lang.X("school.table.level", "学段")
+	case schoolColStudents:
+		return lang.X("school.table.students", "在校生")
+	case schoolColClasses:
+		return lang.X("school.table.classes", "班数")
+	case schoolColSeats:
+		return lang.X("school.table.seats", "学位")
+	case schoolColSeatGap:
+		return lang.X("school.table.seat_gap", "学位缺口")
+	case schoolColMaxClass:
+		return lang.X("school.table.max_class", "最大班额")
+	case schoolColStatus:
+		return lang.X("school.table.status", "状态")
+	}
+	return ""
+}
+
+func (t *SchoolTable) rowSelected(id widget.TableCellID) {
+	if id.Row < 0 || id.Row >= len(t.rows) {
+		return
+	}
+	t.selected = t.rows[id.Row].school.ID
+	if !t.quiet && t.onSelect != nil {
+		t.onSelect(t.selected)
+	}
+}
+
+// reselect moves the table selection to the row of t.selected after the
+// rows changed, without calling onSelect.
+func (t *SchoolTable) reselect() {
+	t.quiet = true
+	defer func() { t.quiet = false }()
+	for i, r := range t.rows {
+		if r.school.ID == t.selected && t.selected != "" {
+			t.table.Select(widget.TableCellID{Row: i, Col: 0})
+			return
+		}
+	}
+	t.table.UnselectAll()
+}
+
+// --- display helpers shared by the panels ---
+
+// Status colours carry meaning (the same in light and dark themes): green
+// standard, yellow over standard, orange 大班额, red 超大班额.
+var (
+	colorStatusStandard     = color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
+	colorStatusOverStandard = color.NRGBA{R: 0xf9, G: 0xa8, B: 0x25, A: 0xff}
+	colorStatusLarge        = color.NRGBA{R: 0xef, G: 0x6c, B: 0x00, A: 0xff}
+	colorStatusVeryLarge    = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
+)
+
+// classStatusColor is the colour of a class status.
+func classStatusColor(s model.ClassStatus) color.Color {
+	switch s {
+	case model.StatusOverStandard:
+		return colorStatusOverStandard
+	case model.StatusLarge:
+		return colorStatusLarge
+	case model.StatusVeryLarge:
+		return colorStatusVeryLarge
+	}
+	return colorStatusStandard
+}
+
+// classStatusText names a class status.
+func classStatusText(s model.ClassStatus) string {
+	switch s {
+	case model.StatusOverStandard:
+		return lang.X("school.status.over_standard", "超标准")
+	case model.StatusLarge:
+		return lang.X("school.status.large", "大班额")
+	case model.StatusVeryLarge:
+		return lang.X("school.status.very_large", "超大班额")
+	}
+	return lang.X("school.status.standard", "标准")
+}
+
+// schoolStatusText is the worst class status plus the school-size flags.
+func schoolStatusText(r model.SchoolResult) string {
+	parts := []string{classStatusText(r.Worst())}
+	if r.OversizedSchool {
+		parts = append(parts, lang.X("school.status.oversized", "大校额"))
+	}
+	if r.SmallSchool {
+		parts = append(parts, lang.X("school.status.small", "小规模"))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// schoolLevelText names a 学段.
+func schoolLevelText(l model.Level) string {
+	switch l {
+	case model.LevelKindergarten:
+		return lang.X("school.level.kindergarten", "幼儿园")
+	case model.LevelPrimary:
+		return lang.X("school.level.primary", "小学")
+	case model.LevelJunior:
+		return lang.X("school.level.junior", "初中")
+	case model.LevelNineYear:
+		return lang.X("school.level.nine_year", "九年一贯制")
+	case model.LevelSenior:
+		return lang.X("school.level.senior", "高中")
+	}
+	return lang.X("school.level.unknown", "未知")
+}
+
+// largestClass is the biggest class of the school's compulsory grades (0
+// when it has none).
+func largestClass(r model.SchoolResult) int {
+	m := 0
+	for _, g := range r.Grades {
+		if g.Grade >= 1 && g.Grade <= 9 && len(g.ClassSizes) > 0 && g.ClassSizes[0] > m {
+			m = g.ClassSizes[0]
+		}
+	}
+	return m
+}
+
+func numberIf(ok bool, n int) string {
+	if !ok {
+		return "—"
+	}
+	return strconv.Itoa(n)
+}
+
+// statusTint is a status colour made translucent for cell backgrounds.
+func statusTint(s model.ClassStatus) color.Color {
+	c := classStatusColor(s).(color.NRGBA)
+	c.A = 0x40
+	return c
+}

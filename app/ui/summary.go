@@ -1,0 +1,284 @@
+package ui
+
+// District summary panel: the year's 大班额占比 against its target as a
+// gauge, counts of problem classes and schools, the seat shortage, and the
+// seat shortage of every projected year.
+//
+//	NewSummary(src SummarySource) *Summary
+//
+// src is usually the *app.Session. Wiring: call (*Summary).Refresh from
+// Session.OnChange (the projection list is recomputed there: one
+// AnalysisFor per projected year).
+
+import (
+	"image/color"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/model"
+)
+
+// SummarySource is what the summary panel reads.
+type SummarySource interface {
+	District() *model.District
+	Year() int
+	YearRange() (first, last int)
+	Projected(year int) bool
+	Analysis() model.Analysis
+	AnalysisFor(year int) model.Analysis
+}
+
+// *app.Session is the usual source.
+var _ SummarySource = (*app.Session)(nil)
+
+// Summary shows the district's figures for the year under study.
+type Summary struct {
+	widget.BaseWidget
+
+	src SummarySource
+
+	title     *widget.Label
+	gauge     *shareGauge
+	counts    *fyne.Container // label/value pairs
+	values    []*widget.Label
+	projTitle *widget.Label
+	projRows  *fyne.Container
+}
+
+// Rows of the counts grid.
+const (
+	summaryClasses = iota
+	summaryVeryLarge
+	summaryLarge
+	summaryOverStandard
+	summaryOversized
+	summarySmall
+	summarySeatShortage
+	summaryRowCount
+)
+
+// NewSummary builds the summary panel on src.
+func NewSummary(src SummarySource) *Summary {
+	s := &Summary{src: src}
+	s.ExtendBaseWidget(s)
+	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.gauge = newShareGauge()
+
+	names := [summaryRowCount]string{
+		lang.X("summary.classes", "班级总数"),
+		lang.X("summary.very_large", "超大班额（班）"),
+		lang.X("summary.large", "大班额（班）"),
+		lang.X("summary.over_standard", "超标准班额（班）"),
+		lang.X("summary.oversized", "大校额学校（所）"),
+		lang.X("summary.small", "小规模学校（所）"),
+		lang.X("summary.seat_shortage", "学位缺口（个）"),
+	}
+	s.counts = container.NewGridWithColumns(2)
+	for _, n := range names {
+		v := widget.NewLabel("")
+		v.Alignment = fyne.TextAlignTrailing
+		s.values = append(s.values, v)
+		s.counts.Add(widget.NewLabel(n))
+		s.counts.Add(v)
+	}
+	s.projTitle = widget.NewLabelWithStyle(lang.X("summary.projection", "预测年份学位缺口"),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.projRows = container.NewGridWithColumns(3)
+	s.load()
+	return s
+}
+
+// CreateRenderer stacks title, gauge, counts and projection list.
+func (s *Summary) CreateRenderer() fyne.WidgetRenderer {
+	// Scrolls so that the panel fits whatever height the window gives it.
+	return widget.NewSimpleRenderer(container.NewVScroll(container.NewVBox(
+		s.title,
+		widget.NewLabel(lang.X("summary.large_share", "大班额占比")),
+		container.NewPadded(s.gauge),
+		s.counts,
+		widget.NewSeparator(),
+		s.projTitle,
+		s.projRows,
+	)))
+}
+
+// Refresh re-reads the analysis and the projected years.
+func (s *Summary) Refresh() {
+	s.load()
+	s.BaseWidget.Refresh()
+}
+
+func (s *Summary) load() {
+	year := s.src.Year()
+	if s.src.Projected(year) {
+		s.title.SetText(lang.X("summary.title.projected", "{{.Year}}年全县概况（预测）", map[string]any{"Year": year}))
+	} else {
+		s.title.SetText(lang.X("summary.title", "{{.Year}}年全县概况", map[string]any{"Year": year}))
+	}
+	sum := s.src.Analysis().Summary
+	target := s.src.District().Standards.OrDefault().LargeShareTarget
+	s.gauge.set(sum.LargeShare, target, sum.Classes > 0)
+
+	for i, n := range [summaryRowCount]int{sum.Classes, sum.VeryLarge, sum.Large, sum.OverStandard,
+		sum.OversizedSchool, sum.SmallSchool, sum.SeatShortage} {
+		s.values[i].SetText(strconv.Itoa(n))
+	}
+	s.values[summaryVeryLarge].Importance = importanceIf(sum.VeryLarge > 0)
+	s.values[summaryLarge].Importance = importanceIf(sum.Large > 0)
+	s.values[summarySeatShortage].Importance = importanceIf(sum.SeatShortage > 0)
+
+	s.projRows.RemoveAll()
+	bold := fyne.TextStyle{Bold: true}
+	s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.year", "年份"), fyne.TextAlignLeading, bold))
+	s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.gap", "学位缺口"), fyne.TextAlignTrailing, bold))
+	s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.share", "大班额占比"), fyne.TextAlignTrailing, bold))
+	first, last := s.src.YearRange()
+	for y := first; y <= last && first != 0; y++ {
+		if !s.src.Projected(y) {
+			continue
+		}
+		ps := s.src.AnalysisFor(y).Summary
+		yl := widget.NewLabel(strconv.Itoa(y))
+		if y == year {
+			yl.TextStyle.Bold = true
+		}
+		gap := widget.NewLabel(strconv.Itoa(ps.SeatShortage))
+		gap.Alignment = fyne.TextAlignTrailing
+		gap.Importance = importanceIf(ps.SeatShortage > 0)
+		share := widget.NewLabel(percentText(ps.LargeShare))
+		share.Alignment = fyne.TextAlignTrailing
+		share.Importance = importanceIf(!ps.TargetMet)
+		s.projRows.Add(yl)
+		s.projRows.Add(gap)
+		s.projRows.Add(share)
+	}
+	if len(s.projRows.Objects) == 3 { // headers only: no projection
+		s.projTitle.Hide()
+		s.projRows.Hide()
+	} else {
+		s.projTitle.Show()
+		s.projRows.Show()
+	}
+}
+
+func importanceIf(bad bool) widget.Importance {
+	if bad {
+		return widget.DangerImportance
+	}
+	return widget.MediumImportance
+}
+
+// percentText prints a share in [0, 1] as a percentage with one decimal.
+func percentText(share float64) string {
+	return strconv.FormatFloat(share*100, 'f', 1, 64) + "%"
+}
+
+// --- gauge ---
+
+// shareGauge is a bar for a share against a target: the bar is green while
+// the share is below the target and red when it is missed; a tick marks
+// the target. The scale runs to twice the target (or further if needed) so
+// the tick sits in the middle.
+type shareGauge struct {
+	widget.BaseWidget
+	share, target float64
+	valid         bool // false: no classes, nothing to judge
+}
+
+func newShareGauge() *shareGauge {
+	g := &shareGauge{}
+	g.ExtendBaseWidget(g)
+	return g
+}
+
+func (g *shareGauge) set(share, target float64, valid bool) {
+	g.share, g.target, g.valid = share, target, valid
+	g.Refresh()
+}
+
+func (g *shareGauge) met() bool { return g.share < g.target }
+
+func (g *shareGauge) CreateRenderer() fyne.WidgetRenderer {
+	r := &shareGaugeRenderer{
+		gauge: g,
+		track: canvas.NewRectangle(color.Transparent),
+		fill:  canvas.NewRectangle(colorStatusStandard),
+		tick:  canvas.NewLine(color.Black),
+		text:  canvas.NewText("", color.Black),
+	}
+	r.track.CornerRadius = 3
+	r.fill.CornerRadius = 3
+	r.tick.StrokeWidth = 2
+	r.Refresh()
+	return r
+}
+
+type shareGaugeRenderer struct {
+	gauge *shareGauge
+	track *canvas.Rectangle
+	fill  *canvas.Rectangle
+	tick  *canvas.Line
+	text  *canvas.Text
+}
+
+const shareGaugeBarHeight = 14
+
+func (r *shareGaugeRenderer) Destroy() {}
+
+func (r *shareGaugeRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.track, r.fill, r.tick, r.text}
+}
+
+func (r *shareGaugeRenderer) MinSize() fyne.Size {
+	t := r.text.MinSize()
+	return fyne.NewSize(max(160, t.Width), shareGaugeBarHeight+t.Height+2)
+}
+
+func (r *shareGaugeRenderer) scale() float64 {
+	return max(2*r.gauge.target, r.gauge.share, 0.01)
+}
+
+func (r *shareGaugeRenderer) Layout(size fyne.Size) {
+	r.track.Move(fyne.NewPos(0, 0))
+	r.track.Resize(fyne.NewSize(size.Width, shareGaugeBarHeight))
+	w := float32(0)
+	if r.gauge.valid {
+		w = size.Width * float32(r.gauge.share/r.scale())
+	}
+	r.fill.Move(fyne.NewPos(0, 0))
+	r.fill.Resize(fyne.NewSize(w, shareGaugeBarHeight))
+	x := size.Width * float32(r.gauge.target/r.scale())
+	r.tick.Position1 = fyne.NewPos(x, -2)
+	r.tick.Position2 = fyne.NewPos(x, shareGaugeBarHeight+2)
+	r.text.Move(fyne.NewPos(0, shareGaugeBarHeight+2))
+	r.text.Resize(r.text.MinSize())
+}
+
+func (r *shareGaugeRenderer) Refresh() {
+	g := r.gauge
+	r.track.FillColor = theme.ColorForWidget(theme.ColorNameInputBackground, g)
+	r.tick.StrokeColor = theme.ColorForWidget(theme.ColorNameForeground, g)
+	r.text.Color = theme.ColorForWidget(theme.ColorNameForeground, g)
+	r.text.TextSize = theme.SizeForWidget(theme.SizeNameCaptionText, g)
+	data := map[string]any{"Share": percentText(g.share), "Target": percentText(g.target)}
+	switch {
+	case !g.valid:
+		r.text.Text = lang.X("summary.gauge.none", "无班级数据（目标 < {{.Target}}）", data)
+	case g.met():
+		r.fill.FillColor = colorStatusStandard
+		r.text.Text = lang.X("summary.gauge.met", "{{.Share}}，达标（目标 < {{.Target}}）", data)
+	default:
+		r.fill.FillColor = colorStatusVeryLarge
+		r.text.Color = colorStatusVeryLarge
+		r.text.Text = lang.X("summary.gauge.missed", "{{.Share}}，未达标（目标 < {{.Target}}）", data)
+	}
+	r.Layout(g.Size())
+	canvas.Refresh(g)
+}

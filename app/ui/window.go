@@ -1,0 +1,421 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/model"
+)
+
+// mainWindow is the one document window: menu, map in the centre, the
+// school table on the left, details and summary on the right, the year
+// slider and status bar at the bottom. It owns the Session on display and
+// rebuilds its panels when a project is opened.
+type mainWindow struct {
+	app  fyne.App
+	win  fyne.Window
+	cfg  Config
+	sess *app.Session
+
+	mapView *MapView
+	status  *widget.Label
+	outer   *container.Split // school table | rest
+	inner   *container.Split // map | details
+	menu    *fyne.MainMenu
+
+	undoItem, redoItem *fyne.MenuItem
+
+	// Panels owned by the panels helper; rebuilt on every setSession.
+	left, right, bottom fyne.CanvasObject
+	panels              panels
+	// selection notifies the panels (set while building them).
+	onSelectSchool, onSelectZone func(id string)
+}
+
+func newMainWindow(a fyne.App, cfg Config) *mainWindow {
+	w := &mainWindow{app: a, cfg: cfg, win: a.NewWindow(lang.X("app.title", "Xuequ school planning"))}
+	w.win.SetMaster()
+	w.win.Resize(windowSize(a.Preferences()))
+	w.status = widget.NewLabel("")
+	w.status.Truncation = fyne.TextTruncateEllipsis
+	w.mapView = NewMapView()
+	w.mapView.SetMapTheme(parseMapTheme(a.Preferences().StringWithFallback(prefMapTheme, ThemeClassSize.String())))
+	w.mapView.OnSelectSchool = func(id string) { w.selectSchool(id, false) }
+	w.mapView.OnSelectZone = func(id string) { w.selectZone(id, false) }
+	w.mapView.OnSelectZones = func(ids []string) {
+		if len(ids) > 0 {
+			w.selectZone(ids[0], false)
+		}
+		w.updateStatus()
+	}
+	w.mapView.OnError = w.showError
+	w.menu = w.buildMenu()
+	w.win.SetMainMenu(w.menu)
+	w.addShortcuts()
+	w.win.SetCloseIntercept(w.closeRequested)
+	w.win.SetContent(w.placeholderContent())
+	return w
+}
+
+// placeholderContent shows while the first project loads.
+func (w *mainWindow) placeholderContent() fyne.CanvasObject {
+	bar := widget.NewProgressBarInfinite()
+	return container.NewCenter(container.NewVBox(widget.NewLabel(lang.X("status.loading", "Loading…")), bar))
+}
+
+// setSession shows s: rebuilds the panels around the (kept) map widget so
+// split positions, map theme and zoom survive opening another project.
+func (w *mainWindow) setSession(s *app.Session) {
+	first := w.sess == nil
+	w.sess = s
+	s.OnChange(func() { w.sessionChanged() })
+	w.mapView.SetSession(s)
+	w.buildContent(first)
+	w.sessionChanged()
+	w.mapView.ZoomToDistrict()
+}
+
+// buildContent lays the window out for the current session.
+func (w *mainWindow) buildContent(first bool) {
+	leftOff, innerOff := defaultSplitLeft, defaultSplitRight
+	if first {
+		p := w.app.Preferences()
+		leftOff = splitOffset(p, prefSplitLeft, defaultSplitLeft)
+		innerOff = splitOffset(p, prefSplitRight, defaultSplitRight)
+	} else if w.outer != nil {
+		leftOff, innerOff = w.outer.Offset, w.inner.Offset
+	}
+	w.left = w.buildLeftPanel()
+	w.right = w.buildRightPanel()
+	w.bottom = w.buildBottomPanel()
+
+	mapArea := container.NewBorder(w.buildMapToolbar(), nil, nil, nil, w.mapView)
+	w.inner = container.NewHSplit(mapArea, w.right)
+	w.inner.Offset = innerOff
+	w.outer = container.NewHSplit(w.left, w.inner)
+	w.outer.Offset = leftOff
+	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil, w.status)
+	w.win.SetContent(container.NewBorder(nil, container.NewVBox(w.bottom, statusBar), nil, nil, w.outer))
+}
+
+// buildMapToolbar is the strip above the map: theme, stage, tools.
+func (w *mainWindow) buildMapToolbar() fyne.CanvasObject {
+	themeLabels := make([]string, len(mapThemes))
+	for i, t := range mapThemes {
+		themeLabels[i] = t.Label()
+	}
+	themeSel := widget.NewSelect(themeLabels, func(s string) {
+		for i, l := range themeLabels {
+			if l == s {
+				w.setMapTheme(mapThemes[i])
+			}
+		}
+	})
+	themeSel.SetSelected(w.mapView.MapTheme().Label())
+
+	stages := []string{lang.X("stage.primary", "Primary"), lang.X("stage.junior", "Junior")}
+	stage := widget.NewRadioGroup(stages, func(s string) {
+		if s == stages[1] {
+			w.mapView.SetStage(model.LevelJunior)
+		} else {
+			w.mapView.SetStage(model.LevelPrimary)
+		}
+	})
+	stage.Horizontal = true
+	stage.Required = true
+	if w.mapView.Stage() == model.LevelJunior {
+		stage.SetSelected(stages[1])
+	} else {
+		stage.SetSelected(stages[0])
+	}
+
+	paintSchool := widget.NewSelect(nil, nil)
+	paintSchool.PlaceHolder = lang.X("map.paint.choose", "Choose a school…")
+	ids := w.paintSchools(paintSchool)
+	paintSchool.OnChanged = func(string) {
+		if i := paintSchool.SelectedIndex(); i >= 0 && i < len(ids) {
+			w.mapView.SetPaintSchool(ids[i])
+		}
+	}
+	paintSchool.Hide()
+	paint := widget.NewCheck(lang.X("map.paint", "Paint catchment"), func(on bool) {
+		if on {
+			paintSchool.Show()
+			w.mapView.SetMode(ModePaint)
+		} else {
+			paintSchool.Hide()
+			w.mapView.SetMode(ModeBrowse)
+		}
+	})
+
+	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), w.mapView.ZoomIn)
+	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), w.mapView.ZoomOut)
+	zoomAll := widget.NewButtonWithIcon("", theme.ViewFullScreenIcon(), w.mapView.ZoomToDistrict)
+	for _, b := range []*widget.Button{zoomIn, zoomOut, zoomAll} {
+		b.Importance = widget.LowImportance
+	}
+	left := container.NewHBox(widget.NewLabel(lang.X("map.theme", "Theme")), themeSel, widget.NewSeparator(), stage,
+		widget.NewSeparator(), paint, paintSchool)
+	return container.NewBorder(nil, nil, left, container.NewHBox(zoomIn, zoomOut, zoomAll))
+}
+
+// paintSchools fills sel with the schools of the shown stage and returns
+// their IDs in the same order.
+func (w *mainWindow) paintSchools(sel *widget.Select) []string {
+	var ids, names []string
+	for _, s := range w.sess.District().Schools {
+		if teachesStage(s.Level, model.LevelPrimary) || teachesStage(s.Level, model.LevelJunior) {
+			ids = append(ids, s.ID)
+			names = append(names, s.Name)
+		}
+	}
+	sel.SetOptions(names)
+	return ids
+}
+
+func (w *mainWindow) setMapTheme(t MapTheme) {
+	w.mapView.SetMapTheme(t)
+	w.app.Preferences().SetString(prefMapTheme, t.String())
+}
+
+// sessionChanged runs after every edit, undo, year change or save.
+func (w *mainWindow) sessionChanged() {
+	w.updateTitle()
+	w.updateUndoRedo()
+	w.updateStatus()
+	w.refreshPanels()
+	w.mapView.DataChanged()
+}
+
+// updateTitle shows the file name and a • while there are unsaved changes.
+func (w *mainWindow) updateTitle() {
+	name := lang.X("title.sample", "Sample district")
+	if p := w.sess.Path(); p != "" {
+		name = filepath.Base(p)
+	} else if n := w.sess.District().Name; n != "" {
+		name = n
+	}
+	if w.sess.Dirty() {
+		name += " •"
+	}
+	w.win.SetTitle(name + " — " + lang.X("app.title", "Xuequ school planning"))
+}
+
+// updateStatus writes the year's key numbers into the status bar.
+func (w *mainWindow) updateStatus() {
+	a := w.sess.Analysis()
+	s := a.Summary
+	year := fmt.Sprint(a.Year)
+	if w.sess.Projected(a.Year) {
+		year += lang.X("status.projected", " (projected)")
+	}
+	parts := []string{
+		lang.X("status.year", "Year {{.Year}}", map[string]any{"Year": year}),
+		lang.X("status.schools", "{{.N}} schools", map[string]any{"N": s.Schools}),
+		lang.X("status.students", "{{.N}} pupils", map[string]any{"N": formatInt(float64(s.Students))}),
+		lang.X("status.classes", "{{.N}} classes", map[string]any{"N": s.Classes}),
+		lang.X("status.large", "large classes {{.N}} ({{.Share}})", map[string]any{
+			"N": s.Large + s.VeryLarge, "Share": fmt.Sprintf("%.1f%%", s.LargeShare*100)}),
+		lang.X("status.verylarge", "very large {{.N}}", map[string]any{"N": s.VeryLarge}),
+		lang.X("status.shortage", "seat shortage {{.N}}", map[string]any{"N": formatInt(float64(s.SeatShortage))}),
+	}
+	if n := len(w.mapView.SelectedZones()); n > 1 {
+		parts = append(parts, lang.X("status.selected", "{{.N}} zones selected", map[string]any{"N": n}))
+	}
+	if err := w.sess.ProjectionError(); err != nil {
+		parts = append(parts, lang.X("status.projerror", "projection failed: {{.Err}}", map[string]any{"Err": err.Error()}))
+	}
+	w.status.SetText(strings.Join(parts, "  ·  "))
+}
+
+// selectSchool shows a school's details and highlights it on the map.
+// fromPanel is true when the table asked, so the map need not echo back.
+func (w *mainWindow) selectSchool(id string, fromPanel bool) {
+	if fromPanel {
+		w.mapView.SelectSchool(id)
+	}
+	if w.onSelectSchool != nil {
+		w.onSelectSchool(id)
+	}
+}
+
+// selectZone shows a zone's details.
+func (w *mainWindow) selectZone(id string, fromPanel bool) {
+	if fromPanel {
+		w.mapView.SelectZone(id)
+	}
+	if w.onSelectZone != nil {
+		w.onSelectZone(id)
+	}
+}
+
+func (w *mainWindow) showError(err error) {
+	if err != nil {
+		dialog.ShowError(err, w.win)
+	}
+}
+
+// closeRequested asks about unsaved changes, remembers the layout and quits.
+func (w *mainWindow) closeRequested() {
+	if w.sess != nil && w.sess.Dirty() {
+		dialog.ShowConfirm(lang.X("dialog.unsaved.title", "Unsaved changes"),
+			lang.X("dialog.unsaved.quit", "The project has unsaved changes. Quit without saving?"),
+			func(quit bool) {
+				if quit {
+					w.quit()
+				}
+			}, w.win)
+		return
+	}
+	w.quit()
+}
+
+func (w *mainWindow) quit() {
+	p := w.app.Preferences()
+	storeWindowSize(p, w.win.Canvas().Size())
+	if w.outer != nil {
+		p.SetFloat(prefSplitLeft, w.outer.Offset)
+		p.SetFloat(prefSplitRight, w.inner.Offset)
+	}
+	w.win.Close()
+	w.app.Quit()
+}
+
+// confirmDiscard runs then after the user agreed to drop unsaved changes
+// (at once when there are none).
+func (w *mainWindow) confirmDiscard(then func()) {
+	if w.sess == nil || !w.sess.Dirty() {
+		then()
+		return
+	}
+	dialog.ShowConfirm(lang.X("dialog.unsaved.title", "Unsaved changes"),
+		lang.X("dialog.unsaved.discard", "The project has unsaved changes. Discard them?"),
+		func(ok bool) {
+			if ok {
+				then()
+			}
+		}, w.win)
+}
+
+// openPath opens a project off the UI goroutine and shows it.
+func (w *mainWindow) openPath(path string) {
+	if w.cfg.Open == nil {
+		return
+	}
+	runLong(w.win, lang.X("progress.open", "Opening {{.Name}}", map[string]any{"Name": filepath.Base(path)}),
+		func(ctx context.Context, _ progressFunc) (*app.Session, error) { return w.cfg.Open(ctx, path) },
+		func(s *app.Session, err error) {
+			if err != nil {
+				w.showError(fmt.Errorf("%s: %w", path, err))
+				if w.sess == nil && w.cfg.Sample != nil { // start-up: fall back to the sample
+					if d, err := w.cfg.Sample(); err == nil {
+						w.setSession(app.NewSession(d, "", w.cfg.Projector))
+					}
+				}
+				return
+			}
+			w.setSession(s)
+			addRecentFile(w.app.Preferences(), path)
+			w.refreshRecentMenu()
+		})
+}
+
+// savePath writes the project off the UI goroutine. The progress dialog
+// shows at once (not after progressDelay): it is modal, so the district
+// cannot change while the worker reads it.
+func (w *mainWindow) savePath(path string) {
+	if w.cfg.Save == nil {
+		return
+	}
+	if !strings.HasSuffix(path, ".gpkg") {
+		path += ".xuequ.gpkg"
+	}
+	sess := w.sess
+	runLongModal(w.win, lang.X("progress.save", "Saving {{.Name}}", map[string]any{"Name": filepath.Base(path)}),
+		func(ctx context.Context, _ progressFunc) (struct{}, error) {
+			return struct{}{}, w.cfg.Save(ctx, sess, path)
+		},
+		func(_ struct{}, err error) {
+			if err != nil {
+				w.showError(fmt.Errorf("%s: %w", path, err))
+				return
+			}
+			sess.SetPath(path)
+			addRecentFile(w.app.Preferences(), path)
+			w.refreshRecentMenu()
+		})
+}
+
+// ---------------------------------------------------------------------------
+// Panels. They are written by the panels helper (schooltable.go,
+// schooldetail.go, zonedetail.go, summary.go, yearslider.go); the window
+// only lays them out and wires selection and refresh.
+
+// panels are the session-bound widgets around the map.
+type panels struct {
+	table  *SchoolTable
+	school *SchoolDetail
+	zone   *ZoneDetail
+	sum    *Summary
+	year   *YearSlider
+}
+
+func (w *mainWindow) buildLeftPanel() fyne.CanvasObject {
+	w.panels.table = NewSchoolTable(w.sess, func(id string) { w.selectSchool(id, true) })
+	return w.panels.table
+}
+
+// buildRightPanel puts the district summary over the detail of the
+// selection (school or zone): the summary is what a bureau looks at first,
+// the detail needs the height for its grades × years table.
+func (w *mainWindow) buildRightPanel() fyne.CanvasObject {
+	p := &w.panels
+	p.school = NewSchoolDetail(w.sess)
+	p.zone = NewZoneDetail(w.sess)
+	p.sum = NewSummary(w.sess)
+	p.zone.Hide()
+	w.onSelectSchool = func(id string) {
+		p.zone.Hide()
+		p.school.SetSchool(id)
+		p.school.Show()
+		if p.table.Selected() != id {
+			p.table.SelectSchool(id)
+		}
+	}
+	w.onSelectZone = func(id string) {
+		if id == "" {
+			return
+		}
+		p.school.Hide()
+		p.zone.SetZone(id)
+		p.zone.Show()
+	}
+	split := container.NewVSplit(p.sum, container.NewStack(p.school, p.zone))
+	split.Offset = 0.45
+	return split
+}
+
+func (w *mainWindow) buildBottomPanel() fyne.CanvasObject {
+	w.panels.year = NewYearSlider(w.sess)
+	return w.panels.year
+}
+
+// refreshPanels re-reads the session into every panel.
+func (w *mainWindow) refreshPanels() {
+	p := &w.panels
+	for _, o := range []fyne.CanvasObject{p.table, p.school, p.zone, p.sum, p.year} {
+		if o != nil && o.Visible() {
+			o.Refresh()
+		}
+	}
+}

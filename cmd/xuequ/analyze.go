@@ -1,0 +1,180 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/xuequ/xuequ/model"
+)
+
+func init() {
+	register(&command{
+		name:    "analyze",
+		summary: "class sizes, 大班额/超大班额, seats and 大校额 for one year",
+		run:     runAnalyze,
+	})
+}
+
+func runAnalyze(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("analyze", "P.xuequ.gpkg | --history H.csv [--year Y] [--json]", stdout)
+	history := fs.String("history", "", "enrollment history CSV (school,year,grade,students[,classes]) instead of a project file")
+	year := fs.Int("year", 0, "school year to analyse (default: the last year of the history)")
+	scenario := fs.String("scenario", "", "analyse this scenario of the project instead of the base state")
+	asJSON := fs.Bool("json", false, "print one JSON document (DESIGN.md §7)")
+	langFlag := fs.String("lang", "", "language of the table: zh or en (default from LANG)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	in, err := loadInputs(fs.Args(), *history, *scenario)
+	if err != nil {
+		return err
+	}
+	d := in.District
+	if *year == 0 {
+		_, *year = d.Years()
+	}
+	if len(d.History) == 0 {
+		return fmt.Errorf("%s: no enrollment history to analyse: import one with --history H.csv", in.Name)
+	}
+	records := d.History
+	if first, last := d.Years(); *year < first || *year > last {
+		if in.Project == "" {
+			return fmt.Errorf("%s: no records for year %d (the history covers %d–%d)", in.Name, *year, first, last)
+		}
+		if records, err = projectFor(d, *year-last); err != nil {
+			return err
+		}
+	}
+	a := model.Analyze(d.Schools, records, *year, d.Standards)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(analysisJSON(a))
+	}
+	setLanguage(*langFlag)
+	return printAnalysis(stdout, a, d.Standards.OrDefault())
+}
+
+type analyzeDoc struct {
+	Year    int         `json:"year"`
+	Schools []schoolDoc `json:"schools"`
+	Summary summaryDoc  `json:"summary"`
+}
+
+type schoolDoc struct {
+	School          string     `json:"school"`
+	Name            string     `json:"name"`
+	Level           string     `json:"level"`
+	Students        int        `json:"students"`
+	Classes         int        `json:"classes"`
+	Capacity        int        `json:"capacity"`
+	SeatGap         int        `json:"seat_gap"`
+	ClassesNeeded   int        `json:"classes_needed"`
+	OversizedSchool bool       `json:"oversized_school"`
+	SmallSchool     bool       `json:"small_school"`
+	Grades          []gradeDoc `json:"grades"`
+}
+
+type gradeDoc struct {
+	Grade            int    `json:"grade"`
+	Students         int    `json:"students"`
+	Classes          int    `json:"classes"`
+	ClassesEstimated bool   `json:"classes_estimated,omitempty"`
+	ClassSizes       []int  `json:"class_sizes"`
+	Status           string `json:"status"`
+	ClassesNeeded    int    `json:"classes_needed"`
+}
+
+type summaryDoc struct {
+	Classes         int     `json:"classes"`
+	OverStandard    int     `json:"over_standard"`
+	Large           int     `json:"large"`
+	VeryLarge       int     `json:"very_large"`
+	LargeShare      float64 `json:"large_share"`
+	TargetMet       bool    `json:"target_met"`
+	Students        int     `json:"students"`
+	Capacity        int     `json:"capacity"`
+	SeatShortage    int     `json:"seat_shortage"`
+	OversizedSchool int     `json:"oversized_schools"`
+	SmallSchool     int     `json:"small_schools"`
+}
+
+func analysisJSON(a model.Analysis) analyzeDoc {
+	doc := analyzeDoc{Year: a.Year, Schools: make([]schoolDoc, 0, len(a.Schools))}
+	for _, r := range a.Schools {
+		sd := schoolDoc{
+			School: r.School, Name: r.Name, Level: r.Level.String(), Students: r.Students,
+			Classes: r.Classes, Capacity: r.Capacity, SeatGap: r.SeatGap, ClassesNeeded: r.ClassesNeeded,
+			OversizedSchool: r.OversizedSchool, SmallSchool: r.SmallSchool,
+			Grades: make([]gradeDoc, 0, len(r.Grades)),
+		}
+		for _, g := range r.Grades {
+			sizes := g.ClassSizes
+			if sizes == nil {
+				sizes = []int{}
+			}
+			sd.Grades = append(sd.Grades, gradeDoc{
+				Grade: int(g.Grade), Students: g.Students, Classes: g.Classes, ClassesEstimated: g.ClassesEstimated,
+				ClassSizes: sizes, Status: g.Status.String(), ClassesNeeded: g.ClassesNeeded,
+			})
+		}
+		doc.Schools = append(doc.Schools, sd)
+	}
+	s := a.Summary
+	doc.Summary = summaryDoc{
+		Classes: s.Classes, OverStandard: s.OverStandard, Large: s.Large, VeryLarge: s.VeryLarge,
+		LargeShare: s.LargeShare, TargetMet: s.TargetMet, Students: s.Students, Capacity: s.Capacity,
+		SeatShortage: s.SeatShortage, OversizedSchool: s.OversizedSchool, SmallSchool: s.SmallSchool,
+	}
+	return doc
+}
+
+// printAnalysis writes the human-readable report: one row per school, the
+// grades that break the rules, and the district summary.
+func printAnalysis(w io.Writer, a model.Analysis, std model.Standards) error {
+	fmt.Fprintf(w, "%s %d\n\n", tr("cli.analyze.title", "Class-size analysis"), a.Year)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join([]string{
+		tr("cli.col.school", "School"), tr("cli.col.level", "Level"), tr("cli.col.students", "Pupils"),
+		tr("cli.col.classes", "Classes"), tr("cli.col.capacity", "Seats"), tr("cli.col.gap", "Seat gap"),
+		tr("cli.col.worst", "Worst class"), tr("cli.col.flags", "Flags"),
+	}, "\t"))
+	for _, r := range a.Schools {
+		var flags []string
+		if r.OversizedSchool {
+			flags = append(flags, tr("cli.flag.oversized", "oversized school"))
+		}
+		if r.SmallSchool {
+			flags = append(flags, tr("cli.flag.small", "small school"))
+		}
+		for _, g := range r.Grades {
+			if g.Status >= model.StatusLarge {
+				flags = append(flags, fmt.Sprintf("%s %v", gradeName(g.Grade), g.ClassSizes))
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%+d\t%s\t%s\n", r.Name, levelName(r.Level), r.Students, r.Classes,
+			r.Capacity, r.SeatGap, statusName(r.Worst()), strings.Join(flags, "; "))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	s := a.Summary
+	verdict := tr("cli.summary.missed", "target missed")
+	if s.TargetMet {
+		verdict = tr("cli.summary.met", "target met")
+	}
+	_, err := fmt.Fprintf(w, "\n%s: %d  %s: %d  %s: %d  %s: %d\n%s: %.1f%% (%s < %.0f%%: %s)\n%s: %d  %s: %d  %s: %d\n",
+		tr("cli.summary.classes", "Classes"), s.Classes,
+		tr("status.over_standard", "over standard"), s.OverStandard,
+		tr("status.large", "large (56–65)"), s.Large,
+		tr("status.very_large", "very large (66+)"), s.VeryLarge,
+		tr("cli.summary.share", "Large-class share"), 100*s.LargeShare,
+		tr("cli.summary.target", "target"), 100*std.LargeShareTarget, verdict,
+		tr("cli.summary.oversized", "Oversized schools"), s.OversizedSchool,
+		tr("cli.summary.small", "Small schools"), s.SmallSchool,
+		tr("cli.summary.shortage", "Seat shortage"), s.SeatShortage)
+	return err
+}

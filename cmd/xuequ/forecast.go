@@ -1,0 +1,306 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/xuequ/xuequ/model"
+	"github.com/xuequ/xuequ/model/forecast"
+)
+
+func init() {
+	register(&command{
+		name:    "forecast",
+		summary: "enrollment projection by grade (cohort survival), backtest and intervals",
+		run:     runForecast,
+	})
+}
+
+func runForecast(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("forecast", "P.xuequ.gpkg | --history H.csv [--entrants E.csv] [--births B.csv] [--years N] [--window N] [--ratio mean|weighted|smooth] [--round] [--backtest K] [--json]", stdout)
+	history := fs.String("history", "", "enrollment history CSV (school,year,grade,students[,classes]) instead of a project file")
+	entrants := fs.String("entrants", "", "explicit intakes CSV (school,year,grade,students) for projected years; they win over births")
+	births := fs.String("births", "", "births CSV (zone,year,births); without a project, zone is the primary school's id")
+	years := fs.Int("years", forecast.DefaultYears, "years to project after the last history year")
+	window := fs.Int("window", forecast.DefaultWindow, "years of ratios to average")
+	ratio := fs.String("ratio", "mean", "averaging of the yearly ratios: mean, weighted (recent heavier) or smooth (exponential)")
+	alpha := fs.Float64("alpha", forecast.DefaultAlpha, "smoothing factor for --ratio smooth, in (0, 1]")
+	round := fs.Bool("round", false, "round every projected year to whole pupils before it feeds the next")
+	birthLag := fs.Int("birth-lag", forecast.DefaultBirthLag, "age at grade-1 entry in years")
+	cutoff := fs.Float64("birth-cutoff", forecast.DefaultBirthCutoff, "share of the grade-1 intake born in year t−lag (the rest in t−lag−1)")
+	backtest := fs.Int("backtest", 0, "hide the last K years, project them and report the error per horizon; also gives prediction intervals")
+	interval := fs.Float64("interval", forecast.DefaultInterval, "coverage of the prediction intervals from --backtest")
+	asJSON := fs.Bool("json", false, "print one JSON document (DESIGN.md §7)")
+	langFlag := fs.String("lang", "", "language of the table: zh or en (default from LANG)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	method, ok := forecast.ParseMethod(*ratio)
+	switch {
+	case !ok:
+		return &usageError{fmt.Sprintf("forecast: --ratio %q: use mean, weighted or smooth", *ratio)}
+	case *years < 1 || *years > 100:
+		return &usageError{fmt.Sprintf("forecast: --years %d: give 1–100", *years)}
+	case *window < 1:
+		return &usageError{fmt.Sprintf("forecast: --window %d: give at least 1", *window)}
+	case *backtest < 0:
+		return &usageError{fmt.Sprintf("forecast: --backtest %d: give the number of years to hide, at least 1", *backtest)}
+	case *birthLag < 1:
+		return &usageError{fmt.Sprintf("forecast: --birth-lag %d: give the age at entry in years, e.g. 6", *birthLag)}
+	}
+
+	in, err := loadInputs(fs.Args(), *history, "")
+	if err != nil {
+		return err
+	}
+	d := in.District
+	fin := forecast.Input{Schools: d.Schools, Zones: d.Zones, History: d.History, Births: d.Births, Housing: d.Housing}
+	if *entrants != "" {
+		if fin.Entrants, err = readHistoryFile(*entrants); err != nil {
+			return err
+		}
+	}
+	if *births != "" {
+		if fin.Births, err = readBirthsFile(*births); err != nil {
+			return err
+		}
+	}
+	opt := forecast.Options{Years: *years, Window: *window, Method: method, Alpha: *alpha, Round: *round,
+		BirthLag: *birthLag, BirthCutoff: *cutoff, Interval: *interval, Standards: d.Standards}
+
+	res, err := forecast.Project(fin, opt)
+	if err != nil {
+		return forecastError(err, in.Name, *entrants, *births)
+	}
+	var bt *forecast.BacktestResult
+	if *backtest > 0 {
+		if bt, err = forecast.Backtest(fin, *backtest, opt); err != nil {
+			return forecastError(err, in.Name, *entrants, *births)
+		}
+		forecast.ApplyIntervals(res, bt)
+	}
+	std := d.Standards.OrDefault()
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(forecastJSON(res, bt, std))
+	}
+	setLanguage(*langFlag)
+	return printForecast(stdout, res, bt)
+}
+
+// forecastError names the user's files in input errors and turns option
+// errors (flag values) into usage errors.
+func forecastError(err error, historyName, entrantsName, birthsName string) error {
+	var ie *model.InputError
+	if !errors.As(err, &ie) {
+		return err
+	}
+	switch ie.File {
+	case "forecast options":
+		return &usageError{"forecast: " + ie.Msg}
+	case "history":
+		c := *ie
+		c.File = historyName
+		return &c
+	case "entrants":
+		c := *ie
+		c.File = entrantsName
+		return &c
+	case "births":
+		if birthsName != "" {
+			c := *ie
+			c.File = birthsName
+			return &c
+		}
+	}
+	return err
+}
+
+type forecastDoc struct {
+	BaseYear        int              `json:"base_year"`
+	Method          string           `json:"method"`
+	Window          int              `json:"window"`
+	Rounded         bool             `json:"rounded"`
+	Projections     []projectionDoc  `json:"projections"`
+	Ratios          []ratioDoc       `json:"ratios"`
+	Backtest        []horizonDoc     `json:"backtest"`
+	BacktestSchools []schoolErrorDoc `json:"backtest_schools,omitempty"`
+	Notes           []string         `json:"notes"`
+}
+
+type projectionDoc struct {
+	School        string   `json:"school"`
+	Year          int      `json:"year"`
+	Grade         int      `json:"grade"`
+	Students      float64  `json:"students"`
+	Lower         *float64 `json:"lower,omitempty"`
+	Upper         *float64 `json:"upper,omitempty"`
+	Source        string   `json:"source"`
+	Classes       int      `json:"classes"`
+	ClassesNeeded int      `json:"classes_needed"`
+	ClassSizes    []int    `json:"class_sizes"`
+	Status        string   `json:"status"`
+	SeatGap       int      `json:"seat_gap"`
+}
+
+type ratioDoc struct {
+	School       string  `json:"school"`
+	Grade        int     `json:"grade"`
+	Ratio        float64 `json:"ratio"`
+	Kind         string  `json:"kind"`
+	Observations int     `json:"observations"`
+	District     bool    `json:"district,omitempty"`
+}
+
+// horizonDoc uses pointers so that an undefined error (no pairs to compare)
+// is JSON null rather than NaN, which encoding/json refuses.
+type horizonDoc struct {
+	Horizon    int      `json:"horizon"`
+	MAPE       *float64 `json:"mape"`
+	NaiveMAPE  *float64 `json:"naive_mape"`
+	TrendMAPE  *float64 `json:"trend_mape"`
+	N          int      `json:"n"`
+	LowerError *float64 `json:"lower_error"`
+	UpperError *float64 `json:"upper_error"`
+}
+
+type schoolErrorDoc struct {
+	School    string   `json:"school"`
+	N         int      `json:"n"`
+	MAPE      *float64 `json:"mape"`
+	NaiveMAPE *float64 `json:"naive_mape"`
+	TrendMAPE *float64 `json:"trend_mape"`
+}
+
+// finite returns a pointer to v, or nil for NaN and ±Inf.
+func finite(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return &v
+}
+
+func forecastJSON(res *forecast.Result, bt *forecast.BacktestResult, std model.Standards) forecastDoc {
+	doc := forecastDoc{
+		BaseYear: res.BaseYear, Method: res.Options.Method.String(), Window: res.Options.Window,
+		Rounded: res.Options.Round, Projections: make([]projectionDoc, 0, len(res.Projections)),
+		Ratios: make([]ratioDoc, 0, len(res.Ratios)), Backtest: []horizonDoc{}, Notes: res.Notes,
+	}
+	if doc.Notes == nil {
+		doc.Notes = []string{}
+	}
+	for _, p := range res.Projections {
+		c := p.Class(std)
+		pd := projectionDoc{
+			School: p.School, Year: p.Year, Grade: int(p.Grade), Students: p.Students, Source: p.Source.String(),
+			Classes: c.Classes, ClassesNeeded: c.ClassesNeeded, ClassSizes: c.ClassSizes, Status: c.Status.String(),
+			SeatGap: p.SeatGap(std),
+		}
+		if pd.ClassSizes == nil {
+			pd.ClassSizes = []int{}
+		}
+		if p.HasInterval {
+			pd.Lower, pd.Upper = finite(p.Lower), finite(p.Upper)
+		}
+		doc.Projections = append(doc.Projections, pd)
+	}
+	for _, r := range res.Ratios {
+		doc.Ratios = append(doc.Ratios, ratioDoc{School: r.School, Grade: int(r.Grade), Ratio: r.Ratio,
+			Kind: r.Kind.String(), Observations: r.Observations, District: r.District})
+	}
+	if bt != nil {
+		for _, h := range bt.Horizons {
+			doc.Backtest = append(doc.Backtest, horizonDoc{Horizon: h.Horizon, MAPE: finite(h.MAPE),
+				NaiveMAPE: finite(h.NaiveMAPE), TrendMAPE: finite(h.TrendMAPE), N: h.N,
+				LowerError: finite(h.LowerError), UpperError: finite(h.UpperError)})
+		}
+		for _, s := range bt.Schools {
+			doc.BacktestSchools = append(doc.BacktestSchools, schoolErrorDoc{School: s.School, N: s.N,
+				MAPE: finite(s.MAPE), NaiveMAPE: finite(s.NaiveMAPE), TrendMAPE: finite(s.TrendMAPE)})
+		}
+		doc.Notes = append(doc.Notes, bt.Notes...)
+	}
+	return doc
+}
+
+// printForecast writes the projection as a table: one row per school and
+// grade, one column per projected year, then the ratios used, the backtest
+// and the notes.
+func printForecast(w io.Writer, res *forecast.Result, bt *forecast.BacktestResult) error {
+	fmt.Fprintf(w, "%s (%s %d, %s)\n\n", tr("cli.forecast.title", "Enrollment projection"),
+		tr("cli.forecast.base", "base year"), res.BaseYear, res.Options.Method)
+	years := []int{}
+	for y := res.BaseYear + 1; y <= res.BaseYear+res.Options.Years; y++ {
+		years = append(years, y)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	head := []string{tr("cli.col.school", "School"), tr("cli.forecast.grade", "Grade")}
+	for _, y := range years {
+		head = append(head, strconv.Itoa(y))
+	}
+	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
+	type key struct {
+		school string
+		grade  model.Grade
+	}
+	rows := map[key][]string{}
+	var order []key
+	for _, p := range res.Projections {
+		k := key{p.School, p.Grade}
+		if _, ok := rows[k]; !ok {
+			order = append(order, k)
+			rows[k] = make([]string, len(years))
+		}
+		if i := p.Year - res.BaseYear - 1; i >= 0 && i < len(years) {
+			cell := strconv.FormatFloat(p.Students, 'f', 1, 64)
+			if p.HasInterval {
+				cell += fmt.Sprintf(" [%.0f–%.0f]", p.Lower, p.Upper)
+			}
+			rows[k][i] = cell
+		}
+	}
+	for _, k := range order {
+		fmt.Fprintf(tw, "%s\t%d\t%s\t\n", k.school, k.grade, strings.Join(rows[k], "\t"))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n%s:\n", tr("cli.forecast.ratios", "Ratios used"))
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, r := range res.Ratios {
+		fmt.Fprintf(tw, "  %s\t%s\t%.3f\t%s\n", r.School, gradeName(r.Grade), r.Ratio, r.Kind)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if bt != nil {
+		fmt.Fprintf(w, "\n%s (%d–%d):\n", tr("cli.forecast.backtest", "Backtest, mean absolute percentage error"), bt.HoldoutYear+1, bt.BaseYear)
+		for _, h := range bt.Horizons {
+			fmt.Fprintf(w, "  +%d: %s %s  %s %s  %s %s\n", h.Horizon,
+				tr("cli.forecast.model", "model"), pct(h.MAPE), tr("cli.forecast.naive", "same as last year"), pct(h.NaiveMAPE),
+				tr("cli.forecast.trend", "linear trend"), pct(h.TrendMAPE))
+		}
+	}
+	notes := res.Notes
+	if bt != nil {
+		notes = append(notes, bt.Notes...)
+	}
+	for _, n := range notes {
+		fmt.Fprintln(w, "  * "+n)
+	}
+	return nil
+}
+
+func pct(v float64) string {
+	if math.IsNaN(v) {
+		return "—"
+	}
+	return strconv.FormatFloat(100*v, 'f', 1, 64) + "%"
+}

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/app/store"
+	"github.com/xuequ/xuequ/geo/ingest"
+	"github.com/xuequ/xuequ/model"
+)
+
+// inputs is what a read-only command works on: a project file, or a bare
+// history CSV given with --history.
+type inputs struct {
+	District *model.District
+	Project  string // project path, "" when built from CSV files
+	Name     string // what to call the input in messages
+}
+
+// loadInputs opens the project named by the single positional argument, or
+// reads the history CSV. It is a usage error to give both or neither.
+func loadInputs(positional []string, history, scenario string) (*inputs, error) {
+	switch {
+	case len(positional) > 1:
+		return nil, &usageError{fmt.Sprintf("one project file expected, got %d arguments", len(positional))}
+	case len(positional) == 1 && history != "":
+		return nil, &usageError{"give a project file or --history, not both"}
+	case len(positional) == 0 && history == "":
+		return nil, &usageError{"no input: give a project file (P.xuequ.gpkg) or --history H.csv"}
+	}
+	if history != "" {
+		if scenario != "" {
+			return nil, &usageError{"--scenario needs a project file"}
+		}
+		recs, err := readHistoryFile(history)
+		if err != nil {
+			return nil, err
+		}
+		d := &model.District{Name: filepath.Base(history), History: recs, Standards: model.DefaultStandards()}
+		return &inputs{District: d, Name: history}, nil
+	}
+	path := positional[0]
+	p, _, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	d := &p.District
+	if scenario != "" {
+		if d, err = applyScenario(p, scenario); err != nil {
+			return nil, err
+		}
+	}
+	return &inputs{District: d, Project: path, Name: path}, nil
+}
+
+func readHistoryFile(path string) ([]model.Enrollment, error) {
+	data, err := readInputFile(path, "history")
+	if err != nil {
+		return nil, err
+	}
+	recs, _, err := ingest.ReadHistory(path, data)
+	return recs, err
+}
+
+func readBirthsFile(path string) ([]model.Births, error) {
+	data, err := readInputFile(path, "births")
+	if err != nil {
+		return nil, err
+	}
+	recs, _, err := ingest.ReadBirths(path, data)
+	return recs, err
+}
+
+func readInputFile(path, what string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the %s file: %w", path, what, unwrapPathError(err))
+	}
+	return data, nil
+}
+
+// projectFor projects the district's history years ahead (see app.Project)
+// so that analyze can judge a future year.
+func projectFor(d *model.District, years int) ([]model.Enrollment, error) {
+	if years < 1 {
+		first, last := d.Years()
+		return nil, fmt.Errorf("no records for that year: the history covers %d–%d and only later years can be projected", first, last)
+	}
+	return app.Project(d, years)
+}
+
+// unwrapPathError drops the path that os errors repeat, since our messages
+// lead with it already.
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// applyScenario returns the district as the named scenario changes it.
+func applyScenario(p *store.Project, name string) (*model.District, error) {
+	for _, s := range p.Scenarios {
+		if s.Name == name {
+			return nil, fmt.Errorf("scenario %q: scenarios are not supported by this version yet", name)
+		}
+	}
+	return nil, fmt.Errorf("the project has no scenario named %q", name)
+}

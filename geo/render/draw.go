@@ -1,0 +1,485 @@
+package render
+
+import (
+	"errors"
+	"image"
+	"image/color"
+	"math"
+	"math/bits"
+	"runtime"
+	"sync"
+)
+
+// Size thresholds, pixels.
+const (
+	pointZonePx   = 1.5 // below: the zone is one blended pixel
+	sampledZonePx = 6   // below: filled by pixel-centre sampling, not anti-aliased
+	fillTolPx     = 0.5 // vertices closer than this to the last kept one are skipped
+	lineTolPx     = 0.7
+)
+
+// xform maps scene metres to image pixels: px = (x − x0)·k + dx,
+// py = (y0 − y)·k + dy.
+type xform struct {
+	x0, y0, k, dx, dy float32
+}
+
+func (t xform) pt(x, y float32) (float32, float32) {
+	return (x-t.x0)*t.k + t.dx, (t.y0-y)*t.k + t.dy
+}
+
+// Draw draws the scene as seen through v into dst: v's pixel (0, 0) is
+// dst.Bounds().Min and the view should be dst's size. It returns an error
+// only for unusable arguments.
+func (r *Renderer) Draw(dst *image.RGBA, s *Scene, v View, st *Style) error {
+	if dst == nil || s == nil || st == nil {
+		return errors.New("render: Draw needs an image, a scene and a style")
+	}
+	if !(v.Resolution > 0) || math.IsInf(v.Resolution, 0) {
+		return errors.New("render: view resolution must be a positive number of metres per pixel")
+	}
+	clip := dst.Bounds()
+	ratio := st.PixelRatio
+	if ratio <= 0 {
+		ratio = 1
+	}
+	if st.Background.A > 0 {
+		fillRect(dst, clip, premul(st.Background))
+	}
+	ox, oy := v.origin()
+	t := xform{x0: float32(ox - s.ox), y0: float32(oy - s.oy), k: float32(1 / v.Resolution),
+		dx: float32(clip.Min.X), dy: float32(clip.Min.Y)}
+	// The view in scene metres, with a margin for line widths.
+	m := float32(8 * ratio * v.Resolution)
+	vb := box{t.x0 - m, t.y0 - float32(float64(v.H)*v.Resolution) - m,
+		t.x0 + float32(float64(v.W)*v.Resolution) + m, t.y0 + m}
+
+	r.findVisible(s, vb)
+	r.zonePasses(dst, s, t, clip, st, ratio)
+	r.drawSelection(dst, s, t, clip, st, ratio)
+
+	deco := r.layoutDecorations(dst, v, st, ratio)
+	r.resetOccupancy(clip)
+	for _, b := range [...]image.Rectangle{deco.legend, deco.scale, deco.north} {
+		if !b.Empty() {
+			r.occupy(b)
+		}
+	}
+	r.drawSchools(dst, s, t, clip, st, ratio)
+	r.drawLabels(dst, s, t, v, clip, st, ratio)
+	r.drawDecorations(dst, v, st, ratio, deco)
+	return nil
+}
+
+// findVisible fills the visible bitset with the zones whose bounds meet vb.
+func (r *Renderer) findVisible(s *Scene, vb box) {
+	n := (len(s.zoneBox) + 63) / 64
+	if cap(r.visible) < n {
+		r.visible = make([]uint64, n)
+	}
+	r.visible = r.visible[:n]
+	clear(r.visible)
+	if s.index.nx*s.index.ny > 0 {
+		x0, y0, x1, y1 := s.index.cellRange(vb)
+		if (x1-x0+1)*(y1-y0+1)*2 > s.index.nx*s.index.ny {
+			// Most of the map is in view: a straight scan is cheaper.
+			for i, b := range s.zoneBox {
+				if b.intersects(vb) {
+					r.visible[i>>6] |= 1 << (i & 63)
+				}
+			}
+			return
+		}
+	}
+	s.index.query(vb, s.zoneBox, func(i int32) { r.visible[i>>6] |= 1 << (i & 63) })
+}
+
+// eachVisible calls fn for the visible zones in index order (the drawing
+// order, so overlaps are deterministic).
+func (r *Renderer) eachVisible(fn func(z int)) {
+	for w, word := range r.visible {
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			word &= word - 1
+			fn(w<<6 | b)
+		}
+	}
+}
+
+// parallelMinZones is the number of visible zones from which the zone
+// passes are split into bands painted in parallel.
+const parallelMinZones = 2000
+
+// zonePasses paints zone fills, outlines and catchment boundaries. A big
+// frame is cut into horizontal bands (multiples of the stroke tile, so the
+// tiles and hence the pixels are the same however it is cut) painted in
+// parallel.
+func (r *Renderer) zonePasses(dst *image.RGBA, s *Scene, t xform, clip image.Rectangle, st *Style, ratio float64) {
+	n := 0
+	for _, w := range r.visible {
+		n += bits.OnesCount64(w)
+	}
+	s.neighbours() // topology and simplification, built on first use
+	nb := 1
+	if n >= parallelMinZones && !r.serial {
+		nb = max(1, min(runtime.GOMAXPROCS(0), 4, clip.Dy()/strokeTile))
+	}
+	for len(r.bands) < nb {
+		r.bands = append(r.bands, newBand())
+	}
+	rows := (clip.Dy()/nb + strokeTile - 1) / strokeTile * strokeTile
+	var wg sync.WaitGroup
+	for i := nb - 1; i >= 0; i-- {
+		bc := clip
+		bc.Min.Y = clip.Min.Y + i*rows
+		if i < nb-1 {
+			bc.Max.Y = bc.Min.Y + rows
+		}
+		bc = bc.Intersect(clip)
+		if i == 0 {
+			r.zonePass(r.bands[0], dst, s, t, bc, st, ratio)
+			break
+		}
+		wg.Add(1)
+		go func(b *band) {
+			defer wg.Done()
+			r.zonePass(b, dst, s, t, bc, st, ratio)
+		}(r.bands[i])
+	}
+	wg.Wait()
+}
+
+// inBand reports whether zone z's bound, widened by m pixels, meets the
+// rows of clip.
+func inBand(s *Scene, z int, t xform, clip image.Rectangle, m float32) bool {
+	b := s.zoneBox[z]
+	top := (t.y0-b.maxY)*t.k + t.dy
+	bot := (t.y0-b.minY)*t.k + t.dy
+	return bot >= float32(clip.Min.Y)-m && top <= float32(clip.Max.Y)+m
+}
+
+func (r *Renderer) zonePass(b *band, dst *image.RGBA, s *Scene, t xform, clip image.Rectangle, st *Style, ratio float64) {
+	b.drawFills(r, dst, s, t, clip, st)
+	if st.OutlineWidth > 0 && st.OutlineColor.A > 0 {
+		w := st.OutlineWidth * ratio
+		b.collectOutlines(r, s, t, clip, st.OutlineMinPixels*ratio, float32(w))
+		b.strokeSegments(dst, b.segs, w, clip, premul(st.OutlineColor))
+	}
+	if st.Group != nil && st.BoundaryWidth > 0 && st.BoundaryColor.A > 0 {
+		w := st.BoundaryWidth * ratio
+		b.collectBoundaries(r, s, t, clip, st.Group, float32(w))
+		b.strokeSegments(dst, b.segs, w, clip, premul(st.BoundaryColor))
+	}
+}
+
+// zonePath puts zone z's rings, in pixels, into b.path, simplified to tol
+// pixels (see Scene.importance).
+func (b *band) zonePath(s *Scene, z int, t xform, tol float32) {
+	p := &b.path
+	p.reset()
+	tau := tol / t.k
+	imp := s.imp
+	for ring := s.zoneRing[z]; ring < s.zoneRing[z+1]; ring++ {
+		p0, p1 := s.ringStart[ring], s.ringStart[ring+1]
+		for i := p0; i < p1; i++ {
+			if imp[i] < tau {
+				continue
+			}
+			x, y := t.pt(s.pts[2*i], s.pts[2*i+1])
+			p.add(x, y)
+		}
+		p.closeRing()
+	}
+}
+
+func abs32(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// zonePixels is the larger side of zone z's bound, in pixels.
+func zonePixels(s *Scene, z int, t xform) float32 {
+	b := s.zoneBox[z]
+	return max(b.maxX-b.minX, b.maxY-b.minY) * t.k
+}
+
+func (b *band) drawFills(r *Renderer, dst *image.RGBA, s *Scene, t xform, clip image.Rectangle, st *Style) {
+	def := premul(DefaultZoneFill)
+	r.eachVisible(func(z int) {
+		if !inBand(s, z, t, clip, 1) {
+			return
+		}
+		c := def
+		if st.ZoneFill != nil {
+			c = premul(st.ZoneFill(z))
+		}
+		if c.A == 0 {
+			return
+		}
+		size := zonePixels(s, z, t)
+		switch {
+		case size < pointZonePx:
+			// One pixel, weighted by the zone's area in pixels.
+			lp := s.zoneLabel[z]
+			x, y := t.pt(lp[0], lp[1])
+			xi, yi := int(math.Floor(float64(x))), int(math.Floor(float64(y)))
+			if !image.Pt(xi, yi).In(clip) {
+				return
+			}
+			cov := uint32(min(255, s.zoneArea[z]*t.k*t.k*255))
+			blendSpan(dst, xi, xi+1, yi, c, max(cov, 64))
+		case size < sampledZonePx:
+			b.zonePath(s, z, t, lineTolPx)
+			b.fillSampled(dst, &b.path, clip, c)
+		default:
+			b.zonePath(s, z, t, fillTolPx)
+			b.fillAA(dst, &b.path, clip, c)
+		}
+	})
+}
+
+// walkRuns appends to b.segs the runs of half-edges of zone z whose flag
+// is set (b.flags[i-base] for the half-edge starting at point i),
+// simplified to tol pixels (see Scene.importance).
+func (b *band) walkRuns(s *Scene, z int, t xform, tol float32, base int32) {
+	tau := tol / t.k
+	want := func(i int32) bool { return b.flags[i-base] }
+	for ring := s.zoneRing[z]; ring < s.zoneRing[z+1]; ring++ {
+		p0, p1 := s.ringStart[ring], s.ringStart[ring+1]
+		n := p1 - p0
+		// Start at the beginning of a run, so a run that wraps past the
+		// ring's first point is not split.
+		start := int32(0)
+		for k := int32(0); k < n; k++ {
+			prev := p0 + (k+n-1)%n
+			if want(p0+k) && !want(prev) {
+				start = k
+				break
+			}
+		}
+		inRun := false
+		var lx, ly float32
+		for k := int32(0); k < n; k++ {
+			i := p0 + (start+k)%n
+			if !want(i) {
+				inRun = false
+				continue
+			}
+			if !inRun {
+				lx, ly = t.pt(s.pts[2*i], s.pts[2*i+1])
+				inRun = true
+			}
+			j := p0 + (start+k+1)%n
+			if k+1 < n && want(j) && s.imp[j] < tau {
+				continue // simplified away; run ends and junctions are kept
+			}
+			x, y := t.pt(s.pts[2*j], s.pts[2*j+1])
+			b.segs = append(b.segs, seg{lx, ly, x, y})
+			lx, ly = x, y
+		}
+	}
+}
+
+// zonePoints returns the range of zone z's points in Scene.pts.
+func zonePoints(s *Scene, z int) (p0, p1 int32) {
+	return s.ringStart[s.zoneRing[z]], s.ringStart[s.zoneRing[z+1]]
+}
+
+// collectOutlines gathers each visible edge once: a shared edge is drawn
+// by the lower-numbered outlined zone.
+func (b *band) collectOutlines(r *Renderer, s *Scene, t xform, clip image.Rectangle, minPx float64, width float32) {
+	nbr := s.neighbours()
+	b.segs = b.segs[:0]
+	mp := float32(minPx)
+	r.eachVisible(func(z int) {
+		if zonePixels(s, z, t) < mp || !inBand(s, z, t, clip, width+1) {
+			return
+		}
+		z32 := int32(z)
+		p0, p1 := zonePoints(s, z)
+		flags := b.flags[:0]
+		for i := p0; i < p1; i++ {
+			o := nbr[i]
+			flags = append(flags, o < 0 || z32 < o || zonePixels(s, int(o), t) < mp)
+		}
+		b.flags = flags
+		b.walkRuns(s, z, t, lineTolPx, p0)
+	})
+}
+
+// collectBoundaries gathers the catchment boundaries: edges between zones
+// of different groups, and edges no other zone shares. Wiggles smaller
+// than half the line width are simplified away.
+func (b *band) collectBoundaries(r *Renderer, s *Scene, t xform, clip image.Rectangle, group []int32, width float32) {
+	nbr := s.neighbours()
+	b.segs = b.segs[:0]
+	if len(group) < len(s.zoneBox) { // zones without a group form one
+		g := make([]int32, len(s.zoneBox))
+		n := copy(g, group)
+		for i := n; i < len(g); i++ {
+			g[i] = math.MinInt32
+		}
+		group = g
+	}
+	tol := max(lineTolPx, width/2)
+	r.eachVisible(func(z int) {
+		if !inBand(s, z, t, clip, width+1) {
+			return
+		}
+		z32 := int32(z)
+		gz := group[z]
+		p0, p1 := zonePoints(s, z)
+		flags := b.flags[:0]
+		any := false
+		for _, o := range nbr[p0:p1] {
+			w := o < 0 || (z32 < o && group[o] != gz)
+			flags = append(flags, w)
+			any = any || w
+		}
+		b.flags = flags
+		// Most zones lie inside their catchment: nothing to project.
+		if any {
+			b.walkRuns(s, z, t, tol, p0)
+		}
+	})
+}
+
+func (r *Renderer) drawSelection(dst *image.RGBA, s *Scene, t xform, clip image.Rectangle, st *Style, ratio float64) {
+	if len(st.Selected) == 0 || st.SelectColor.A == 0 {
+		return
+	}
+	tint := st.SelectColor
+	tint.A = uint8(uint32(tint.A) * 0x50 / 255)
+	b := r.main()
+	b.segs = b.segs[:0]
+	for _, z := range st.Selected {
+		if z < 0 || z >= len(s.zoneBox) || r.visible[z>>6]&(1<<(z&63)) == 0 {
+			continue
+		}
+		b.zonePath(s, z, t, fillTolPx)
+		b.fillAA(dst, &b.path, clip, premul(tint))
+		p0, p1 := zonePoints(s, z)
+		b.flags = b.flags[:0]
+		for range p1 - p0 {
+			b.flags = append(b.flags, true)
+		}
+		b.walkRuns(s, z, t, lineTolPx, p0)
+	}
+	b.strokeSegments(dst, b.segs, 2.5*ratio, clip, premul(st.SelectColor))
+}
+
+// schoolMark returns school j's mark with defaults applied.
+func schoolMark(st *Style, j int) SchoolMark {
+	var m SchoolMark
+	if st.School != nil {
+		m = st.School(j)
+	}
+	if m.Radius <= 0 {
+		m.Radius = st.SchoolSize
+		if m.Radius <= 0 {
+			m.Radius = 5
+		}
+	}
+	return m
+}
+
+func (r *Renderer) drawSchools(dst *image.RGBA, s *Scene, t xform, clip image.Rectangle, st *Style, ratio float64) {
+	b := r.main()
+	for j, p := range s.schoolPt {
+		m := schoolMark(st, j)
+		if m.Hidden {
+			continue
+		}
+		x, y := t.pt(p[0], p[1])
+		rad := float32(m.Radius * ratio)
+		if x < float32(clip.Min.X)-rad-2 || y < float32(clip.Min.Y)-rad-2 ||
+			x > float32(clip.Max.X)+rad+2 || y > float32(clip.Max.Y)+rad+2 {
+			continue
+		}
+		if j == st.SelectedSchool {
+			b.symbolPath(SymbolCircle, x, y, rad+float32(4*ratio))
+			b.fillAA(dst, &b.path, clip, premul(color.NRGBA{0xff, 0xff, 0xff, 0xd0}))
+			b.symbolPath(SymbolCircle, x, y, rad+float32(3*ratio))
+			b.fillAA(dst, &b.path, clip, premul(st.SelectColor))
+		}
+		sp := r.sprite(SymbolFor(s.schoolLevel[j]), rad, float32(ratio), m.Status.Color())
+		// The sprite's centre is its middle pixel's centre.
+		h := sp.Rect.Dx() / 2
+		at := image.Pt(int(math.Floor(float64(x)))-h, int(math.Floor(float64(y)))-h)
+		blendSprite(dst, sp, at, clip)
+		r.occupy(image.Rect(int(math.Floor(float64(x-rad))), int(math.Floor(float64(y-rad))), int(math.Ceil(float64(x+rad))), int(math.Ceil(float64(y+rad)))))
+	}
+}
+
+// spriteKey identifies a pre-rendered school symbol.
+type spriteKey struct {
+	sym        Symbol
+	rad, ratio float32
+	fill       color.NRGBA
+}
+
+// sprite returns the school symbol — a dark outline and the status fill —
+// rendered once into a small image and reused: thousands of schools cost
+// a copy each, not a rasterization.
+func (r *Renderer) sprite(sym Symbol, rad, ratio float32, fill color.NRGBA) *image.RGBA {
+	rad = float32(math.Round(float64(rad)*4) / 4)
+	k := spriteKey{sym, rad, ratio, fill}
+	if sp := r.sprites[k]; sp != nil {
+		return sp
+	}
+	if len(r.sprites) > 1024 { // radii by pupils can vary without bound
+		clear(r.sprites)
+	}
+	h := int(math.Ceil(float64(rad*1.25+ratio))) + 2
+	sp := image.NewRGBA(image.Rect(0, 0, 2*h+1, 2*h+1))
+	c := float32(h) + 0.5
+	b := r.main()
+	b.symbolPath(sym, c, c, rad+ratio)
+	b.fillAA(sp, &b.path, sp.Rect, premul(color.NRGBA{0x26, 0x32, 0x38, 0xff}))
+	b.symbolPath(sym, c, c, rad)
+	b.fillAA(sp, &b.path, sp.Rect, premul(fill))
+	r.sprites[k] = sp
+	return sp
+}
+
+// unitCircle is a 24-gon, enough for symbols up to ~15 px.
+var unitCircle = func() (c [48]float32) {
+	for i := range 24 {
+		a := float64(i) * 2 * math.Pi / 24
+		c[2*i], c[2*i+1] = float32(math.Cos(a)), float32(-math.Sin(a))
+	}
+	return c
+}()
+
+// symbolPath puts a symbol of radius rad centred on (x, y) into r.path.
+// Shapes are scaled to look about equally heavy.
+func (b *band) symbolPath(sym Symbol, x, y, rad float32) {
+	p := &b.path
+	p.reset()
+	switch sym {
+	case SymbolSquare:
+		h := rad * 0.88
+		p.add(x-h, y-h)
+		p.add(x-h, y+h)
+		p.add(x+h, y+h)
+		p.add(x+h, y-h)
+	case SymbolDiamond:
+		h := rad * 1.2
+		p.add(x, y-h)
+		p.add(x-h, y)
+		p.add(x, y+h)
+		p.add(x+h, y)
+	case SymbolTriangle:
+		h := rad * 1.15
+		p.add(x, y-h)
+		p.add(x-h*0.866, y+h*0.5)
+		p.add(x+h*0.866, y+h*0.5)
+	default:
+		for i := 0; i < len(unitCircle); i += 2 {
+			p.add(x+unitCircle[i]*rad, y+unitCircle[i+1]*rad)
+		}
+	}
+	p.closeRing()
+}
