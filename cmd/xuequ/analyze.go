@@ -168,9 +168,9 @@ func printAnalysis(w io.Writer, a model.Analysis, std model.Standards) error {
 	}
 	_, err := fmt.Fprintf(w, "\n%s: %d  %s: %d  %s: %d  %s: %d\n%s: %.1f%% (%s < %.0f%%: %s)\n%s: %d  %s: %d  %s: %d\n",
 		tr("cli.summary.classes", "Classes"), s.Classes,
-		tr("status.over_standard", "over standard"), s.OverStandard,
-		tr("status.large", "large (56–65)"), s.Large,
-		tr("status.very_large", "very large (66+)"), s.VeryLarge,
+		tr("cli.status.over_standard", "over standard"), s.OverStandard,
+		tr("cli.status.large", "large (56–65)"), s.Large,
+		tr("cli.status.very_large", "very large (66+)"), s.VeryLarge,
 		tr("cli.summary.share", "Large-class share"), 100*s.LargeShare,
 		tr("cli.summary.target", "target"), 100*std.LargeShareTarget, verdict,
 		tr("cli.summary.oversized", "Oversized schools"), s.OversizedSchool,

@@ -38,9 +38,9 @@ func setLanguage(code string) {
 // tr translates a CLI message key; fallback is the English text.
 func tr(key, fallback string) string { return lang.X(key, fallback) }
 
-func levelName(l model.Level) string { return tr("level."+l.String(), l.String()) }
+func levelName(l model.Level) string { return tr("cli.level."+l.String(), l.String()) }
 
-func statusName(s model.ClassStatus) string { return tr("status."+s.String(), s.String()) }
+func statusName(s model.ClassStatus) string { return tr("cli.status."+s.String(), s.String()) }
 
 func gradeName(g model.Grade) string {
 	return lang.X("cli.grade", "grade {{.N}}", map[string]any{"N": int(g)})
