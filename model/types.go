@@ -29,6 +29,17 @@ func (l Level) String() string {
 	return levelNames[l]
 }
 
+var levelChinese = [...]string{"", "幼儿园", "小学", "初中", "九年一贯制", "高中"}
+
+// Chinese is the 学段 as bureaus write it (小学, 初中, 九年一贯制 …), the
+// value written to files; "" for LevelUnknown. ParseLevel reads it back.
+func (l Level) Chinese() string {
+	if l < 0 || int(l) >= len(levelChinese) {
+		return ""
+	}
+	return levelChinese[l]
+}
+
 // ParseLevel accepts the machine names above and the common Chinese terms
 // (小学, 初中, 九年一贯制, 幼儿园, 高中, 完全中学 …). It returns LevelUnknown and
 // false for anything else.

@@ -108,20 +108,3 @@ func levelFromText(t string) (model.Level, bool) {
 	}
 	return model.LevelUnknown, false
 }
-
-// levelChinese is the 学段 word written on export.
-func levelChinese(l model.Level) string {
-	switch l {
-	case model.LevelKindergarten:
-		return "幼儿园"
-	case model.LevelPrimary:
-		return "小学"
-	case model.LevelJunior:
-		return "初中"
-	case model.LevelNineYear:
-		return "九年一贯制"
-	case model.LevelSenior:
-		return "高中"
-	}
-	return ""
-}

@@ -20,7 +20,7 @@ func WriteSchools(w io.Writer, schools []model.School) error {
 		p := withAttrs(s.Attrs)
 		p["编码"] = s.ID
 		p["名称"] = s.Name
-		if l := levelChinese(s.Level); l != "" {
+		if l := s.Level.Chinese(); l != "" {
 			p["学段"] = l
 		}
 		p["学位数"] = s.Capacity
