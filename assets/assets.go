@@ -8,12 +8,15 @@ import (
 	_ "embed"
 )
 
-// CJKFont is Droid Sans Fallback (Apache-2.0, see fonts/), a single-face
-// TrueType font that covers Latin and all GB 2312/GBK hanzi. The UI theme,
-// the raster map labels and the PDF reports all use it, so no glyph shows as
-// tofu on a machine without Chinese fonts.
+// CJKFont is WenQuanYi Micro Hei (文泉驿微米黑; Apache-2.0 or GPLv3 with a
+// font-embedding exception, see fonts/), a single-face TrueType font with
+// Latin letters, digits, punctuation and all GBK hanzi in one face — the
+// face extracted from Debian's wqy-microhei.ttc collection. The UI theme,
+// the raster map labels and the PDF reports all use it, so no glyph shows
+// as tofu on a machine without Chinese fonts, and digits look the same as
+// the hanzi beside them.
 //
-//go:embed fonts/DroidSansFallbackFull.ttf
+//go:embed fonts/WenQuanYiMicroHei.ttf
 var CJKFont []byte
 
 // I18n holds the translation files i18n/zh-CN.json and i18n/en.json in the

@@ -17,8 +17,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// fontLicenceURL is the Apache License 2.0, under which Droid Sans
-// Fallback is distributed (assets/fonts/LICENSE-DroidSansFallback.txt).
+// fontLicenceURL is the Apache License 2.0, one of the two licences of
+// WenQuanYi Micro Hei (assets/fonts/LICENSE-WenQuanYiMicroHei.txt).
 const fontLicenceURL = "https://www.apache.org/licenses/LICENSE-2.0"
 
 // NewAboutDialog returns the About dialog; call Show on it.
@@ -43,10 +43,10 @@ func aboutContent() fyne.CanvasObject {
 		fyne.TextAlignCenter, fyne.TextStyle{})
 	ver := widget.NewLabelWithStyle(lang.X("about.version", "版本 {{.Version}}", map[string]any{"Version": version}),
 		fyne.TextAlignCenter, fyne.TextStyle{})
-	font := widget.NewLabelWithStyle(lang.X("about.font", "界面与报表字体：Droid Sans Fallback"),
+	font := widget.NewLabelWithStyle(lang.X("about.font", "界面与报表字体：WenQuanYi Micro Hei（文泉驿微米黑）"),
 		fyne.TextAlignCenter, fyne.TextStyle{})
 	owner := widget.NewLabelWithStyle(lang.X("about.font.owner",
-		"© Android Open Source Project，依 Apache License 2.0 授权"), fyne.TextAlignCenter, fyne.TextStyle{})
+		"© 文泉驿项目及 Android Open Source Project，依 Apache License 2.0 或 GPLv3 授权"), fyne.TextAlignCenter, fyne.TextStyle{})
 	u, _ := url.Parse(fontLicenceURL)
 	link := widget.NewHyperlink(lang.X("about.licence", "Apache License 2.0 全文"), u)
 	link.Alignment = fyne.TextAlignCenter

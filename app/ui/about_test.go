@@ -25,7 +25,7 @@ func TestAboutDialog(t *testing.T) {
 		}
 	}
 	all := strings.Join(texts, "\n")
-	for _, want := range []string{"学区规划 Xuequ", "版本 开发版", "Droid Sans Fallback", "Apache License 2.0",
+	for _, want := range []string{"学区规划 Xuequ", "版本 开发版", "WenQuanYi Micro Hei（文泉驿微米黑）", "Apache License 2.0",
 		"https://www.apache.org/licenses/LICENSE-2.0"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("about dialog lacks %q:\n%s", want, all)

@@ -63,6 +63,18 @@ func (s *Scene) buildNeighbours() {
 	}
 	s.nbr = nbr
 	s.imp = s.importance(nbr)
+	// Each zone's distinct neighbours (−1 for an unshared edge), so a frame
+	// can tell in a few steps whether a zone has any catchment boundary.
+	s.adjStart = make([]int32, 1, len(s.zoneBox)+1)
+	for z := range s.zoneBox {
+		first := len(s.adj)
+		for _, o := range nbr[s.ringStart[s.zoneRing[z]]:s.ringStart[s.zoneRing[z+1]]] {
+			if !slices.Contains(s.adj[first:], o) {
+				s.adj = append(s.adj, o)
+			}
+		}
+		s.adjStart = append(s.adjStart, int32(len(s.adj)))
+	}
 }
 
 // neighbours returns the half-edge neighbour table, building it (and the

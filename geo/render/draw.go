@@ -6,7 +6,6 @@ import (
 	"image/color"
 	"math"
 	"math/bits"
-	"runtime"
 	"sync"
 )
 
@@ -106,14 +105,21 @@ func (r *Renderer) eachVisible(fn func(z int)) {
 	}
 }
 
-// parallelMinZones is the number of visible zones from which the zone
-// passes are split into bands painted in parallel.
-const parallelMinZones = 2000
+// A frame with at least parallelMinZones visible zones or
+// parallelMinPixels pixels is cut into up to maxBands horizontal bands of
+// at least bandRows rows, painted in parallel.
+const (
+	parallelMinZones  = 2000
+	parallelMinPixels = 256 * 1024
+	maxBands          = 4
+	bandRows          = 2 * strokeTile
+)
 
 // zonePasses paints zone fills, outlines and catchment boundaries. A big
-// frame is cut into horizontal bands (multiples of the stroke tile, so the
-// tiles and hence the pixels are the same however it is cut) painted in
-// parallel.
+// frame is cut into horizontal bands painted in parallel. The cut depends
+// only on the frame's size, not on the number of CPUs, so the same frame
+// always gives the same pixels; bands are multiples of the stroke tile so
+// line tiles are the same as in an uncut frame.
 func (r *Renderer) zonePasses(dst *image.RGBA, s *Scene, t xform, clip image.Rectangle, st *Style, ratio float64) {
 	n := 0
 	for _, w := range r.visible {
@@ -121,8 +127,8 @@ func (r *Renderer) zonePasses(dst *image.RGBA, s *Scene, t xform, clip image.Rec
 	}
 	s.neighbours() // topology and simplification, built on first use
 	nb := 1
-	if n >= parallelMinZones && !r.serial {
-		nb = max(1, min(runtime.GOMAXPROCS(0), 4, clip.Dy()/strokeTile))
+	if (n >= parallelMinZones || clip.Dx()*clip.Dy() >= parallelMinPixels) && !r.serial {
+		nb = max(1, min(maxBands, clip.Dy()/bandRows))
 	}
 	for len(r.bands) < nb {
 		r.bands = append(r.bands, newBand())
@@ -159,15 +165,23 @@ func inBand(s *Scene, z int, t xform, clip image.Rectangle, m float32) bool {
 }
 
 func (r *Renderer) zonePass(b *band, dst *image.RGBA, s *Scene, t xform, clip image.Rectangle, st *Style, ratio float64) {
-	b.drawFills(r, dst, s, t, clip, st)
+	// The visible zones that reach this band (with a margin for lines).
+	m := float32(max(st.OutlineWidth, st.BoundaryWidth, 1)*ratio + 2)
+	b.zones = b.zones[:0]
+	r.eachVisible(func(z int) {
+		if inBand(s, z, t, clip, m) {
+			b.zones = append(b.zones, int32(z))
+		}
+	})
+	b.drawFills(dst, s, t, clip, st)
 	if st.OutlineWidth > 0 && st.OutlineColor.A > 0 {
 		w := st.OutlineWidth * ratio
-		b.collectOutlines(r, s, t, clip, st.OutlineMinPixels*ratio, float32(w))
+		b.collectOutlines(s, t, st.OutlineMinPixels*ratio)
 		b.strokeSegments(dst, b.segs, w, clip, premul(st.OutlineColor))
 	}
 	if st.Group != nil && st.BoundaryWidth > 0 && st.BoundaryColor.A > 0 {
 		w := st.BoundaryWidth * ratio
-		b.collectBoundaries(r, s, t, clip, st.Group, float32(w))
+		b.collectBoundaries(s, t, st.Group, float32(w))
 		b.strokeSegments(dst, b.segs, w, clip, premul(st.BoundaryColor))
 	}
 }
@@ -205,18 +219,16 @@ func zonePixels(s *Scene, z int, t xform) float32 {
 	return max(b.maxX-b.minX, b.maxY-b.minY) * t.k
 }
 
-func (b *band) drawFills(r *Renderer, dst *image.RGBA, s *Scene, t xform, clip image.Rectangle, st *Style) {
+func (b *band) drawFills(dst *image.RGBA, s *Scene, t xform, clip image.Rectangle, st *Style) {
 	def := premul(DefaultZoneFill)
-	r.eachVisible(func(z int) {
-		if !inBand(s, z, t, clip, 1) {
-			return
-		}
+	for _, z32 := range b.zones {
+		z := int(z32)
 		c := def
 		if st.ZoneFill != nil {
 			c = premul(st.ZoneFill(z))
 		}
 		if c.A == 0 {
-			return
+			continue
 		}
 		size := zonePixels(s, z, t)
 		switch {
@@ -226,7 +238,7 @@ func (b *band) drawFills(r *Renderer, dst *image.RGBA, s *Scene, t xform, clip i
 			x, y := t.pt(lp[0], lp[1])
 			xi, yi := int(math.Floor(float64(x))), int(math.Floor(float64(y)))
 			if !image.Pt(xi, yi).In(clip) {
-				return
+				continue
 			}
 			cov := uint32(min(255, s.zoneArea[z]*t.k*t.k*255))
 			blendSpan(dst, xi, xi+1, yi, c, max(cov, 64))
@@ -237,7 +249,7 @@ func (b *band) drawFills(r *Renderer, dst *image.RGBA, s *Scene, t xform, clip i
 			b.zonePath(s, z, t, fillTolPx)
 			b.fillAA(dst, &b.path, clip, c)
 		}
-	})
+	}
 }
 
 // walkRuns appends to b.segs the runs of half-edges of zone z whose flag
@@ -289,15 +301,15 @@ func zonePoints(s *Scene, z int) (p0, p1 int32) {
 
 // collectOutlines gathers each visible edge once: a shared edge is drawn
 // by the lower-numbered outlined zone.
-func (b *band) collectOutlines(r *Renderer, s *Scene, t xform, clip image.Rectangle, minPx float64, width float32) {
+func (b *band) collectOutlines(s *Scene, t xform, minPx float64) {
 	nbr := s.neighbours()
 	b.segs = b.segs[:0]
 	mp := float32(minPx)
-	r.eachVisible(func(z int) {
-		if zonePixels(s, z, t) < mp || !inBand(s, z, t, clip, width+1) {
-			return
+	for _, z32 := range b.zones {
+		z := int(z32)
+		if zonePixels(s, z, t) < mp {
+			continue
 		}
-		z32 := int32(z)
 		p0, p1 := zonePoints(s, z)
 		flags := b.flags[:0]
 		for i := p0; i < p1; i++ {
@@ -306,13 +318,13 @@ func (b *band) collectOutlines(r *Renderer, s *Scene, t xform, clip image.Rectan
 		}
 		b.flags = flags
 		b.walkRuns(s, z, t, lineTolPx, p0)
-	})
+	}
 }
 
 // collectBoundaries gathers the catchment boundaries: edges between zones
 // of different groups, and edges no other zone shares. Wiggles smaller
 // than half the line width are simplified away.
-func (b *band) collectBoundaries(r *Renderer, s *Scene, t xform, clip image.Rectangle, group []int32, width float32) {
+func (b *band) collectBoundaries(s *Scene, t xform, group []int32, width float32) {
 	nbr := s.neighbours()
 	b.segs = b.segs[:0]
 	if len(group) < len(s.zoneBox) { // zones without a group form one
@@ -324,26 +336,29 @@ func (b *band) collectBoundaries(r *Renderer, s *Scene, t xform, clip image.Rect
 		group = g
 	}
 	tol := max(lineTolPx, width/2)
-	r.eachVisible(func(z int) {
-		if !inBand(s, z, t, clip, width+1) {
-			return
-		}
-		z32 := int32(z)
+	for _, z32 := range b.zones {
+		z := int(z32)
 		gz := group[z]
+		// Most zones lie inside their catchment: check the few distinct
+		// neighbours before looking at every edge.
+		any := false
+		for _, o := range s.adj[s.adjStart[z]:s.adjStart[z+1]] {
+			if o < 0 || (z32 < o && group[o] != gz) {
+				any = true
+				break
+			}
+		}
+		if !any {
+			continue
+		}
 		p0, p1 := zonePoints(s, z)
 		flags := b.flags[:0]
-		any := false
 		for _, o := range nbr[p0:p1] {
-			w := o < 0 || (z32 < o && group[o] != gz)
-			flags = append(flags, w)
-			any = any || w
+			flags = append(flags, o < 0 || (z32 < o && group[o] != gz))
 		}
 		b.flags = flags
-		// Most zones lie inside their catchment: nothing to project.
-		if any {
-			b.walkRuns(s, z, t, tol, p0)
-		}
-	})
+		b.walkRuns(s, z, t, tol, p0)
+	}
 }
 
 func (r *Renderer) drawSelection(dst *image.RGBA, s *Scene, t xform, clip image.Rectangle, st *Style, ratio float64) {

@@ -361,7 +361,8 @@ type band struct {
 	path      path
 	xs        []float32
 	segs      []seg
-	flags     []bool // per half-edge of the current zone: draw it?
+	flags     []bool  // per half-edge of the current zone: draw it?
+	zones     []int32 // visible zones reaching this band, in drawing order
 	tileCount []int32
 	tileItems []int32
 	tileFill  []int32

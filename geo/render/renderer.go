@@ -15,7 +15,7 @@ import (
 // use (one per widget or exporter; they may share a Scene).
 type Renderer struct {
 	font     *opentype.Font // the caller's font, for CJK names
-	fallback *opentype.Font // Go Regular, for what font lacks (digits, Latin)
+	fallback *opentype.Font // Go Regular, for what font lacks
 	sfntBuf  sfnt.Buffer
 	faces    map[float64]*face
 
@@ -33,8 +33,8 @@ type Renderer struct {
 
 // NewRenderer parses the TrueType/OpenType font used for labels (it must
 // cover the CJK characters of the names, e.g. assets.CJKFont). Characters
-// the font lacks — Droid Sans Fallback has no ASCII digits or Latin
-// letters — are drawn with Go Regular (BSD licence, from
+// the font lacks (a caller's CJK-only font may have no Latin letters or
+// digits) are drawn with Go Regular (BSD licence, from
 // golang.org/x/image/font/gofont).
 func NewRenderer(ttf []byte) (*Renderer, error) {
 	f, err := opentype.Parse(ttf)
@@ -48,7 +48,7 @@ func NewRenderer(ttf []byte) (*Renderer, error) {
 	return &Renderer{font: f, fallback: fb, faces: map[float64]*face{}, sprites: map[spriteKey]*image.RGBA{}, bands: []*band{newBand()}}, nil
 }
 
-// NewDefaultRenderer is NewRenderer with the bundled Droid Sans Fallback.
+// NewDefaultRenderer is NewRenderer with the bundled CJK font (assets.CJKFont).
 func NewDefaultRenderer() (*Renderer, error) { return NewRenderer(assets.CJKFont) }
 
 // main is the band that paints everything but the zone passes.

@@ -33,9 +33,13 @@ type Scene struct {
 	schoolLevel []model.Level
 	schoolName  []string
 
-	nbrOnce sync.Once
-	nbr     []int32   // zone across each half-edge, see boundary.go
-	imp     []float32 // vertex importance for simplification, metres
+	scratch []float64 // label-point crossings while building
+
+	nbrOnce  sync.Once
+	nbr      []int32   // zone across each half-edge, see boundary.go
+	imp      []float32 // vertex importance for simplification, metres
+	adj      []int32   // distinct neighbours of zone z: adj[adjStart[z]:adjStart[z+1]]
+	adjStart []int32
 }
 
 // NewScene prepares zones (Polygon/MultiPolygon, lon/lat degrees) and
@@ -103,6 +107,7 @@ func NewScene(zones []model.Zone, schools []model.School) (*Scene, error) {
 		s.all.extend(x, y)
 	}
 	s.index = buildGrid(s.zoneBox, s.all)
+	s.scratch = nil
 	return s, nil
 }
 
@@ -209,7 +214,8 @@ func (s *Scene) labelPoint(r0, r1 int, bb box) [2]float32 {
 		return [2]float32{(bb.minX + bb.maxX) / 2, (bb.minY + bb.maxY) / 2}
 	}
 	cx, cy = cx/(3*a), cy/(3*a)
-	var xs []float64
+	xs := s.scratch[:0]
+	defer func() { s.scratch = xs[:0] }()
 	for r := r0; r < r1; r++ {
 		p := s.pts[2*s.ringStart[r] : 2*s.ringStart[r+1]]
 		n := len(p) / 2
