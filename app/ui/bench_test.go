@@ -30,8 +30,10 @@ func BenchmarkMapFrame100k(b *testing.B) {
 
 // BenchmarkEditRecompute is one catchment edit on a county (2 000 zones,
 // 100 schools) through Session.Do: "Do" is the session alone (undo stack,
-// re-analysis); "Window" adds what the window does on OnChange (title,
-// menu, status, panels, map restyle and a 1600×1000 redraw).
+// re-analysis); "DoProjected" also re-projects 10 years with app.Project,
+// as the desktop app does; "Window" adds what the window does on OnChange
+// with projection (title, menu, status, panels, map restyle and a 1000×800
+// redraw).
 func BenchmarkEditRecompute(b *testing.B) {
 	d := synth.Generate(synth.Config{Schools: 100, Zones: 2000})
 	zone, schools := editTarget(d)
@@ -45,11 +47,21 @@ func BenchmarkEditRecompute(b *testing.B) {
 			i++
 		}
 	})
+	b.Run("DoProjected", func(b *testing.B) {
+		s := app.NewSession(d, "", app.Project)
+		i := 0
+		for b.Loop() {
+			if err := s.Do(&app.AssignZones{Zones: []string{zone}, School: schools[i%2], Stage: model.LevelPrimary}); err != nil {
+				b.Fatal(err)
+			}
+			i++
+		}
+	})
 	b.Run("Window", func(b *testing.B) {
 		a := test.NewTempApp(b)
 		a.Settings().SetTheme(newTheme("light"))
 		w := newMainWindow(a, Config{})
-		w.setSession(app.NewSession(d, "", nil))
+		w.setSession(app.NewSession(d, "", app.Project))
 		w.win.Resize(fyne.NewSize(1600, 1000))
 		w.mapView.Resize(fyne.NewSize(1000, 800))
 		w.mapView.frame(1000, 800)

@@ -53,6 +53,9 @@ type MapView struct {
 	OnSelectZone   func(id string)
 	// OnSelectZones is called after a box selection with the zone IDs.
 	OnSelectZones func(ids []string)
+	// OnPointer is called with the lon/lat (degrees) under the pointer as
+	// it moves over the map (for the status bar's coordinate read-out).
+	OnPointer func(lonLat orb.Point)
 	// OnError reports a refused edit (e.g. painting a junior catchment with
 	// a primary school).
 	OnError func(error)
@@ -90,17 +93,26 @@ type MapView struct {
 
 	rend    *render.Renderer
 	img     *image.RGBA
-	dirty   bool // the frame must be redrawn
-	lastErr error
+	dirty   bool  // the frame must be redrawn
+	lastErr error // of the last frame, logged once
 }
 
 var (
-	_ fyne.Draggable    = (*MapView)(nil)
-	_ fyne.Scrollable   = (*MapView)(nil)
-	_ fyne.Tappable     = (*MapView)(nil)
-	_ desktop.Hoverable = (*MapView)(nil)
-	_ desktop.Mouseable = (*MapView)(nil)
+	_ fyne.Draggable     = (*MapView)(nil)
+	_ fyne.Scrollable    = (*MapView)(nil)
+	_ fyne.Tappable      = (*MapView)(nil)
+	_ desktop.Hoverable  = (*MapView)(nil)
+	_ desktop.Mouseable  = (*MapView)(nil)
+	_ desktop.Cursorable = (*MapView)(nil)
 )
+
+// Cursor is a crosshair while painting catchments.
+func (m *MapView) Cursor() desktop.Cursor {
+	if m.mode == ModePaint {
+		return desktop.CrosshairCursor
+	}
+	return desktop.DefaultCursor
+}
 
 // NewMapView returns an empty map; SetSession gives it data.
 func NewMapView() *MapView {
@@ -110,7 +122,7 @@ func NewMapView() *MapView {
 	return m
 }
 
-// SetSession shows s (and keeps the view when the new district overlaps).
+// SetSession shows s, fitted to its district on the next frame.
 func (m *MapView) SetSession(s *app.Session) {
 	m.sess = s
 	m.selZones, m.selSchool = nil, -1
@@ -583,6 +595,10 @@ func (m *MapView) MouseMoved(e *desktop.MouseEvent) {
 	if m.dragging {
 		return
 	}
+	if m.OnPointer != nil && m.fitted {
+		px, py := m.toPixel(e.Position)
+		m.OnPointer(m.view.PixelToLonLat(px, py))
+	}
 	text := m.describe(m.pick(e.Position))
 	if text == m.hover && text == "" {
 		return
@@ -657,7 +673,11 @@ func (m *MapView) frame(w, h int) image.Image {
 		return m.img
 	}
 	m.dirty = false
-	m.lastErr = m.draw(m.img, m.view, m.pixelRatio())
+	err := m.draw(m.img, m.view, m.pixelRatio())
+	if err != nil && (m.lastErr == nil || err.Error() != m.lastErr.Error()) {
+		fyne.LogError("drawing the map", err) // a frame cannot show a dialog mid-paint
+	}
+	m.lastErr = err
 	return m.img
 }
 

@@ -41,6 +41,7 @@ func (w *mainWindow) buildMenu() *fyne.MainMenu {
 	saveAs.Disabled = w.cfg.Save == nil
 	recent := fyne.NewMenuItem(lang.X("menu.file.recent", "Recent Files"), nil)
 	recent.ChildMenu = fyne.NewMenu("")
+	w.recentItem = recent
 	quit := fyne.NewMenuItem(lang.X("menu.file.quit", "Quit"), w.closeRequested)
 	quit.IsQuit = true
 	file := fyne.NewMenu(lang.X("menu.file", "File"),
@@ -63,6 +64,7 @@ func (w *mainWindow) buildMenu() *fyne.MainMenu {
 	zoomOut.Shortcut = shortcutZoomOut
 	themes := fyne.NewMenuItem(lang.X("menu.view.maptheme", "Map Theme"), nil)
 	themes.ChildMenu = fyne.NewMenu("")
+	w.themeItem = themes
 	for _, t := range mapThemes {
 		item := fyne.NewMenuItem(t.Label(), nil)
 		item.Action = func() {
@@ -161,7 +163,7 @@ func (w *mainWindow) refreshRecentMenu() {
 	if w.menu == nil {
 		return
 	}
-	recent := w.menu.Items[0].Items[2]
+	recent := w.recentItem
 	recent.ChildMenu.Items = nil
 	for _, p := range recentFiles(w.app.Preferences()) {
 		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(p, func() { w.confirmDiscard(func() { w.openPath(p) }) }))
@@ -172,7 +174,7 @@ func (w *mainWindow) refreshRecentMenu() {
 
 // refreshThemeMenu ticks the current map theme.
 func (w *mainWindow) refreshThemeMenu() {
-	items := w.menu.Items[2].Items[5].ChildMenu.Items
+	items := w.themeItem.ChildMenu.Items
 	for i, t := range mapThemes {
 		items[i].Checked = t == w.mapView.MapTheme()
 	}

@@ -24,7 +24,7 @@ const (
 	defaultWindowW    = 1280
 	defaultWindowH    = 800
 	defaultSplitLeft  = 0.27 // share of the width for the school table
-	defaultSplitRight = 0.74 // map share of what is left of the table
+	defaultSplitRight = 0.70 // map share of what is left of the table
 	maxRecentFiles    = 8
 )
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/model"
@@ -29,11 +31,13 @@ type mainWindow struct {
 
 	mapView *MapView
 	status  *widget.Label
+	coords  *widget.Label    // lon/lat under the pointer
 	outer   *container.Split // school table | rest
 	inner   *container.Split // map | details
 	menu    *fyne.MainMenu
 
-	undoItem, redoItem *fyne.MenuItem
+	undoItem, redoItem    *fyne.MenuItem
+	recentItem, themeItem *fyne.MenuItem // their submenus are rebuilt
 
 	// Panels owned by the panels helper; rebuilt on every setSession.
 	left, right, bottom fyne.CanvasObject
@@ -48,6 +52,7 @@ func newMainWindow(a fyne.App, cfg Config) *mainWindow {
 	w.win.Resize(windowSize(a.Preferences()))
 	w.status = widget.NewLabel("")
 	w.status.Truncation = fyne.TextTruncateEllipsis
+	w.coords = widget.NewLabel("")
 	w.mapView = NewMapView()
 	w.mapView.SetMapTheme(parseMapTheme(a.Preferences().StringWithFallback(prefMapTheme, ThemeClassSize.String())))
 	w.mapView.OnSelectSchool = func(id string) { w.selectSchool(id, false) }
@@ -59,6 +64,7 @@ func newMainWindow(a fyne.App, cfg Config) *mainWindow {
 		w.updateStatus()
 	}
 	w.mapView.OnError = w.showError
+	w.mapView.OnPointer = func(p orb.Point) { w.coords.SetText(formatLonLat(p)) }
 	w.menu = w.buildMenu()
 	w.win.SetMainMenu(w.menu)
 	w.addShortcuts()
@@ -104,7 +110,7 @@ func (w *mainWindow) buildContent(first bool) {
 	w.inner.Offset = innerOff
 	w.outer = container.NewHSplit(w.left, w.inner)
 	w.outer.Offset = leftOff
-	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil, w.status)
+	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, w.coords, w.status)
 	w.win.SetContent(container.NewBorder(nil, container.NewVBox(w.bottom, statusBar), nil, nil, w.outer))
 }
 
@@ -123,6 +129,15 @@ func (w *mainWindow) buildMapToolbar() fyne.CanvasObject {
 	})
 	themeSel.SetSelected(w.mapView.MapTheme().Label())
 
+	paintSchool := widget.NewSelect(nil, nil)
+	paintSchool.PlaceHolder = lang.X("map.paint.choose", "Choose a school…")
+	var ids []string
+	paintSchool.OnChanged = func(string) {
+		if i := paintSchool.SelectedIndex(); i >= 0 && i < len(ids) {
+			w.mapView.SetPaintSchool(ids[i])
+		}
+	}
+
 	stages := []string{lang.X("stage.primary", "Primary"), lang.X("stage.junior", "Junior")}
 	stage := widget.NewRadioGroup(stages, func(s string) {
 		if s == stages[1] {
@@ -130,6 +145,10 @@ func (w *mainWindow) buildMapToolbar() fyne.CanvasObject {
 		} else {
 			w.mapView.SetStage(model.LevelPrimary)
 		}
+		// Only schools that teach the stage can take its catchments.
+		paintSchool.ClearSelected()
+		w.mapView.SetPaintSchool("")
+		ids = w.paintSchools(paintSchool, w.mapView.Stage())
 	})
 	stage.Horizontal = true
 	stage.Required = true
@@ -139,14 +158,6 @@ func (w *mainWindow) buildMapToolbar() fyne.CanvasObject {
 		stage.SetSelected(stages[0])
 	}
 
-	paintSchool := widget.NewSelect(nil, nil)
-	paintSchool.PlaceHolder = lang.X("map.paint.choose", "Choose a school…")
-	ids := w.paintSchools(paintSchool)
-	paintSchool.OnChanged = func(string) {
-		if i := paintSchool.SelectedIndex(); i >= 0 && i < len(ids) {
-			w.mapView.SetPaintSchool(ids[i])
-		}
-	}
 	paintSchool.Hide()
 	paint := widget.NewCheck(lang.X("map.paint", "Paint catchment"), func(on bool) {
 		if on {
@@ -169,12 +180,12 @@ func (w *mainWindow) buildMapToolbar() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, left, container.NewHBox(zoomIn, zoomOut, zoomAll))
 }
 
-// paintSchools fills sel with the schools of the shown stage and returns
+// paintSchools fills sel with the schools that teach stage and returns
 // their IDs in the same order.
-func (w *mainWindow) paintSchools(sel *widget.Select) []string {
+func (w *mainWindow) paintSchools(sel *widget.Select, stage model.Level) []string {
 	var ids, names []string
 	for _, s := range w.sess.District().Schools {
-		if teachesStage(s.Level, model.LevelPrimary) || teachesStage(s.Level, model.LevelJunior) {
+		if s.Level != model.LevelUnknown && teachesStage(s.Level, stage) {
 			ids = append(ids, s.ID)
 			names = append(names, s.Name)
 		}
@@ -215,12 +226,12 @@ func (w *mainWindow) updateTitle() {
 func (w *mainWindow) updateStatus() {
 	a := w.sess.Analysis()
 	s := a.Summary
-	year := fmt.Sprint(a.Year)
+	year := lang.X("status.year", "Year {{.Year}}", map[string]any{"Year": a.Year})
 	if w.sess.Projected(a.Year) {
-		year += lang.X("status.projected", " (projected)")
+		year = lang.X("status.year.projected", "Year {{.Year}} (projected)", map[string]any{"Year": a.Year})
 	}
 	parts := []string{
-		lang.X("status.year", "Year {{.Year}}", map[string]any{"Year": year}),
+		year,
 		lang.X("status.schools", "{{.N}} schools", map[string]any{"N": s.Schools}),
 		lang.X("status.students", "{{.N}} pupils", map[string]any{"N": formatInt(float64(s.Students))}),
 		lang.X("status.classes", "{{.N}} classes", map[string]any{"N": s.Classes}),
@@ -236,6 +247,18 @@ func (w *mainWindow) updateStatus() {
 		parts = append(parts, lang.X("status.projerror", "projection failed: {{.Err}}", map[string]any{"Err": err.Error()}))
 	}
 	w.status.SetText(strings.Join(parts, "  ·  "))
+}
+
+// formatLonLat writes a lon/lat as 117.0012°E 31.0034°N (4 decimals ≈ 10 m).
+func formatLonLat(p orb.Point) string {
+	ew, ns := "E", "N"
+	if p[0] < 0 {
+		ew = "W"
+	}
+	if p[1] < 0 {
+		ns = "S"
+	}
+	return fmt.Sprintf("%.4f°%s  %.4f°%s", math.Abs(p[0]), ew, math.Abs(p[1]), ns)
 }
 
 // selectSchool shows a school's details and highlights it on the map.
@@ -291,6 +314,14 @@ func (w *mainWindow) quit() {
 	w.app.Quit()
 }
 
+// withPath makes sure an error names the file (store errors already do).
+func withPath(path string, err error) error {
+	if strings.Contains(err.Error(), path) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", path, err)
+}
+
 // confirmDiscard runs then after the user agreed to drop unsaved changes
 // (at once when there are none).
 func (w *mainWindow) confirmDiscard(then func()) {
@@ -316,7 +347,7 @@ func (w *mainWindow) openPath(path string) {
 		func(ctx context.Context, _ progressFunc) (*app.Session, error) { return w.cfg.Open(ctx, path) },
 		func(s *app.Session, err error) {
 			if err != nil {
-				w.showError(fmt.Errorf("%s: %w", path, err))
+				w.showError(withPath(path, err))
 				if w.sess == nil && w.cfg.Sample != nil { // start-up: fall back to the sample
 					if d, err := w.cfg.Sample(); err == nil {
 						w.setSession(app.NewSession(d, "", w.cfg.Projector))
@@ -347,7 +378,7 @@ func (w *mainWindow) savePath(path string) {
 		},
 		func(_ struct{}, err error) {
 			if err != nil {
-				w.showError(fmt.Errorf("%s: %w", path, err))
+				w.showError(withPath(path, err))
 				return
 			}
 			sess.SetPath(path)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -135,5 +136,67 @@ func waitFor(t *testing.T, cond func() bool) {
 			t.Fatal("timed out")
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func TestMenuActionsOpenTheirDialogs(t *testing.T) {
+	w := newTestWindow(t)
+	w.cfg.Save = func(context.Context, *app.Session, string) error { return nil }
+	for name, action := range map[string]func(){
+		"about": w.showAbout, "settings": w.showSettings, "import": w.showImport,
+		"export": w.showExportPNG, "saveas": w.showSaveAs,
+	} {
+		before := len(w.win.Canvas().Overlays().List())
+		action()
+		if got := len(w.win.Canvas().Overlays().List()); got <= before {
+			t.Errorf("%s: no dialog shown", name)
+			continue
+		}
+		w.win.Canvas().Overlays().Top().Hide()
+		w.win.Canvas().Overlays().Remove(w.win.Canvas().Overlays().Top())
+	}
+
+	// View ▸ Map Theme ticks the chosen theme and stores it.
+	w.themeItem.ChildMenu.Items[1].Action()
+	if w.mapView.MapTheme() != ThemeDensity || !w.themeItem.ChildMenu.Items[1].Checked {
+		t.Errorf("theme menu: map theme %v", w.mapView.MapTheme())
+	}
+	if got := w.app.Preferences().String(prefMapTheme); got != "density" {
+		t.Errorf("stored map theme %q", got)
+	}
+}
+
+func TestMapExportIsScaled(t *testing.T) {
+	m, _ := newTestMap(t)
+	img, err := m.Export(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 2*m.view.W || b.Dy() != 2*m.view.H {
+		t.Errorf("export at 2×: %v for a %d×%d view", b, m.view.W, m.view.H)
+	}
+}
+
+// TestSaveAndReopenRealProject goes through package app's project file
+// (app/store): save the edited test district, open it again.
+func TestSaveAndReopenRealProject(t *testing.T) {
+	w := newTestWindow(t)
+	w.cfg.Save = func(_ context.Context, s *app.Session, path string) error { return s.WriteProject(path) }
+	w.cfg.Open = func(_ context.Context, path string) (*app.Session, error) { return app.OpenProject(path, nil) }
+	if err := w.sess.Do(&app.AssignZones{Zones: []string{"Z00"}, School: "P2", Stage: model.LevelPrimary}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "测试")
+	w.savePath(path)
+	waitFor(t, func() bool { return len(recentFiles(w.app.Preferences())) == 1 })
+	path += ".xuequ.gpkg"
+	if w.sess.Dirty() || w.sess.Path() != path {
+		t.Fatalf("after save: dirty=%v path=%q", w.sess.Dirty(), w.sess.Path())
+	}
+	old := w.sess
+	w.openPath(path)
+	waitFor(t, func() bool { return w.sess != old })
+	if got := w.sess.District().Zone("Z00").PrimarySchool; got != "P2" {
+		t.Errorf("reopened project: Z00 is with %q, want the saved edit P2", got)
 	}
 }

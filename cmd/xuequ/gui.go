@@ -26,7 +26,8 @@ func gui(args []string) error {
 			d, _, err := app.LoadSample()
 			return d, err
 		},
-		Open: func(_ context.Context, path string) (*app.Session, error) { return app.OpenProject(path, nil) },
-		Save: func(_ context.Context, s *app.Session, path string) error { return s.WriteProject(path) },
+		Open:      func(_ context.Context, path string) (*app.Session, error) { return app.OpenProject(path, app.Project) },
+		Save:      func(_ context.Context, s *app.Session, path string) error { return s.WriteProject(path) },
+		Projector: app.Project,
 	})
 }
