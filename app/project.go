@@ -75,13 +75,21 @@ func OpenProject(path string, project Projector) (*Session, error) {
 // Save writes the session to path atomically (the old file stays intact
 // until the new one is complete) and makes path the session's file.
 func (s *Session) Save(path string) error {
-	p := &store.Project{District: *s.district}
-	if s.extra != nil {
-		p.Scenarios, p.Edits, p.Settings = s.extra.Scenarios, s.extra.Edits, s.extra.Settings
-	}
-	if err := store.Save(path, p); err != nil {
+	if err := s.WriteProject(path); err != nil {
 		return err
 	}
 	s.SetPath(path)
 	return nil
+}
+
+// WriteProject writes the session's project to path atomically, like Save,
+// but leaves the session alone (path, dirty flag, listeners): the GUI runs
+// it off its goroutine while a modal progress dialog blocks edits, then
+// calls SetPath on its own goroutine so OnChange listeners stay there.
+func (s *Session) WriteProject(path string) error {
+	p := &store.Project{District: *s.district}
+	if s.extra != nil {
+		p.Scenarios, p.Edits, p.Settings = s.extra.Scenarios, s.extra.Edits, s.extra.Settings
+	}
+	return store.Save(path, p)
 }

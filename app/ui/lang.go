@@ -28,7 +28,7 @@ func languagePref(p fyne.Preferences) string {
 	return langChinese
 }
 
-// setupLanguage makes code ("zh-CN" or "en") the language of lang.L and
+// SetLanguage makes code ("zh-CN" or "en") the language of lang.L and
 // loads every translation file in assets.I18n.
 //
 // Why the environment: fyne's lang package has no setter; it picks the
@@ -42,7 +42,7 @@ func languagePref(p fyne.Preferences) string {
 // tag per lookup. Fyne's own strings (Cancel, OK, the file dialog) are
 // under zh-Hans; registering ours under zh-CN would win the match for a
 // zh_CN user and turn fyne's dialogs English. Under zh-Hans both merge.
-func setupLanguage(code string) error {
+func SetLanguage(code string) error {
 	if code == langEnglish {
 		os.Setenv("LANGUAGE", "en_US:en")
 	} else {
@@ -82,7 +82,7 @@ func addTranslations() error {
 }
 
 // translationTag returns the language of a file named [prefix.]LANG.json,
-// mapping zh-CN/zh to zh-Hans (see setupLanguage); "" if it is no JSON file.
+// mapping zh-CN/zh to zh-Hans (see SetLanguage); "" if it is no JSON file.
 func translationTag(name string) string {
 	base, ok := strings.CutSuffix(name, ".json")
 	if !ok {

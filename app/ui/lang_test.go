@@ -8,14 +8,14 @@ import (
 
 // TestLanguage checks that the UI is Chinese by default and English when
 // chosen, and that fyne's own strings follow (zh-CN files merged into
-// fyne's zh-Hans, see setupLanguage).
+// fyne's zh-Hans, see SetLanguage).
 func TestLanguage(t *testing.T) {
 	t.Setenv("LANGUAGE", "")
 	t.Setenv("LC_ALL", "C") // a C locale must not force English
 	t.Setenv("LANG", "en_US.UTF-8")
-	defer setupLanguage(langChinese)
+	defer SetLanguage(langChinese)
 
-	if err := setupLanguage(languagePref(nil)); err != nil {
+	if err := SetLanguage(languagePref(nil)); err != nil {
 		t.Fatal(err)
 	}
 	if got := lang.X("menu.file.open", "Open…"); got != "打开…" {
@@ -25,7 +25,7 @@ func TestLanguage(t *testing.T) {
 		t.Errorf("default language: fyne's Cancel = %q, want 取消", got)
 	}
 
-	if err := setupLanguage(langEnglish); err != nil {
+	if err := SetLanguage(langEnglish); err != nil {
 		t.Fatal(err)
 	}
 	if got := lang.X("menu.file.open", "?"); got != "Open…" {

@@ -17,7 +17,7 @@ func newTestMap(t *testing.T) (*MapView, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(newTheme("light"))
-	if err := setupLanguage(langChinese); err != nil {
+	if err := SetLanguage(langChinese); err != nil {
 		t.Fatal(err)
 	}
 	m := NewMapView()

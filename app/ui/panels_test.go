@@ -31,7 +31,7 @@ var panelFiles = []string{"schooltable.go", "schooldetail.go", "zonedetail.go", 
 func newPanelTestApp(t *testing.T) fyne.App {
 	t.Helper()
 	a := test.NewTempApp(t)
-	if err := setupLanguage(langChinese); err != nil {
+	if err := SetLanguage(langChinese); err != nil {
 		t.Fatal(err)
 	}
 	return a

@@ -48,7 +48,7 @@ type Config struct {
 // user quits.
 func Run(cfg Config) error {
 	a := fyneapp.NewWithID(AppID)
-	if err := setupLanguage(languagePref(a.Preferences())); err != nil {
+	if err := SetLanguage(languagePref(a.Preferences())); err != nil {
 		fyne.LogError("loading translations", err)
 	}
 	a.Settings().SetTheme(newTheme(a.Preferences().String(prefThemeMode)))

@@ -19,7 +19,7 @@ func newTestWindow(t *testing.T) *mainWindow {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(newTheme("light"))
-	if err := setupLanguage(langChinese); err != nil {
+	if err := SetLanguage(langChinese); err != nil {
 		t.Fatal(err)
 	}
 	w := newMainWindow(a, Config{Sample: func() (*model.District, error) { return testDistrict(), nil }})

@@ -6,13 +6,13 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	"github.com/xuequ/xuequ/assets"
+	"github.com/xuequ/xuequ/app/ui"
 	"github.com/xuequ/xuequ/model"
 )
 
 // setLanguage chooses the language of the CLI's tables: "zh" or "en", or
-// "" for the default from LANG/LC_ALL (Chinese unless the locale is
-// another language that names itself, e.g. en_US).
+// "" for the default from LC_ALL/LC_MESSAGES/LANG (English when the locale
+// names a language other than Chinese, e.g. en_US; Chinese otherwise).
 func setLanguage(code string) {
 	if code == "" {
 		code = "zh"
@@ -26,13 +26,10 @@ func setLanguage(code string) {
 		}
 	}
 	if strings.HasPrefix(code, "en") {
-		os.Setenv("LANGUAGE", "en")
+		_ = ui.SetLanguage("en")
 	} else {
-		os.Setenv("LANGUAGE", "zh_CN")
+		_ = ui.SetLanguage("zh-CN")
 	}
-	// Adding the translations also re-reads LANGUAGE, so calling this
-	// again switches language.
-	_ = lang.AddTranslationsFS(assets.I18n, "i18n")
 }
 
 // tr translates a CLI message key; fallback is the English text.
