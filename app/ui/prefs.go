@@ -23,8 +23,8 @@ const (
 const (
 	defaultWindowW    = 1280
 	defaultWindowH    = 800
-	defaultSplitLeft  = 0.27 // share of the width for the school table
-	defaultSplitRight = 0.70 // map share of what is left of the table
+	defaultSplitLeft  = 0.39 // share of the width for the school table
+	defaultSplitRight = 0.64 // map share of what is left of the table
 	maxRecentFiles    = 8
 )
 

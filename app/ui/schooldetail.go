@@ -22,6 +22,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -152,11 +153,12 @@ func NewSchoolDetail(src SchoolDetailSource) *SchoolDetail {
 	d.table.UpdateHeader = d.updateHeader
 	d.metric.SetSelected(metricNames[0])
 
-	// Seats and classrooms share one row; the overview scrolls and the
-	// grades table has its own tab so the panel works in a short pane.
-	edit := container.NewBorder(nil, nil, nil, d.apply, container.NewGridWithColumns(2,
-		container.NewBorder(nil, nil, widget.NewLabel(lang.X("school.detail.capacity", "学位数")), nil, d.capacity),
-		container.NewBorder(nil, nil, widget.NewLabel(lang.X("school.detail.classrooms", "教室数")), nil, d.classrooms)))
+	// Seats and classrooms as a form (entries get the panel's full width,
+	// however narrow it is); the overview scrolls and the grades table has
+	// its own tab so the panel works in a short pane.
+	edit := container.NewBorder(nil, nil, nil, d.apply, container.New(layout.NewFormLayout(),
+		widget.NewLabel(lang.X("school.detail.capacity", "学位数")), d.capacity,
+		widget.NewLabel(lang.X("school.detail.classrooms", "教室数")), d.classrooms))
 	overview := container.NewVScroll(container.NewVBox(
 		edit, d.message, d.figures, d.spark, d.sparkNote))
 	grades := container.NewBorder(d.metric, nil, nil, nil, d.table)

@@ -130,7 +130,7 @@ func NewSchoolTable(src SchoolTableSource, onSelect func(schoolID string)) *Scho
 	}
 	t.table.UpdateHeader = t.updateHeader
 	t.table.OnSelected = t.rowSelected
-	for col, w := range []float32{170, 96, 70, 55, 65, 78, 78, 150} {
+	for col, w := range []float32{132, 88, 54, 42, 54, 62, 58, 112} {
 		t.table.SetColumnWidth(col, w)
 	}
 	t.reload()

@@ -432,7 +432,7 @@ func (w *mainWindow) buildRightPanel() fyne.CanvasObject {
 		p.zone.Show()
 	}
 	split := container.NewVSplit(p.sum, container.NewStack(p.school, p.zone))
-	split.Offset = 0.45
+	split.Offset = 0.4
 	return split
 }
 

@@ -1,0 +1,91 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/xuequ/xuequ/model"
+	"github.com/xuequ/xuequ/model/assign"
+)
+
+// Reassign redraws every zone's catchment for one stage with a method of
+// package model/assign ("nearest school", "capacity-optimal"), as one
+// undoable edit. Zones the method cannot assign (no geometry) keep their
+// school.
+type Reassign struct {
+	Stage  model.Level   // model.LevelPrimary or model.LevelJunior
+	Method assign.Method // assign.MethodNearest or assign.MethodOptimal ("" = optimal)
+	// Year is the history year whose enrollment and seats size the demand
+	// (0 = the last history year); Candidates tunes the optimal method
+	// (0 = assign.DefaultCandidates).
+	Year       int
+	Candidates int
+
+	// Result is the assignment and its checks, set by the first Do, so the
+	// caller can show what changed (over capacity, non-contiguous …).
+	Result *assign.Result
+
+	zones, to, old []string
+}
+
+// Label names the edit.
+func (c *Reassign) Label() string {
+	m := c.Method
+	if m == "" {
+		m = assign.MethodOptimal
+	}
+	return fmt.Sprintf("reassign %s catchments (%s)", c.Stage, m)
+}
+
+// Do computes the catchments (on the first call; Redo re-applies the same
+// ones) and assigns every zone.
+func (c *Reassign) Do(d *model.District) error {
+	if c.Method == assign.MethodCurrent {
+		return fmt.Errorf("reassign: method %q keeps the catchments as they are; choose nearest or optimal", c.Method)
+	}
+	if c.Result == nil {
+		r, err := assign.Assign(d, assign.Options{Stage: c.Stage, Method: c.Method, Year: c.Year, Candidates: c.Candidates})
+		if err != nil {
+			return err
+		}
+		c.Result, c.zones, c.to = r, nil, nil
+		for _, a := range r.Assignments {
+			if a.School != "" {
+				c.zones = append(c.zones, a.Zone)
+				c.to = append(c.to, a.School)
+			}
+		}
+	}
+	zones := make([]*model.Zone, len(c.zones))
+	for i, id := range c.zones {
+		if zones[i] = d.Zone(id); zones[i] == nil {
+			return fmt.Errorf("no zone with id %q", id)
+		}
+	}
+	c.old = make([]string, len(zones))
+	for i, z := range zones {
+		p := zoneSchool(z, c.Stage)
+		c.old[i], *p = *p, c.to[i]
+	}
+	return nil
+}
+
+// Undo restores every zone's previous school.
+func (c *Reassign) Undo(d *model.District) {
+	for i, id := range c.zones {
+		if z := d.Zone(id); z != nil && i < len(c.old) {
+			*zoneSchool(z, c.Stage) = c.old[i]
+		}
+	}
+}
+
+// Changed is the number of zones whose school the edit changed (valid
+// after Do).
+func (c *Reassign) Changed() int {
+	n := 0
+	for i := range c.old {
+		if c.old[i] != c.to[i] {
+			n++
+		}
+	}
+	return n
+}

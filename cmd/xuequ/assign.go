@@ -1,0 +1,196 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"text/tabwriter"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/xuequ/xuequ/model"
+	"github.com/xuequ/xuequ/model/assign"
+)
+
+func init() {
+	register(&command{
+		name:    "assign",
+		summary: "draw 学区 catchments: nearest school or capacity-optimal, with integrity checks",
+		run:     runAssign,
+	})
+}
+
+func runAssign(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("assign", "P.xuequ.gpkg [--method nearest|network|optimal|current] [--stage primary|junior] [--json]", stdout)
+	method := fs.String("method", "optimal", "nearest (closest school), optimal (least travel within seats), "+
+		"current (check the project's own catchments) or network (needs a road network: not available)")
+	stageFlag := fs.String("stage", "primary", "stage whose catchments to draw: primary (小学) or junior (初中)")
+	scenario := fs.String("scenario", "", "use this scenario of the project instead of the base state")
+	year := fs.Int("year", 0, "history year whose enrollment and seats size demand and capacity (default: the last)")
+	asJSON := fs.Bool("json", false, "print one JSON document (DESIGN.md §7)")
+	langFlag := fs.String("lang", "", "language of the table: zh or en (default from LANG)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	m, err := assign.ParseMethod(*method)
+	if err != nil {
+		return &usageError{fmt.Sprintf("assign: %v", err)}
+	}
+	stage, ok := model.ParseLevel(*stageFlag)
+	if !ok || (stage != model.LevelPrimary && stage != model.LevelJunior) {
+		return &usageError{fmt.Sprintf("assign: --stage %q: use primary or junior", *stageFlag)}
+	}
+	if fs.NArg() == 0 {
+		return &usageError{"assign: give the project file (P.xuequ.gpkg)"}
+	}
+	in, err := loadInputs(fs.Args(), "", *scenario)
+	if err != nil {
+		return err
+	}
+	d := in.District
+	r, err := assign.Assign(d, assign.Options{Stage: stage, Method: m, Year: *year})
+	if errors.Is(err, assign.ErrNoRoadNetwork) {
+		return fmt.Errorf("assign --method network: %w", err)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", in.Name, err)
+	}
+	doc := assignJSON(r, d)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(doc)
+	}
+	setLanguage(*langFlag)
+	return printAssign(stdout, r, doc.Changed)
+}
+
+type assignDoc struct {
+	Method      string          `json:"method"`
+	Stage       string          `json:"stage"`
+	Year        int             `json:"year"`
+	Assignments []zoneAssignDoc `json:"assignments"`
+	Schools     []schoolLoadDoc `json:"schools"`
+	Checks      checksDoc       `json:"checks"`
+	// Cost is Σ pupils × distance in pupil-kilometres.
+	Cost          float64 `json:"cost"`
+	Demand        int     `json:"demand"`
+	Capacity      int     `json:"capacity"`
+	Yield         float64 `json:"yield"`
+	YieldSource   string  `json:"yield_source"`
+	ServiceRadius float64 `json:"service_radius_m"`
+	// Changed is the number of zones whose school differs from the
+	// project's current catchment.
+	Changed int `json:"changed"`
+}
+
+type zoneAssignDoc struct {
+	Zone      string `json:"zone"`
+	School    string `json:"school"`
+	Current   string `json:"current"`
+	Students  int    `json:"students"`
+	Estimated bool   `json:"estimated,omitempty"`
+	Distance  int    `json:"distance_m"`
+	Split     bool   `json:"split,omitempty"`
+}
+
+type schoolLoadDoc struct {
+	School      string `json:"school"`
+	Name        string `json:"name"`
+	Students    int    `json:"students"`
+	Capacity    int    `json:"capacity"`
+	Zones       int    `json:"zones"`
+	Pieces      int    `json:"pieces"`
+	MaxDistance int    `json:"max_distance_m"`
+}
+
+type checksDoc struct {
+	Unassigned           int `json:"unassigned"`
+	OverCapacity         int `json:"over_capacity"`
+	OverCapacityStudents int `json:"over_capacity_students"`
+	NonContiguous        int `json:"non_contiguous"`
+	DetachedZones        int `json:"detached_zones"`
+	BeyondRadius         int `json:"beyond_radius"`
+	BeyondRadiusStudents int `json:"beyond_radius_students"`
+}
+
+func assignJSON(r *assign.Result, d *model.District) assignDoc {
+	doc := assignDoc{
+		Method: string(r.Method), Stage: r.Stage.String(), Year: r.Year,
+		Assignments: make([]zoneAssignDoc, len(r.Assignments)),
+		Schools:     make([]schoolLoadDoc, len(r.Schools)),
+		Cost:        math.Round(r.Cost*10) / 10, Demand: r.Demand, Capacity: r.Capacity,
+		Yield: math.Round(r.Yield*1e6) / 1e6, YieldSource: r.YieldSource, ServiceRadius: r.Radius,
+	}
+	for i, a := range r.Assignments {
+		cur := ""
+		if i < len(d.Zones) {
+			cur = d.Zones[i].SchoolFor(r.Stage)
+		}
+		if a.School != cur {
+			doc.Changed++
+		}
+		doc.Assignments[i] = zoneAssignDoc{
+			Zone: a.Zone, School: a.School, Current: cur, Students: a.Students, Estimated: a.Estimated,
+			Distance: int(math.Round(a.Distance)), Split: a.Split,
+		}
+	}
+	for j, s := range r.Schools {
+		doc.Schools[j] = schoolLoadDoc{
+			School: s.School, Name: s.Name, Students: s.Students, Capacity: s.Capacity,
+			Zones: s.Zones, Pieces: s.Pieces, MaxDistance: int(math.Round(s.MaxDistance)),
+		}
+	}
+	c := r.Checks
+	doc.Checks = checksDoc{
+		Unassigned: c.Unassigned, OverCapacity: c.OverCapacity, OverCapacityStudents: c.OverCapacityStudents,
+		NonContiguous: c.NonContiguous, DetachedZones: c.DetachedZones,
+		BeyondRadius: c.BeyondRadius, BeyondRadiusStudents: c.BeyondRadiusStudents,
+	}
+	return doc
+}
+
+// printAssign writes the human-readable report: one row per school, then
+// the checks and the totals.
+func printAssign(w io.Writer, r *assign.Result, changed int) error {
+	fmt.Fprintf(w, "%s — %s, %s, %d\n\n", tr("assign.title", "Catchments"),
+		tr("assign.method."+string(r.Method), string(r.Method)), levelName(r.Stage), r.Year)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join([]string{
+		tr("assign.col.school", "School"), tr("assign.col.seats", "Seats"), tr("assign.col.pupils", "Pupils"),
+		tr("assign.col.over", "Over"), tr("assign.col.zones", "Zones"), tr("assign.col.pieces", "Pieces"),
+		tr("assign.col.farthest", "Farthest (m)"),
+	}, "\t"))
+	for _, s := range r.Schools {
+		over := ""
+		if n := s.Over(); n > 0 {
+			over = fmt.Sprintf("+%d", n)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%d\t%.0f\n", s.Name, s.Capacity, s.Students, over, s.Zones, s.Pieces, s.MaxDistance)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	c := r.Checks
+	x := func(key, fallback string, data map[string]any) string { return lang.X(key, fallback, data) }
+	lines := []string{
+		"",
+		x("assign.demand", "Pupils {{.Demand}}, seats {{.Seats}} (pupil yield {{.Yield}} per resident, from {{.Source}})",
+			map[string]any{"Demand": r.Demand, "Seats": r.Capacity, "Yield": fmt.Sprintf("%.4f", r.Yield),
+				"Source": tr("assign.yield."+r.YieldSource, r.YieldSource)}),
+		x("assign.check.unassigned", "Zones without a school: {{.N}}", map[string]any{"N": c.Unassigned}),
+		x("assign.check.over", "Schools over capacity: {{.N}} ({{.Pupils}} pupils without a seat)",
+			map[string]any{"N": c.OverCapacity, "Pupils": c.OverCapacityStudents}),
+		x("assign.check.contiguous", "Catchments in several pieces: {{.N}} ({{.Zones}} zones cut off)",
+			map[string]any{"N": c.NonContiguous, "Zones": c.DetachedZones}),
+		x("assign.check.radius", "Zones beyond the {{.Radius}} m service radius: {{.N}} ({{.Pupils}} pupils)",
+			map[string]any{"Radius": fmt.Sprintf("%.0f", r.Radius), "N": c.BeyondRadius, "Pupils": c.BeyondRadiusStudents}),
+		x("assign.cost", "Total travel: {{.Cost}} pupil-km", map[string]any{"Cost": fmt.Sprintf("%.1f", r.Cost)}),
+		x("assign.changed", "Zones that change school: {{.N}}", map[string]any{"N": changed}),
+	}
+	_, err := io.WriteString(w, strings.Join(lines, "\n")+"\n")
+	return err
+}

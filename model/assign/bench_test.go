@@ -1,0 +1,59 @@
+package assign
+
+import (
+	"testing"
+
+	"github.com/xuequ/xuequ/model"
+	"github.com/xuequ/xuequ/model/synth"
+)
+
+func benchAssign(b *testing.B, d *model.District, m Method) {
+	b.Helper()
+	var r *Result
+	for b.Loop() {
+		var err error
+		if r, err = Assign(d, Options{Stage: model.LevelPrimary, Method: m}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(r.Assignments)), "zones")
+	b.ReportMetric(float64(len(r.Schools)), "schools")
+	b.ReportMetric(float64(r.Checks.OverCapacityStudents), "over-pupils")
+}
+
+// The embedded sample county: 400 zones, about 30 primary-stage schools.
+func BenchmarkOptimalSample(b *testing.B) { benchAssign(b, synth.Sample(), MethodOptimal) }
+
+func BenchmarkNearestSample(b *testing.B) { benchAssign(b, synth.Sample(), MethodNearest) }
+
+// A large county: 2000 zones and 100 schools.
+func county2k() *model.District {
+	c := synth.SampleConfig()
+	c.Zones, c.Schools = 2000, 100
+	return synth.Generate(c)
+}
+
+func BenchmarkOptimal2kZones100Schools(b *testing.B) { benchAssign(b, county2k(), MethodOptimal) }
+
+func BenchmarkNearest2kZones100Schools(b *testing.B) { benchAssign(b, county2k(), MethodNearest) }
+
+// The flow alone, without preparation and checks, on the 2k-zone county.
+func BenchmarkOptimalFlowOnly2k(b *testing.B) {
+	p, err := Prepare(county2k(), model.LevelPrimary, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		p.Optimal(0)
+	}
+}
+
+// The same county with twice the seats, so every pupil can be seated and
+// the flow balances loads instead of only filling schools.
+func BenchmarkOptimal2kZonesAmpleSeats(b *testing.B) {
+	d := county2k()
+	for i := range d.Schools {
+		d.Schools[i].Capacity = 2 * max(d.Schools[i].Capacity, 1000)
+	}
+	benchAssign(b, d, MethodOptimal)
+}
