@@ -133,8 +133,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	fs.SetOutput(io.Discard)
 	err := fs.Parse(append(flags, append([]string{"--"}, positional...)...))
 	if errors.Is(err, flag.ErrHelp) {
-		fs.Usage()
-		return err
+		return err // fs.Parse has printed the usage
 	}
 	if err != nil {
 		return &usageError{fmt.Sprintf("%s: %v (see xuequ %s -h)", fs.Name(), err, fs.Name())}

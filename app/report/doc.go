@@ -1,0 +1,20 @@
+// Package report prints what a planning officer hands out or files: the
+// catchment map for public notice (划片公示图, PDF or PNG), the notice list
+// of each school's residential zones (划片范围公示名单, PDF) and the ledger of
+// problem schools until they are cleared (台账/销号, xlsx).
+//
+// It is Fyne-free. Maps are drawn with geo/render; PDFs are written with
+// codeberg.org/go-pdf/fpdf, the ledger with github.com/xuri/excelize/v2.
+// Documents are in Chinese, the language they are published in.
+//
+// Text in PDFs uses two embedded, subset TrueType fonts: the bundled Droid
+// Sans Fallback (assets.CJKFont) for hanzi and Go Regular for the digits,
+// Latin letters and punctuation that Droid Sans Fallback lacks, so that no
+// character prints as a blank box. Lengths on the page are millimetres; font
+// sizes are points.
+//
+//	s := app.NewSession(d, "", app.Project)
+//	err := report.WriteFileAtomic("map.pdf", func(w io.Writer) error {
+//		return report.MapPDF(w, s, report.MapOptions{})
+//	})
+package report

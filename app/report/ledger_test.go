@@ -1,0 +1,174 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func TestLedgerXLSX(t *testing.T) {
+	s := session(t)
+	var buf bytes.Buffer
+	if err := LedgerXLSX(&buf, s, Options{Date: fixedDate}); err != nil {
+		t.Fatal(err)
+	}
+	dump(t, "ledger.xlsx", buf.Bytes())
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); len(got) != 2 || got[0] != SheetLedger || got[1] != SheetSummary {
+		t.Fatalf("sheets %v", got)
+	}
+	rows, err := f.GetRows(SheetLedger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(rows[0][0], "2025年义务教育学校问题台账") {
+		t.Errorf("title %q", rows[0][0])
+	}
+	if strings.Join(rows[1], ",") != strings.Join(LedgerHeader, ",") {
+		t.Errorf("header %v", rows[1])
+	}
+	want, err := LedgerRows(s, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := rows[2:]
+	if len(data) != len(want) || len(data) < 5 {
+		t.Fatalf("%d data rows, LedgerRows gives %d", len(data), len(want))
+	}
+	col := func(name string) int {
+		for i, h := range LedgerHeader {
+			if h == name {
+				return i
+			}
+		}
+		t.Fatalf("no column %s", name)
+		return -1
+	}
+	found := false
+	for i, r := range data {
+		if r[0] != strconv.Itoa(i+1) {
+			t.Errorf("row %d: 序号 %q", i+3, r[0])
+		}
+		if r[col("学校")] == "示例县实验小学" {
+			found = true
+			if !strings.Contains(r[col("问题类型")], "超大班额") || !strings.Contains(r[col("问题类型")], "大校额") ||
+				r[col("状态")] != StatusOpen || r[col("超大班额班数")] == "0" {
+				t.Errorf("示例县实验小学: %v", r)
+			}
+		}
+	}
+	if !found {
+		t.Error("the sample's 超大班额 school 示例县实验小学 is not on the ledger")
+	}
+	// Typed cells: counts are numbers, the status a drop-down.
+	if v, _ := f.GetCellValue(SheetLedger, "E3", excelize.Options{RawCellValue: true}); v == "" || strings.Contains(v, ",") {
+		t.Errorf("在校生 is not a plain number: %q", v)
+	}
+	if dv, err := f.GetDataValidations(SheetLedger); err != nil || len(dv) != 1 || !strings.Contains(dv[0].Formula1, StatusCleared) {
+		t.Errorf("status drop-down: %v %v", dv, err)
+	}
+	if p, err := f.GetPanes(SheetLedger); err != nil || !p.Freeze || p.YSplit != 2 {
+		t.Errorf("panes %+v %v", p, err)
+	}
+
+	sum, err := f.GetRows(SheetSummary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(sum[1], ",") != strings.Join(SummaryHeader, ",") {
+		t.Errorf("summary header %v", sum[1])
+	}
+	if len(sum)-2 != 16 { // 2020–2025 history + 10 projected years
+		t.Errorf("%d summary years, want 16", len(sum)-2)
+	}
+	for _, r := range sum[2:] {
+		if r[0] == "2025" {
+			if r[1] != "实际" || r[8] != "12.1%" || r[10] != "未达标" {
+				t.Errorf("2025 summary %v", r)
+			}
+		}
+	}
+}
+
+// TestLedgerClearYear checks 计划销号年份 against the analysis itself.
+func TestLedgerClearYear(t *testing.T) {
+	s := session(t)
+	rows, err := LedgerRows(s, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, last := s.YearRange()
+	open, cleared := 0, 0
+	for _, r := range rows {
+		if r.Cleared {
+			cleared++
+			continue
+		}
+		open++
+		for y := s.Year() + 1; y <= last; y++ {
+			var bad bool
+			for _, sr := range s.AnalysisFor(y).Schools {
+				if sr.School == r.School {
+					bad = problems(&sr) != nil
+				}
+			}
+			switch {
+			case r.ClearYear == 0 && !bad:
+				t.Errorf("%s: no clear year, but clear in %d", r.Name, y)
+			case r.ClearYear > 0 && y < r.ClearYear && !bad:
+				t.Errorf("%s: clear year %d, but already clear in %d", r.Name, r.ClearYear, y)
+			case y == r.ClearYear && bad:
+				t.Errorf("%s: clear year %d has problems", r.Name, y)
+			}
+		}
+	}
+	if open != 11 {
+		t.Errorf("%d open rows; the sample has 11 problem schools in 2025", open)
+	}
+	if cleared == 0 {
+		t.Error("no cleared rows; the sample has schools whose 大班额 ended before 2025")
+	}
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "out.xlsx")
+	os.WriteFile(p, []byte("old"), 0o644)
+	fail := errors.New("boom")
+	err := WriteFileAtomic(p, func(w io.Writer) error {
+		io.WriteString(w, "half")
+		return fail
+	})
+	if !errors.Is(err, fail) {
+		t.Errorf("error %v", err)
+	}
+	if data, _ := os.ReadFile(p); string(data) != "old" {
+		t.Errorf("a failed write changed the file: %q", data)
+	}
+	if err := WriteFileAtomic(p, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(p); string(data) != "new" {
+		t.Errorf("content %q", data)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d files left in the folder", len(entries))
+	}
+	for _, bad := range []string{filepath.Join(dir, "missing", "x.pdf"), dir} {
+		err := WriteFileAtomic(bad, func(io.Writer) error { return nil })
+		if err == nil || !strings.Contains(err.Error(), bad) {
+			t.Errorf("%s: %v", bad, err)
+		}
+	}
+}

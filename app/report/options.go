@@ -1,0 +1,175 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/model"
+)
+
+// Paper is a sheet size. Maps print landscape, the notice list portrait.
+type Paper int
+
+const (
+	PaperA4 Paper = iota // 210 × 297 mm (the default)
+	PaperA3              // 297 × 420 mm
+)
+
+// String is the name used on the command line: "A4" or "A3".
+func (p Paper) String() string {
+	if p == PaperA3 {
+		return "A3"
+	}
+	return "A4"
+}
+
+// size returns the short and long side in millimetres.
+func (p Paper) size() (short, long float64) {
+	if p == PaperA3 {
+		return 297, 420
+	}
+	return 210, 297
+}
+
+// ParsePaper reads "A4" or "A3" (any case); "" is A4.
+func ParsePaper(s string) (Paper, error) {
+	switch strings.ToUpper(strings.TrimSpace(s)) {
+	case "", "A4":
+		return PaperA4, nil
+	case "A3":
+		return PaperA3, nil
+	}
+	return PaperA4, fmt.Errorf("unknown paper size %q: use A4 or A3", s)
+}
+
+// Theme is what the zone colours of a map mean.
+type Theme int
+
+const (
+	// ThemeCatchment gives each school's 学区 its own colour, neighbouring
+	// catchments different ones, and names the schools: the 划片公示 map.
+	ThemeCatchment Theme = iota
+	// ThemeStatus colours each zone by the worst class-size status of the
+	// school it is assigned to (standard, over standard, 大班额, 超大班额).
+	ThemeStatus
+)
+
+// String is the name used on the command line.
+func (t Theme) String() string {
+	if t == ThemeStatus {
+		return "status"
+	}
+	return "catchment"
+}
+
+// ParseTheme reads "catchment" or "status"; "" is catchment.
+func ParseTheme(s string) (Theme, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "catchment":
+		return ThemeCatchment, nil
+	case "status", "class_size", "classsize":
+		return ThemeStatus, nil
+	}
+	return ThemeCatchment, fmt.Errorf("unknown map theme %q: use catchment or status", s)
+}
+
+// Options are common to every document.
+type Options struct {
+	// Year is the school year reported on (the year the autumn term
+	// starts). 0 uses the session's year. A year past the history is
+	// judged on the session's projection.
+	Year int
+	// Paper is the sheet size (A4 by default).
+	Paper Paper
+	// Date is printed as the date of the document; zero uses today. PDFs
+	// also carry it as their creation date, so a fixed Date gives the
+	// same bytes every time.
+	Date time.Time
+}
+
+// MapOptions choose what a map shows.
+type MapOptions struct {
+	Options
+	Theme Theme
+	// Stage is whose catchments are drawn: model.LevelPrimary (default,
+	// also for LevelUnknown) or model.LevelJunior. Nine-year schools serve
+	// both.
+	Stage model.Level
+	// DPI is the resolution of the map image, dots per inch (300 when 0).
+	// The PNG is the map frame of the chosen paper at this resolution.
+	DPI float64
+}
+
+const defaultDPI = 300
+
+// resolve fills the defaults that depend on the session.
+func (o Options) resolve(s *app.Session) Options {
+	if o.Year == 0 {
+		o.Year = s.Year()
+	}
+	if o.Date.IsZero() {
+		o.Date = time.Now()
+	}
+	return o
+}
+
+func (o MapOptions) resolve(s *app.Session) MapOptions {
+	o.Options = o.Options.resolve(s)
+	if o.Stage != model.LevelJunior {
+		o.Stage = model.LevelPrimary
+	}
+	if !(o.DPI > 0) {
+		o.DPI = defaultDPI
+	}
+	return o
+}
+
+// checkYear refuses a year the session has no data for, with the range it
+// does have.
+func checkYear(s *app.Session, year int) error {
+	first, last := s.YearRange()
+	if first == 0 && last == 0 {
+		return nil // no history at all: maps and notices still make sense
+	}
+	if year < first || year > last {
+		return &model.InputError{File: nameOf(s), Field: "year",
+			Msg: fmt.Sprintf("no data for %d: the project covers %d–%d (history and projection); choose a year in that range", year, first, last)}
+	}
+	return nil
+}
+
+func nameOf(s *app.Session) string {
+	if p := s.Path(); p != "" {
+		return p
+	}
+	if n := s.District().Name; n != "" {
+		return n
+	}
+	return "project"
+}
+
+// chineseDate formats a date as 2025年11月23日.
+func chineseDate(t time.Time) string {
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+}
+
+// stageName is 小学 or 初中.
+func stageName(stage model.Level) string {
+	if stage == model.LevelJunior {
+		return "初中"
+	}
+	return "小学"
+}
+
+// servesStage reports whether a school of level l takes pupils of the
+// stage: a nine-year school serves both; an unknown level is given the
+// benefit of the doubt.
+func servesStage(l, stage model.Level) bool {
+	switch l {
+	case model.LevelUnknown, model.LevelNineYear:
+		return true
+	}
+	return l == stage
+}
