@@ -7,10 +7,9 @@
 // codeberg.org/go-pdf/fpdf, the ledger with github.com/xuri/excelize/v2.
 // Documents are in Chinese, the language they are published in.
 //
-// Text in PDFs uses two embedded, subset TrueType fonts: the bundled Droid
-// Sans Fallback (assets.CJKFont) for hanzi and Go Regular for the digits,
-// Latin letters and punctuation that Droid Sans Fallback lacks, so that no
-// character prints as a blank box. Lengths on the page are millimetres; font
+// Text in PDFs uses the bundled CJK TrueType font (assets.CJKFont, embedded
+// as a subset), with Go Regular as a fallback for any character it lacks,
+// so that no character prints as a blank box. Lengths on the page are millimetres; font
 // sizes are points.
 //
 //	s := app.NewSession(d, "", app.Project)

@@ -97,7 +97,7 @@ func TestWrap(t *testing.T) {
 	if got := d.wrap("", 100); len(got) != 1 || got[0] != "" {
 		t.Errorf("empty: %q", got)
 	}
-	// Digits and Latin are measured in Go Regular, hanzi in Droid.
+	// Digits are narrower than hanzi.
 	if d.width("2025") <= 0 || d.width("年") <= d.width("1") {
 		t.Errorf("widths: 2025 %.2f, 年 %.2f, 1 %.2f", d.width("2025"), d.width("年"), d.width("1"))
 	}

@@ -15,34 +15,39 @@ import (
 
 // Font families registered in every document.
 const (
-	famCJK   = "droidsansfallback"
+	famCJK   = "cjk"
 	famLatin = "goregular"
 )
 
 // mmPerPt converts font points to millimetres.
 const mmPerPt = 25.4 / 72
 
-// latinGlyphs answers whether Go Regular has a glyph for a rune. Droid
-// Sans Fallback has no ASCII at all, so digits, Latin letters and common
-// punctuation go to Go Regular and everything else to Droid.
+// latinGlyphs answers whether a rune goes to Go Regular: only when the
+// bundled CJK font (assets.CJKFont, which has Latin, digits and GBK hanzi)
+// lacks it and Go Regular has it — a safety net for the odd symbol, so no
+// character prints as a blank box.
 var latinGlyphs = sync.OnceValue(func() func(rune) bool {
-	f, err := sfnt.Parse(goregular.TTF)
-	if err != nil {
-		return func(r rune) bool { return r < 0x80 }
+	cjk, err1 := sfnt.Parse(assets.CJKFont)
+	latin, err2 := sfnt.Parse(goregular.TTF)
+	if err1 != nil || err2 != nil {
+		return func(r rune) bool { return false }
 	}
 	var mu sync.Mutex
 	var buf sfnt.Buffer
 	cache := map[rune]bool{}
+	has := func(f *sfnt.Font, r rune) bool {
+		i, err := f.GlyphIndex(&buf, r)
+		return err == nil && i != 0
+	}
 	return func(r rune) bool {
 		mu.Lock()
 		defer mu.Unlock()
-		has, ok := cache[r]
+		use, ok := cache[r]
 		if !ok {
-			i, err := f.GlyphIndex(&buf, r)
-			has = err == nil && i != 0
-			cache[r] = has
+			use = !has(cjk, r) && has(latin, r)
+			cache[r] = use
 		}
-		return has
+		return use
 	}
 })
 
@@ -123,7 +128,7 @@ func (d *doc) width(s string) float64 {
 // text draws s with its baseline at y, starting at x.
 func (d *doc) text(x, y float64, s string) {
 	if d.bold {
-		// Droid Sans Fallback has no bold face: stroke the outline too.
+		// The CJK font has no bold face: stroke the outline too.
 		dr, dg, db := d.pdf.GetDrawColor()
 		lw := d.pdf.GetLineWidth()
 		d.pdf.SetDrawColor(d.pdf.GetTextColor())

@@ -14,8 +14,8 @@ import (
 	"github.com/xuequ/xuequ/assets"
 )
 
-// rasterFonts are the PNG's title fonts: Droid Sans Fallback for hanzi and
-// Go Regular for what it lacks, as in the PDFs.
+// rasterFonts are the PNG's title fonts: the bundled CJK font, and Go
+// Regular for what it lacks, as in the PDFs.
 var rasterFonts = sync.OnceValues(func() ([2]*opentype.Font, error) {
 	cjk, err := opentype.Parse(assets.CJKFont)
 	if err != nil {

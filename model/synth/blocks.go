@@ -125,7 +125,7 @@ func (h *blockHeap) Less(i, j int) bool {
 	return a.b.x < b.b.x
 }
 func (h *blockHeap) Swap(i, j int) { h.items[i], h.items[j] = h.items[j], h.items[i] }
-func (h *blockHeap) Push(x any)   { h.items = append(h.items, x.(prioBlock)) }
+func (h *blockHeap) Push(x any)    { h.items = append(h.items, x.(prioBlock)) }
 func (h *blockHeap) Pop() any {
 	n := len(h.items) - 1
 	it := h.items[n]

@@ -3,9 +3,11 @@
 // 学段 with 学区 catchments, several years of enrollment history with cohort
 // flow and class counts, births by zone and two new housing estates.
 //
-// Everything is deterministic: the same Config gives byte-identical output on
-// every platform (math/rand/v2 PCG streams plus a hash for per-vertex noise;
-// no map iteration feeds the output). It is used for the embedded sample
+// Everything is deterministic: the same Config gives the same district
+// (math/rand/v2 PCG streams plus a hash for per-vertex noise; no map
+// iteration feeds the output). The committed sample was made on amd64;
+// architectures whose compiler fuses multiply-adds (arm64, ppc64, s390x)
+// could differ in a last rounded digit. It is used for the embedded sample
 // district (SampleConfig, written by assets/gen) and, at province scale
 // (ProvinceConfig), for other packages' benchmarks.
 //

@@ -32,24 +32,6 @@ func Files(d *model.District) []File {
 	}
 }
 
-// LevelName is the Chinese 学段 written to the 学段 property; model.ParseLevel
-// reads it back.
-func LevelName(l model.Level) string {
-	switch l {
-	case model.LevelKindergarten:
-		return "幼儿园"
-	case model.LevelPrimary:
-		return "小学"
-	case model.LevelJunior:
-		return "初中"
-	case model.LevelNineYear:
-		return "九年一贯制"
-	case model.LevelSenior:
-		return "高中"
-	}
-	return ""
-}
-
 // props writes a JSON object with keys in the given order (encoding/json
 // would sort them; the agreed order reads better).
 type props struct{ b *bytes.Buffer }
@@ -126,7 +108,7 @@ func SchoolsGeoJSON(d *model.District) []byte {
 		p := props{b}
 		p.add(true, "编码", s.ID)
 		p.add(false, "名称", s.Name)
-		p.add(false, "学段", LevelName(s.Level))
+		p.add(false, "学段", s.Level.Chinese())
 		p.add(false, "学位数", s.Capacity)
 		p.add(false, "教室数", s.Classrooms)
 		p.add(false, "寄宿", yesNo(s.Boarding, "是", "否"))

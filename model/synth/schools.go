@@ -72,6 +72,9 @@ func (g *gen) bound() orb.Bound {
 // lies within f × √(its area). Small urban zones thus pack schools densely
 // and big villages keep them far apart. f shrinks until enough are found.
 func (g *gen) spread(r *rand.Rand, want int, eligible func(i int) bool, seeds []orb.Point) []int {
+	if want <= 0 {
+		return nil
+	}
 	type cand struct {
 		i   int
 		key float64

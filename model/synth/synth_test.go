@@ -251,8 +251,8 @@ func TestSampleNamesUnique(t *testing.T) {
 			t.Errorf("school name %s used twice", s.Name)
 		}
 		seen[s.Name] = true
-		if l, ok := model.ParseLevel(LevelName(s.Level)); !ok || l != s.Level {
-			t.Errorf("level %v does not round-trip through %q", s.Level, LevelName(s.Level))
+		if l, ok := model.ParseLevel(s.Level.Chinese()); !ok || l != s.Level {
+			t.Errorf("level %v does not round-trip through %q", s.Level, s.Level.Chinese())
 		}
 	}
 	for _, z := range sample.Zones {
@@ -300,7 +300,7 @@ func TestFilesDecode(t *testing.T) {
 	for i, f := range sc.Features {
 		s := &sample.Schools[i]
 		if f.Geometry.(orb.Point) != s.Location || f.Properties.MustString("名称") != s.Name ||
-			f.Properties.MustString("学段") != LevelName(s.Level) {
+			f.Properties.MustString("学段") != s.Level.Chinese() {
 			t.Fatalf("school %s does not round-trip: %v", s.ID, f.Properties)
 		}
 	}

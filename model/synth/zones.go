@@ -54,7 +54,6 @@ func (g *gen) buildZones() {
 		merges = len(l.counties)
 	}
 	blocks := partition(l, g.cfg.Seed, g.cfg.Zones+merges)
-	side := l.counties[0].side
 	slices.SortFunc(blocks, func(a, b block) int {
 		ca, cb := l.countyAt(float64(a.x), float64(a.y)), l.countyAt(float64(b.x), float64(b.y))
 		if ca != cb {
@@ -65,7 +64,6 @@ func (g *gen) buildZones() {
 		}
 		return a.x - b.x
 	})
-	_ = side
 	zs := make([]zinfo, len(blocks))
 	for i, b := range blocks {
 		x, y := b.center()
@@ -380,7 +378,9 @@ func (g *gen) nameZones() {
 		case len(z.blocks) > 1:
 			z.name = nm.take(3, func() string { return "渡口村" })
 		case z.lake:
-			z.name = nm.take(10, func() string { return pick(r, []string{"湖滨", "南湖", "镜湖", "月湖"}) + pick(r, urbanSuffixes) })
+			z.name = nm.take(10, func() string {
+				return pick(r, []string{"湖滨", "南湖", "镜湖", "月湖"}) + pick(r, urbanSuffixes)
+			})
 		case z.kind == kindUrban:
 			z.name = nm.take(10, func() string { return urbanName(r) })
 		case z.kind == kindTown:
