@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-
 	"github.com/xuequ/xuequ/model"
 	"github.com/xuequ/xuequ/model/assign"
 )
@@ -27,20 +25,22 @@ type Reassign struct {
 	zones, to, old []string
 }
 
-// Label names the edit.
-func (c *Reassign) Label() string {
+// Label names the edit. Method is the method's machine name ("nearest",
+// "optimal"), Stage a model.Level (templates may use .Stage.Chinese).
+func (c *Reassign) Label() Label {
 	m := c.Method
 	if m == "" {
 		m = assign.MethodOptimal
 	}
-	return fmt.Sprintf("reassign %s catchments (%s)", c.Stage, m)
+	return label("reassign", "reassign {{.Stage}} catchments ({{.Method}})", map[string]any{"Stage": c.Stage, "Method": string(m)})
 }
 
 // Do computes the catchments (on the first call; Redo re-applies the same
 // ones) and assigns every zone.
 func (c *Reassign) Do(d *model.District) error {
 	if c.Method == assign.MethodCurrent {
-		return fmt.Errorf("reassign: method %q keeps the catchments as they are; choose nearest or optimal", c.Method)
+		return errorf("reassign_current", `reassign: method {{printf "%q" .Method}} keeps the catchments as they are; choose nearest or optimal`,
+			map[string]any{"Method": string(c.Method)})
 	}
 	if c.Result == nil {
 		r, err := assign.Assign(d, assign.Options{Stage: c.Stage, Method: c.Method, Year: c.Year, Candidates: c.Candidates})
@@ -58,7 +58,7 @@ func (c *Reassign) Do(d *model.District) error {
 	zones := make([]*model.Zone, len(c.zones))
 	for i, id := range c.zones {
 		if zones[i] = d.Zone(id); zones[i] == nil {
-			return fmt.Errorf("no zone with id %q", id)
+			return errNoZone(id)
 		}
 	}
 	c.old = make([]string, len(zones))

@@ -38,8 +38,8 @@ func TestReassignUndoRedo(t *testing.T) {
 			t.Fatalf("zone %s: junior catchment changed", z.ID)
 		}
 	}
-	if s.UndoLabel() != "reassign primary catchments (optimal)" {
-		t.Errorf("label %q", s.UndoLabel())
+	if s.UndoLabel().String() != "reassign primary catchments (optimal)" {
+		t.Errorf("label %q", s.UndoLabel().String())
 	}
 	if err := s.Undo(); err != nil {
 		t.Fatal(err)

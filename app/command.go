@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-
 	"github.com/paulmach/orb"
 
 	"github.com/xuequ/xuequ/model"
@@ -10,11 +8,13 @@ import (
 
 // Command is one undoable edit of a district. Do applies it and returns an
 // error (leaving the district unchanged) when it cannot; Undo reverts a
-// successful Do. Label names the edit for the Edit menu ("Undo: …").
+// successful Do. Label names the edit for the Edit menu ("Undo: …"); it
+// may name the school only after Do has looked it up. Do's errors are
+// *Error where the edit is at fault, so a UI can translate them.
 type Command interface {
 	Do(d *model.District) error
 	Undo(d *model.District)
-	Label() string
+	Label() Label
 }
 
 // SchoolEdit changes the editable attributes of one school. Fields left nil
@@ -26,19 +26,23 @@ type SchoolEdit struct {
 	Capacity   *int
 	Classrooms *int
 	old        model.School
+	name       string // the school's name after Do, for Label
 }
 
 // Label names the edit.
-func (c *SchoolEdit) Label() string { return "edit school " + c.ID }
+func (c *SchoolEdit) Label() Label {
+	return label("edit_school", "edit school {{.School}}", map[string]any{"School": orID(c.name, c.ID)})
+}
 
 // Do applies the edit.
 func (c *SchoolEdit) Do(d *model.District) error {
 	s := d.School(c.ID)
 	if s == nil {
-		return fmt.Errorf("no school with id %q", c.ID)
+		return errNoSchool(c.ID)
 	}
 	if c.Capacity != nil && *c.Capacity < 0 || c.Classrooms != nil && *c.Classrooms < 0 {
-		return fmt.Errorf("school %s: capacity and classrooms must not be negative", c.ID)
+		return errorf("negative_counts", "school {{.ID}}: capacity and classrooms must not be negative",
+			map[string]any{"ID": c.ID, "Name": orID(s.Name, c.ID)})
 	}
 	c.old = *s
 	if c.Name != nil {
@@ -53,7 +57,24 @@ func (c *SchoolEdit) Do(d *model.District) error {
 	if c.Classrooms != nil {
 		s.Classrooms = *c.Classrooms
 	}
+	c.name = s.Name
 	return nil
+}
+
+// orID is a school's name for labels and messages, its id when unnamed.
+func orID(name, id string) string {
+	if name == "" {
+		return id
+	}
+	return name
+}
+
+func errNoSchool(id string) error {
+	return errorf("no_school", `no school with id {{printf "%q" .ID}}`, map[string]any{"ID": id})
+}
+
+func errNoZone(id string) error {
+	return errorf("no_zone", `no zone with id {{printf "%q" .ID}}`, map[string]any{"ID": id})
 }
 
 // Undo restores the school as it was.
@@ -65,20 +86,24 @@ func (c *SchoolEdit) Undo(d *model.District) {
 
 // MoveSchool moves a school to a new site (lon/lat degrees).
 type MoveSchool struct {
-	ID  string
-	To  orb.Point
-	old orb.Point
+	ID   string
+	To   orb.Point
+	old  orb.Point
+	name string // set by Do, for Label
 }
 
 // Label names the edit.
-func (c *MoveSchool) Label() string { return "move school " + c.ID }
+func (c *MoveSchool) Label() Label {
+	return label("move_school", "move school {{.School}}", map[string]any{"School": orID(c.name, c.ID)})
+}
 
 // Do applies the edit.
 func (c *MoveSchool) Do(d *model.District) error {
 	s := d.School(c.ID)
 	if s == nil {
-		return fmt.Errorf("no school with id %q", c.ID)
+		return errNoSchool(c.ID)
 	}
+	c.name = s.Name
 	c.old, s.Location = s.Location, c.To
 	return nil
 }
@@ -98,31 +123,38 @@ type AssignZones struct {
 	School string
 	Stage  model.Level
 	old    []string
+	name   string // the school's name, set by Do, for Label
 }
 
 // Label names the edit.
-func (c *AssignZones) Label() string {
-	return fmt.Sprintf("assign %d zone(s) to %s", len(c.Zones), c.School)
+func (c *AssignZones) Label() Label {
+	if c.School == "" {
+		return label("unassign_zones", "remove {{.N}} zone(s) from their catchment", map[string]any{"N": len(c.Zones)})
+	}
+	return label("assign_zones", "assign {{.N}} zone(s) to {{.School}}",
+		map[string]any{"N": len(c.Zones), "School": orID(c.name, c.School)})
 }
 
 // Do applies the edit.
 func (c *AssignZones) Do(d *model.District) error {
-	if c.Stage != model.LevelPrimary && c.Stage != model.LevelJunior {
-		return fmt.Errorf("catchments are drawn for primary or junior, not %s", c.Stage)
+	if err := checkStage(c.Stage); err != nil {
+		return err
 	}
 	if c.School != "" {
 		s := d.School(c.School)
 		if s == nil {
-			return fmt.Errorf("no school with id %q", c.School)
+			return errNoSchool(c.School)
 		}
 		if s.Level != model.LevelUnknown && !teachesStage(s.Level, c.Stage) {
-			return fmt.Errorf("school %s (%s) does not teach %s grades", s.Name, s.Level, c.Stage)
+			return errorf("wrong_stage", "school {{.Name}} ({{.Level}}) does not teach {{.Stage}} grades",
+				map[string]any{"Name": s.Name, "Level": s.Level, "Stage": c.Stage})
 		}
+		c.name = s.Name
 	}
 	zones := make([]*model.Zone, len(c.Zones))
 	for i, id := range c.Zones {
 		if zones[i] = d.Zone(id); zones[i] == nil {
-			return fmt.Errorf("no zone with id %q", id)
+			return errNoZone(id)
 		}
 	}
 	c.old = make([]string, len(zones))
@@ -149,6 +181,14 @@ func zoneSchool(z *model.Zone, stage model.Level) *string {
 	return &z.PrimarySchool
 }
 
+// checkStage refuses a stage catchments are not drawn for.
+func checkStage(stage model.Level) error {
+	if stage != model.LevelPrimary && stage != model.LevelJunior {
+		return errorf("stage", "catchments are drawn for primary or junior, not {{.Stage}}", map[string]any{"Stage": stage})
+	}
+	return nil
+}
+
 func teachesStage(l model.Level, stage model.Level) bool {
 	first, last := stage.Grades()
 	return l.Teaches(first) || l.Teaches(last)
@@ -161,7 +201,7 @@ type SetStandards struct {
 }
 
 // Label names the edit.
-func (c *SetStandards) Label() string { return "edit standards" }
+func (c *SetStandards) Label() Label { return label("edit_standards", "edit standards", nil) }
 
 // Do applies the edit.
 func (c *SetStandards) Do(d *model.District) error {
@@ -180,15 +220,17 @@ func (c *SetStandards) Undo(d *model.District) { d.Standards = c.old }
 func ValidateStandards(s model.Standards) error {
 	switch {
 	case s.StandardClassPrimary <= 0 || s.StandardClassJunior <= 0:
-		return fmt.Errorf("standard class sizes must be positive")
+		return errorf("std.standard_class", "standard class sizes must be positive", nil)
 	case s.LargeClassMin <= s.StandardClassPrimary || s.LargeClassMin <= s.StandardClassJunior:
-		return fmt.Errorf("the large-class threshold (%d) must exceed the standard class sizes", s.LargeClassMin)
+		return errorf("std.large_class", "the large-class threshold ({{.Large}}) must exceed the standard class sizes",
+			map[string]any{"Large": s.LargeClassMin})
 	case s.VeryLargeClassMin < s.LargeClassMin:
-		return fmt.Errorf("the very-large-class threshold (%d) must not be below the large-class threshold (%d)", s.VeryLargeClassMin, s.LargeClassMin)
+		return errorf("std.very_large_class", "the very-large-class threshold ({{.VeryLarge}}) must not be below the large-class threshold ({{.Large}})",
+			map[string]any{"VeryLarge": s.VeryLargeClassMin, "Large": s.LargeClassMin})
 	case s.LargeShareTarget < 0 || s.LargeShareTarget > 1:
-		return fmt.Errorf("the large-class share target must be between 0 and 1")
+		return errorf("std.large_share", "the large-class share target must be between 0 and 1", nil)
 	case s.OversizedSchool <= 0 || s.OversizedNineYear <= 0:
-		return fmt.Errorf("oversized-school limits must be positive")
+		return errorf("std.oversized", "oversized-school limits must be positive", nil)
 	}
 	return nil
 }

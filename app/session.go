@@ -159,16 +159,16 @@ func (s *Session) Redo() error {
 	return nil
 }
 
-// UndoLabel and RedoLabel name the edit Undo or Redo would act on ("" when
-// none).
-func (s *Session) UndoLabel() string { return topLabel(s.undo) }
+// UndoLabel and RedoLabel name the edit Undo or Redo would act on (the
+// zero Label when none; see Label.IsZero).
+func (s *Session) UndoLabel() Label { return topLabel(s.undo) }
 
 // RedoLabel names the edit Redo would re-apply.
-func (s *Session) RedoLabel() string { return topLabel(s.redo) }
+func (s *Session) RedoLabel() Label { return topLabel(s.redo) }
 
-func topLabel(st []Command) string {
+func topLabel(st []Command) Label {
 	if len(st) == 0 {
-		return ""
+		return Label{}
 	}
 	return st[len(st)-1].Label()
 }

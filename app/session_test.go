@@ -53,7 +53,7 @@ func TestSessionUndoRedo(t *testing.T) {
 	if r, _ := s.SchoolResult(worst.School); r.SeatGap != -500 {
 		t.Errorf("seat gap after edit %d, want -500", r.SeatGap)
 	}
-	if !s.Dirty() || s.UndoLabel() == "" {
+	if !s.Dirty() || s.UndoLabel().IsZero() {
 		t.Error("edit should make the session dirty and undoable")
 	}
 	if err := s.Undo(); err != nil {

@@ -16,6 +16,11 @@ import (
 type Note struct {
 	Code string
 	Msg  string
+	// Args are the values in Msg, for translating it: Ring (0 = outer
+	// ring, k = hole k), Hole, N, X, Y (lon/lat or the file's units),
+	// Loops, Case, and Part (1-based, only for a MultiPolygon of several
+	// parts).
+	Args map[string]any
 }
 
 // Repair note codes.
@@ -40,6 +45,7 @@ func RepairMultiPolygon(mp orb.MultiPolygon) (orb.MultiPolygon, []Note) {
 		if len(mp) > 1 {
 			for j := range n {
 				n[j].Msg = fmt.Sprintf("part %d: %s", i+1, n[j].Msg)
+				n[j].Args["Part"] = i + 1
 			}
 		}
 		notes = append(notes, n...)
@@ -67,8 +73,8 @@ func RepairMultiPolygon(mp orb.MultiPolygon) (orb.MultiPolygon, []Note) {
 // not detected.
 func RepairPolygon(p orb.Polygon) (orb.MultiPolygon, []Note) {
 	var notes []Note
-	add := func(code, format string, args ...any) {
-		notes = append(notes, Note{Code: code, Msg: fmt.Sprintf(format, args...)})
+	add := func(code string, vals map[string]any, format string, args ...any) {
+		notes = append(notes, Note{Code: code, Msg: fmt.Sprintf(format, args...), Args: vals})
 	}
 	ringName := func(i int) string {
 		if i == 0 {
@@ -82,22 +88,22 @@ func RepairPolygon(p orb.Polygon) (orb.MultiPolygon, []Note) {
 	for i, r := range p {
 		r, n := cleanRing(r)
 		if n.nonFinite > 0 {
-			add(NoteNonFinite, "%s: dropped %d vertices with NaN/Inf coordinates", ringName(i), n.nonFinite)
+			add(NoteNonFinite, map[string]any{"Ring": i, "N": n.nonFinite}, "%s: dropped %d vertices with NaN/Inf coordinates", ringName(i), n.nonFinite)
 		}
 		if n.closed {
-			add(NoteRingClosed, "%s: was not closed; closed it by repeating the first vertex", ringName(i))
+			add(NoteRingClosed, map[string]any{"Ring": i}, "%s: was not closed; closed it by repeating the first vertex", ringName(i))
 		}
 		if n.duplicates > 0 {
-			add(NoteDuplicates, "%s: dropped %d repeated consecutive vertices", ringName(i), n.duplicates)
+			add(NoteDuplicates, map[string]any{"Ring": i, "N": n.duplicates}, "%s: dropped %d repeated consecutive vertices", ringName(i), n.duplicates)
 		}
 		var crossings []orb.Point
 		if len(r) >= 4 {
 			crossings = SelfIntersections(r)
 		}
 		if len(r) < 4 || (len(crossings) == 0 && ringArea(r) == 0) {
-			add(NoteRingDropped, "%s: dropped, it has %d distinct points or no area (a ring needs 3)", ringName(i), max(len(r)-1, 0))
+			add(NoteRingDropped, map[string]any{"Ring": i, "N": max(len(r)-1, 0)}, "%s: dropped, it has %d distinct points or no area (a ring needs 3)", ringName(i), max(len(r)-1, 0))
 			if i == 0 {
-				add(NotePolygonDropped, "polygon dropped: its outer ring is degenerate")
+				add(NotePolygonDropped, map[string]any{"Case": "outer"}, "polygon dropped: its outer ring is degenerate")
 				return nil, notes
 			}
 			continue
@@ -105,7 +111,7 @@ func RepairPolygon(p orb.Polygon) (orb.MultiPolygon, []Note) {
 		loops := []orb.Ring{r}
 		if len(crossings) > 0 {
 			loops = splitLoops(r)
-			add(NoteSelfIntersection, "%s: crosses itself at %d point(s), first at (%.7g, %.7g); split into %d simple ring(s)", ringName(i), len(crossings), crossings[0][0], crossings[0][1], len(loops))
+			add(NoteSelfIntersection, map[string]any{"Ring": i, "N": len(crossings), "X": crossings[0][0], "Y": crossings[0][1], "Loops": len(loops)}, "%s: crosses itself at %d point(s), first at (%.7g, %.7g); split into %d simple ring(s)", ringName(i), len(crossings), crossings[0][0], crossings[0][1], len(loops))
 		}
 		if i == 0 {
 			shells = append(shells, loops...)
@@ -116,7 +122,7 @@ func RepairPolygon(p orb.Polygon) (orb.MultiPolygon, []Note) {
 
 	polys := nestLoops(shells)
 	if len(polys) == 0 {
-		add(NotePolygonDropped, "polygon dropped: nothing with area was left after repair")
+		add(NotePolygonDropped, map[string]any{"Case": "empty"}, "polygon dropped: nothing with area was left after repair")
 		return nil, notes
 	}
 	for hi, h := range holes {
@@ -129,7 +135,7 @@ func RepairPolygon(p orb.Polygon) (orb.MultiPolygon, []Note) {
 			}
 		}
 		if !placed {
-			add(NoteHoleOutside, "hole %d: dropped, it is not inside the outer ring", hi+1)
+			add(NoteHoleOutside, map[string]any{"Hole": hi + 1}, "hole %d: dropped, it is not inside the outer ring", hi+1)
 		}
 	}
 
@@ -147,7 +153,7 @@ func RepairPolygon(p orb.Polygon) (orb.MultiPolygon, []Note) {
 		}
 	}
 	if fixed > 0 {
-		add(NoteOrientation, "reoriented %d ring(s): outer rings counter-clockwise, holes clockwise", fixed)
+		add(NoteOrientation, map[string]any{"N": fixed}, "reoriented %d ring(s): outer rings counter-clockwise, holes clockwise", fixed)
 	}
 	return polys, notes
 }

@@ -523,7 +523,7 @@ func issueText(i ingest.Issue) string {
 	if b.Len() > 0 {
 		b.WriteString("：")
 	}
-	b.WriteString(i.Message)
+	b.WriteString(trIssue(i))
 	return strings.TrimSpace(b.String())
 }
 

@@ -134,26 +134,26 @@ func (w *mainWindow) updateUndoRedo() {
 		return
 	}
 	w.undoItem.Label = lang.X("menu.edit.undo", "Undo")
-	if l := w.sess.UndoLabel(); l != "" {
+	if l := trLabel(w.sess.UndoLabel()); l != "" {
 		w.undoItem.Label += ": " + l
 	}
-	w.undoItem.Disabled = w.sess.UndoLabel() == ""
+	w.undoItem.Disabled = w.sess.UndoLabel().IsZero()
 	w.redoItem.Label = lang.X("menu.edit.redo", "Redo")
-	if l := w.sess.RedoLabel(); l != "" {
+	if l := trLabel(w.sess.RedoLabel()); l != "" {
 		w.redoItem.Label += ": " + l
 	}
-	w.redoItem.Disabled = w.sess.RedoLabel() == ""
+	w.redoItem.Disabled = w.sess.RedoLabel().IsZero()
 	w.menu.Refresh()
 }
 
 func (w *mainWindow) undo() {
-	if w.sess != nil && w.sess.UndoLabel() != "" {
+	if w.sess != nil && !w.sess.UndoLabel().IsZero() {
 		w.showError(w.sess.Undo())
 	}
 }
 
 func (w *mainWindow) redo() {
-	if w.sess != nil && w.sess.RedoLabel() != "" {
+	if w.sess != nil && !w.sess.RedoLabel().IsZero() {
 		w.showError(w.sess.Redo())
 	}
 }

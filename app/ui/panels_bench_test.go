@@ -57,8 +57,8 @@ func TestPanelsOnSample(t *testing.T) {
 	for _, z := range d.Zones[:min(len(d.Zones), 20)] {
 		zone.SetZone(z.ID)
 	}
-	if sess.UndoLabel() != "" {
-		t.Errorf("browsing edited the district: %s", sess.UndoLabel())
+	if !sess.UndoLabel().IsZero() {
+		t.Errorf("browsing edited the district: %s", sess.UndoLabel().String())
 	}
 	first, last := sess.YearRange()
 	year.SetYear(first)

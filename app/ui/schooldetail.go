@@ -344,7 +344,7 @@ func (d *SchoolDetail) applyEdit() {
 		return
 	}
 	if err := d.src.Do(edit); err != nil {
-		d.showMessage(lang.X("school.detail.edit_failed", "修改未生效：{{.Err}}", map[string]any{"Err": err.Error()}))
+		d.showMessage(lang.X("school.detail.edit_failed", "修改未生效：{{.Err}}", map[string]any{"Err": trError(err)}))
 		return
 	}
 	d.message.Hide()

@@ -78,8 +78,8 @@ func TestSchoolDetailValidation(t *testing.T) {
 				d.message.Text, d.message.Visible(), tc.want)
 		}
 	}
-	if sess.UndoLabel() != "" {
-		t.Errorf("an invalid edit reached the session: %q", sess.UndoLabel())
+	if !sess.UndoLabel().IsZero() {
+		t.Errorf("an invalid edit reached the session: %q", sess.UndoLabel().String())
 	}
 	d.classrooms.SetText("12")
 	test.Tap(d.apply)

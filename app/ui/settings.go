@@ -129,7 +129,7 @@ func (s *SettingsDialog) Apply() bool {
 		err = s.src.Do(&app.SetStandards{To: std})
 	}
 	if err != nil {
-		s.message.SetText(lang.X("settings.invalid", "标准无效：{{.Err}}", map[string]any{"Err": err.Error()}))
+		s.message.SetText(lang.X("settings.invalid", "标准无效：{{.Err}}", map[string]any{"Err": trError(err)}))
 		s.message.Show()
 		return false
 	}

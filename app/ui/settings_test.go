@@ -63,8 +63,8 @@ func TestSettingsApplyAndUndo(t *testing.T) {
 	s2 := NewSettingsDialog(sess, w)
 	_ = sess.Redo()
 	_ = sess.Undo()
-	if !s2.Apply() || sess.UndoLabel() != "" {
-		t.Errorf("unchanged apply recorded %q", sess.UndoLabel())
+	if !s2.Apply() || !sess.UndoLabel().IsZero() {
+		t.Errorf("unchanged apply recorded %q", sess.UndoLabel().String())
 	}
 }
 

@@ -284,7 +284,7 @@ func (w *mainWindow) selectZone(id string, fromPanel bool) {
 
 func (w *mainWindow) showError(err error) {
 	if err != nil {
-		dialog.ShowError(err, w.win)
+		dialog.ShowError(translatedError{err}, w.win)
 	}
 }
 

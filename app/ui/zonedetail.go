@@ -181,7 +181,7 @@ func (z *ZoneDetail) assign(stage model.Level) {
 	}
 	err := z.src.Do(&app.AssignZones{Zones: []string{z.id}, School: ids[i], Stage: stage})
 	if err != nil {
-		z.message.SetText(lang.X("zone.detail.assign_failed", "划片未生效：{{.Err}}", map[string]any{"Err": err.Error()}))
+		z.message.SetText(lang.X("zone.detail.assign_failed", "划片未生效：{{.Err}}", map[string]any{"Err": trError(err)}))
 		z.message.Show()
 	} else {
 		z.message.Hide()

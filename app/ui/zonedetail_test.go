@@ -25,7 +25,7 @@ func TestZoneDetailAssign(t *testing.T) {
 	if got := sess.District().Zone("Z2").JuniorSchool; got != "S4" {
 		t.Fatalf("junior school = %q, want S4", got)
 	}
-	if sess.UndoLabel() == "" {
+	if sess.UndoLabel().IsZero() {
 		t.Fatal("the assignment is not undoable")
 	}
 	z.primary.SetSelectedIndex(0)
@@ -50,8 +50,8 @@ func TestZoneDetailRefreshDoesNotEdit(t *testing.T) {
 	z.SetZone("Z1")
 	z.SetZone("Z3")
 	z.Refresh()
-	if sess.UndoLabel() != "" || sess.Dirty() {
-		t.Errorf("showing zones changed the district: %q", sess.UndoLabel())
+	if !sess.UndoLabel().IsZero() || sess.Dirty() {
+		t.Errorf("showing zones changed the district: %q", sess.UndoLabel().String())
 	}
 	z.SetZone("nope")
 	if !z.empty.Visible() {

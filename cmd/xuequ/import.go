@@ -60,7 +60,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 			if *quiet && is.Severity == ingest.Info {
 				continue
 			}
-			fmt.Fprintln(stderr, "  "+is.String())
+			fmt.Fprintln(stderr, "  "+issueLine(is))
 		}
 	}
 	if err != nil {
@@ -72,4 +72,16 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintln(stderr, lang.X("cli.import.done", "Wrote {{.File}}: {{.Schools}} schools, {{.Zones}} zones, {{.Records}} history records.",
 		map[string]any{"File": *out, "Schools": len(d.Schools), "Zones": len(d.Zones), "Records": len(d.History)}))
 	return nil
+}
+
+// issueLine is is.String() in the CLI language: the severity word, the
+// place and the message from assets/i18n/ingest.*.json (English: exactly
+// is.String()). Issues without Args keep their English message.
+func issueLine(is ingest.Issue) string {
+	args := is.LineArgs()
+	args["Severity"] = lang.X(is.Severity.Key(), is.Severity.String())
+	if is.Code != "" && is.Args != nil {
+		args["Message"] = lang.X(is.Key(), is.Message, is.Args)
+	}
+	return lang.X(ingest.LineKey, is.String(), args)
 }

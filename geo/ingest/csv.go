@@ -234,7 +234,8 @@ func ReadHistory(name string, data []byte) ([]model.Enrollment, *Report, error) 
 		}
 		out = append(out, e)
 	}
-	rep.add(Issue{Severity: Info, Code: CodeFeatureCount, File: name, Message: fmt.Sprintf("read %d enrollment rows", len(out))})
+	rep.add(Issue{Severity: Info, Code: CodeFeatureCount, File: name, Args: rowCount(len(out), "enrollment"),
+		Message: fmt.Sprintf("read %d enrollment rows", len(out))})
 	return out, rep, nil
 }
 
@@ -259,7 +260,8 @@ func ReadBirths(name string, data []byte) ([]model.Births, *Report, error) {
 		}
 		out = append(out, b)
 	}
-	rep.add(Issue{Severity: Info, Code: CodeFeatureCount, File: name, Message: fmt.Sprintf("read %d births rows", len(out))})
+	rep.add(Issue{Severity: Info, Code: CodeFeatureCount, File: name, Args: rowCount(len(out), "births"),
+		Message: fmt.Sprintf("read %d births rows", len(out))})
 	return out, rep, nil
 }
 
@@ -284,8 +286,15 @@ func ReadHousing(name string, data []byte) ([]model.Housing, *Report, error) {
 		}
 		out = append(out, h)
 	}
-	rep.add(Issue{Severity: Info, Code: CodeFeatureCount, File: name, Message: fmt.Sprintf("read %d housing rows", len(out))})
+	rep.add(Issue{Severity: Info, Code: CodeFeatureCount, File: name, Args: rowCount(len(out), "housing"),
+		Message: fmt.Sprintf("read %d housing rows", len(out))})
 	return out, rep, nil
+}
+
+// rowCount holds the Args of the CodeFeatureCount issue of a CSV: the rows
+// read and what they are ("enrollment", "births", "housing").
+func rowCount(n int, layer string) map[string]any {
+	return map[string]any{"N": n, "Layer": layer, "CRS": ""}
 }
 
 // ResolveSchools rewrites each record's School to a school id: an exact id
@@ -314,6 +323,7 @@ func ResolveSchools(history []model.Enrollment, schools []model.School) ([]model
 			if !reported[e.School] {
 				reported[e.School] = true
 				rep.add(Issue{Severity: Error, Code: CodeUnknownSchool, Field: "school", ID: e.School,
+					Args:    map[string]any{"School": e.School},
 					Message: fmt.Sprintf("school %q in the history matches no school id or name; its rows were left out — correct the name or the schools file", e.School)})
 			}
 			continue
@@ -321,6 +331,7 @@ func ResolveSchools(history []model.Enrollment, schools []model.School) ([]model
 		if how != "" && !reported[e.School] {
 			reported[e.School] = true
 			rep.add(Issue{Severity: Info, Code: CodeSchoolByName, Field: "school", ID: id,
+				Args:    map[string]any{"School": e.School, "ID": id, "Fuzzy": how != "by name"},
 				Message: fmt.Sprintf("history school %q matched school %s %s", e.School, id, how)})
 		}
 		e.School = id

@@ -148,8 +148,8 @@ func jsonErr(text []byte, err error) string {
 
 func parseFeature(file string, idx int, raw []byte, want geomWant, rep *Report) (feature, bool) {
 	f := feature{index: idx}
-	issue := func(sev Severity, code, format string, args ...any) {
-		rep.add(Issue{Severity: sev, Code: code, File: file, Feature: idx, ID: f.fid, Message: fmt.Sprintf(format, args...)})
+	issue := func(sev Severity, code string, vals map[string]any, format string, args ...any) {
+		rep.add(Issue{Severity: sev, Code: code, File: file, Feature: idx, ID: f.fid, Args: vals, Message: fmt.Sprintf(format, args...)})
 	}
 	var rf struct{ ID, Properties, Geometry []byte }
 	err := eachMember(raw, func(key string, val []byte) error {
@@ -164,7 +164,7 @@ func parseFeature(file string, idx int, raw []byte, want geomWant, rep *Report) 
 		return nil
 	})
 	if err != nil {
-		issue(Warning, CodeBadFeature, "skipped: not a GeoJSON feature object (%v)", err)
+		issue(Warning, CodeBadFeature, map[string]any{"Case": "not-feature", "Detail": err.Error()}, "skipped: not a GeoJSON feature object (%v)", err)
 		return f, false
 	}
 	if len(rf.ID) > 0 && string(rf.ID) != "null" {
@@ -172,25 +172,25 @@ func parseFeature(file string, idx int, raw []byte, want geomWant, rep *Report) 
 	}
 	props, err := decodeProps(rf.Properties)
 	if err != nil {
-		issue(Warning, CodeBadFeature, "properties unreadable (%v); read the feature without them", err)
+		issue(Warning, CodeBadFeature, map[string]any{"Case": "properties", "Detail": err.Error()}, "properties unreadable (%v); read the feature without them", err)
 	}
 	f.props = props
 	if len(rf.Geometry) == 0 || string(rf.Geometry) == "null" {
-		issue(Warning, CodeNullGeometry, "skipped: the feature has no geometry")
+		issue(Warning, CodeNullGeometry, map[string]any{"Case": "none"}, "skipped: the feature has no geometry")
 		return f, false
 	}
 	geom, err := decodeGeometry(rf.Geometry)
 	if err != nil {
-		issue(Warning, CodeBadGeometry, "skipped: geometry unreadable (%v)", err)
+		issue(Warning, CodeBadGeometry, map[string]any{"Case": "unreadable", "Detail": err.Error()}, "skipped: geometry unreadable (%v)", err)
 		return f, false
 	}
 	if col, ok := geom.(orb.Collection); ok {
 		geom = pickParts(col, want)
 		if geom == nil {
-			issue(Warning, CodeWrongGeometry, "skipped: the GeometryCollection has no %s", wantName(want))
+			issue(Warning, CodeWrongGeometry, wrongGeometry("collection", wantName(want), 0, ""), "skipped: the GeometryCollection has no %s", wantName(want))
 			return f, false
 		}
-		issue(Info, CodeCollection, "GeometryCollection: kept its %s parts, dropped the rest", wantName(want))
+		issue(Info, CodeCollection, map[string]any{"Want": wantName(want)}, "GeometryCollection: kept its %s parts, dropped the rest", wantName(want))
 	}
 	switch want {
 	case wantPoints:
@@ -198,18 +198,18 @@ func parseFeature(file string, idx int, raw []byte, want geomWant, rep *Report) 
 		case orb.Point:
 		case orb.MultiPoint:
 			if len(gg) == 0 {
-				issue(Warning, CodeNullGeometry, "skipped: empty MultiPoint")
+				issue(Warning, CodeNullGeometry, map[string]any{"Case": "empty-multipoint"}, "skipped: empty MultiPoint")
 				return f, false
 			}
 			if len(gg) > 1 {
-				issue(Warning, CodeWrongGeometry, "MultiPoint with %d points: used the first", len(gg))
+				issue(Warning, CodeWrongGeometry, wrongGeometry("multipoint", wantName(want), len(gg), ""), "MultiPoint with %d points: used the first", len(gg))
 			}
 			geom = gg[0]
 		case orb.Polygon, orb.MultiPolygon:
 			// Campus outlines are common; the school is placed inside them
 			// after reprojection.
 		default:
-			issue(Warning, CodeWrongGeometry, "skipped: a %s is not a school location (need Point)", geom.GeoJSONType())
+			issue(Warning, CodeWrongGeometry, wrongGeometry("not-school", wantName(want), 0, geom.GeoJSONType()), "skipped: a %s is not a school location (need Point)", geom.GeoJSONType())
 			return f, false
 		}
 	case wantPolygons:
@@ -218,16 +218,22 @@ func parseFeature(file string, idx int, raw []byte, want geomWant, rep *Report) 
 			geom = orb.MultiPolygon{gg}
 		case orb.MultiPolygon:
 		default:
-			issue(Warning, CodeWrongGeometry, "skipped: a %s is not a zone (need Polygon or MultiPolygon)", geom.GeoJSONType())
+			issue(Warning, CodeWrongGeometry, wrongGeometry("not-zone", wantName(want), 0, geom.GeoJSONType()), "skipped: a %s is not a zone (need Polygon or MultiPolygon)", geom.GeoJSONType())
 			return f, false
 		}
 		if len(geom.(orb.MultiPolygon)) == 0 {
-			issue(Warning, CodeNullGeometry, "skipped: empty geometry")
+			issue(Warning, CodeNullGeometry, map[string]any{"Case": "empty"}, "skipped: empty geometry")
 			return f, false
 		}
 	}
 	f.geom = geom
 	return f, true
+}
+
+// wrongGeometry holds the Args of a CodeWrongGeometry issue: the case, the
+// geometry the layer wants ("point", "polygon"), a count and a GeoJSON type.
+func wrongGeometry(kase, want string, n int, typ string) map[string]any {
+	return map[string]any{"Case": kase, "Want": want, "N": n, "Type": typ}
 }
 
 func wantName(w geomWant) string {
@@ -408,9 +414,10 @@ func (c *collection) toLonLat(crsRaw []byte, opt Options, rep *Report) error {
 		}
 	}()
 	b := c.bound()
-	info := func(sev Severity, code, msg string) {
-		rep.add(Issue{Severity: sev, Code: code, File: c.file, Field: "crs", Message: msg})
+	info := func(sev Severity, code string, args map[string]any, msg string) {
+		rep.add(Issue{Severity: sev, Code: code, File: c.file, Field: "crs", Args: args, Message: msg})
 	}
+	crsArgs := func(cc geo.CRS) map[string]any { return map[string]any{"CRS": cc.String(), "CRSName": cc.Name} }
 	var crs geo.CRS
 	switch {
 	case opt.CRS != "":
@@ -419,7 +426,7 @@ func (c *collection) toLonLat(crsRaw []byte, opt Options, rep *Report) error {
 			return &model.InputError{File: c.file, Field: "--crs", Msg: err.Error()}
 		}
 		crs = cc
-		info(Info, CodeCRSOverride, fmt.Sprintf("coordinates read as %s (%s), as given by --crs", cc, cc.Name))
+		info(Info, CodeCRSOverride, crsArgs(cc), fmt.Sprintf("coordinates read as %s (%s), as given by --crs", cc, cc.Name))
 	default:
 		name, has := crsMember(crsRaw)
 		if has {
@@ -429,7 +436,7 @@ func (c *collection) toLonLat(crsRaw []byte, opt Options, rep *Report) error {
 			}
 			crs = cc
 			if !cc.IsLonLat() {
-				info(Info, CodeCRSDeclared, fmt.Sprintf("file declares %s (%s); reprojected to lon/lat", cc, cc.Name))
+				info(Info, CodeCRSDeclared, crsArgs(cc), fmt.Sprintf("file declares %s (%s); reprojected to lon/lat", cc, cc.Name))
 			}
 			if cc.IsLonLat() && !looksSwapped(b) && !(b.Min[0] >= -180 && b.Max[0] <= 180 && b.Min[1] >= -90 && b.Max[1] <= 90) {
 				d, err := geo.DetectCRS(b)
@@ -437,7 +444,7 @@ func (c *collection) toLonLat(crsRaw []byte, opt Options, rep *Report) error {
 					return &model.InputError{File: c.file, Field: "crs", Msg: fmt.Sprintf("file declares %q but its coordinates are not lon/lat: %v", name, err)}
 				}
 				crs = d.CRS
-				info(Warning, CodeCRSDetected, fmt.Sprintf("file declares %q but the coordinates are not degrees; %s", name, d.Reason))
+				info(Warning, CodeCRSDetected, detected(name, d), fmt.Sprintf("file declares %q but the coordinates are not degrees; %s", name, d.Reason))
 			}
 		} else if looksSwapped(b) {
 			crs = geo.LonLat
@@ -448,13 +455,13 @@ func (c *collection) toLonLat(crsRaw []byte, opt Options, rep *Report) error {
 			}
 			crs = d.CRS
 			if !crs.IsLonLat() {
-				info(Warning, CodeCRSDetected, "file has no \"crs\" member; "+d.Reason+"; reprojected to lon/lat (pass --crs if this is wrong)")
+				info(Warning, CodeCRSDetected, detected("", d), "file has no \"crs\" member; "+d.Reason+"; reprojected to lon/lat (pass --crs if this is wrong)")
 			}
 		}
 	}
 	if crs.IsLonLat() && looksSwapped(b) {
 		c.mapPoints(func(p orb.Point) orb.Point { return orb.Point{p[1], p[0]} })
-		info(Warning, CodeAxisSwapped, fmt.Sprintf("coordinates look like latitude, longitude (first values %.3f…%.3f); swapped them to longitude, latitude", b.Min[0], b.Max[0]))
+		info(Warning, CodeAxisSwapped, map[string]any{"Min": b.Min[0], "Max": b.Max[0]}, fmt.Sprintf("coordinates look like latitude, longitude (first values %.3f…%.3f); swapped them to longitude, latitude", b.Min[0], b.Max[0]))
 	}
 	if !crs.IsLonLat() {
 		c.mapPoints(crs.ToLonLat)
@@ -463,11 +470,17 @@ func (c *collection) toLonLat(crsRaw []byte, opt Options, rep *Report) error {
 	switch {
 	case opt.GCJ02 && crs.Kind != geo.KindGCJ02 && crs.Kind != geo.KindBD09:
 		c.mapPoints(geo.GCJ02ToWGS84)
-		info(Info, CodeGCJ02, "removed the GCJ-02 offset (--gcj02): coordinates moved by up to ~700 m to WGS-84")
+		info(Info, CodeGCJ02, map[string]any{}, "removed the GCJ-02 offset (--gcj02): coordinates moved by up to ~700 m to WGS-84")
 	case !opt.GCJ02 && crs.Kind != geo.KindGCJ02 && geo.GCJ02Hint(c.file):
-		info(Warning, CodeGCJ02Hint, "the file name suggests an online Chinese map (GCJ-02 offset, 100–700 m); if so, import again with --gcj02")
+		info(Warning, CodeGCJ02Hint, map[string]any{}, "the file name suggests an online Chinese map (GCJ-02 offset, 100–700 m); if so, import again with --gcj02")
 	}
 	return nil
+}
+
+// detected holds the Args of a CodeCRSDetected issue; declared is the
+// file's "crs" member ("" when it has none).
+func detected(declared string, d geo.Detection) map[string]any {
+	return map[string]any{"Declared": declared, "CRS": d.CRS.String(), "CRSName": d.CRS.Name, "Reason": d.Reason}
 }
 
 // looksSwapped: every first value fits a latitude, and the second values
@@ -485,6 +498,7 @@ func (c *collection) count(f *feature, id, field string, rep *Report) (int, bool
 	n, ok, err := parseCount(s)
 	if err != nil {
 		rep.add(Issue{Severity: Warning, Code: CodeBadNumber, File: c.file, Feature: f.index, ID: id, Field: field,
+			Args:    badNumber(countProblem(s), s, err.Error()),
 			Message: fmt.Sprintf("%v; used 0 — correct the value in the source file", err)})
 		return 0, false
 	}
@@ -548,6 +562,7 @@ func (m *idMaker) id(f *feature, field string, rep *Report) string {
 			}
 		}
 		rep.add(Issue{Severity: Warning, Code: CodeDuplicateID, File: m.file, Feature: f.index, ID: id, Field: field,
+			Args:    map[string]any{"ID": base, "NewID": id},
 			Message: fmt.Sprintf("id %q is used by an earlier feature; renamed this one %q (give each feature its own id)", base, id)})
 	}
 	m.seen[id] = true
@@ -557,6 +572,7 @@ func (m *idMaker) id(f *feature, field string, rep *Report) string {
 func (m *idMaker) summary(rep *Report, layer string) {
 	if m.generated > 0 {
 		rep.add(Issue{Severity: Warning, Code: CodeGeneratedID, File: m.file,
+			Args:    map[string]any{"N": m.generated, "Layer": layer, "Example": fmt.Sprintf("%s%0*d", m.prefix, m.width, 1)},
 			Message: fmt.Sprintf("%d %s had no id; generated ids like %s%0*d (map an id field with --map %s.id=字段 to keep your own)", m.generated, layer, m.prefix, m.width, 1, layer)})
 	}
 }

@@ -150,6 +150,7 @@ func checkZoneRefs(rep *Report, file string, zones []model.Zone, each func(func(
 		if !known[id] && !warned[id] {
 			warned[id] = true
 			rep.add(Issue{Severity: Warning, Code: CodeUnknownZone, File: file, Field: "zone", ID: id,
+				Args:    map[string]any{"Zone": id},
 				Message: fmt.Sprintf("zone %q is not in the zones file; its rows are kept but count for no zone", id)})
 		}
 	})

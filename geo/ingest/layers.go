@@ -31,7 +31,7 @@ func ReadSchools(name string, data []byte, opt Options) ([]model.School, *Report
 		s.Name = strings.TrimSpace(s.Name)
 		if s.Name == "" {
 			rep.add(Issue{Severity: Warning, Code: CodeMissingName, File: name, Feature: f.index, ID: s.ID, Field: m[FieldName],
-				Message: "school has no name; used its id"})
+				Args: map[string]any{}, Message: "school has no name; used its id"})
 			s.Name = s.ID
 		}
 		switch g := f.geom.(type) {
@@ -44,11 +44,13 @@ func ReadSchools(name string, data []byte, opt Options) ([]model.School, *Report
 			mp, _ = geo.RepairMultiPolygon(mp)
 			if len(mp) == 0 {
 				rep.add(Issue{Severity: Warning, Code: CodeBadGeometry, File: name, Feature: f.index, ID: s.ID,
+					Args:    map[string]any{"Case": "school-polygon", "Detail": ""},
 					Message: "skipped: the school is an empty or degenerate polygon; give it a Point location"})
 				continue
 			}
 			s.Location = geo.LabelPoint(mp)
 			rep.add(Issue{Severity: Warning, Code: CodeWrongGeometry, File: name, Feature: f.index, ID: s.ID,
+				Args:    wrongGeometry("school-polygon", "point", 0, "Polygon"),
 				Message: "school given as a polygon; placed it at a point inside the polygon"})
 		}
 		if v, ok := f.get(m[FieldLevel]); ok && strings.TrimSpace(v) != "" {
@@ -57,9 +59,11 @@ func ReadSchools(name string, data []byte, opt Options) ([]model.School, *Report
 				if l2, ok2 := levelFromText(s.Name); ok2 {
 					l = l2
 					rep.add(Issue{Severity: Info, Code: CodeLevelFromName, File: name, Feature: f.index, ID: s.ID, Field: m[FieldLevel],
+						Args:    map[string]any{"Case": "name", "Value": v, "Level": l, "Name": s.Name, "N": 1},
 						Message: fmt.Sprintf("level %q not recognised; took %s from the name %q", v, l, s.Name)})
 				} else {
 					rep.add(Issue{Severity: Warning, Code: CodeBadLevel, File: name, Feature: f.index, ID: s.ID, Field: m[FieldLevel],
+						Args:    map[string]any{"Value": v},
 						Message: fmt.Sprintf("level %q not recognised (use 小学/初中/九年一贯制/幼儿园/高中); left unknown, so the school is outside the class-size rules", v)})
 				}
 			}
@@ -74,6 +78,7 @@ func ReadSchools(name string, data []byte, opt Options) ([]model.School, *Report
 			b, ok := parseYesNo(v)
 			if !ok {
 				rep.add(Issue{Severity: Warning, Code: CodeBadNumber, File: name, Feature: f.index, ID: s.ID, Field: m[FieldBoarding],
+					Args:    badNumber("boarding", v, ""),
 					Message: fmt.Sprintf("boarding %q is not 是/否; read as 否", v)})
 			}
 			s.Boarding = b
@@ -83,6 +88,7 @@ func ReadSchools(name string, data []byte, opt Options) ([]model.School, *Report
 			p, ok := parsePublic(v)
 			if !ok {
 				rep.add(Issue{Severity: Warning, Code: CodeBadNumber, File: name, Feature: f.index, ID: s.ID, Field: m[FieldPublic],
+					Args:    badNumber("public", v, ""),
 					Message: fmt.Sprintf("办学性质 %q is not 公办/民办; read as 公办", v)})
 				p = true
 			}
@@ -94,6 +100,7 @@ func ReadSchools(name string, data []byte, opt Options) ([]model.School, *Report
 	ids.summary(rep, "schools")
 	if levelFromName > 0 {
 		rep.add(Issue{Severity: Info, Code: CodeLevelFromName, File: name,
+			Args:    map[string]any{"Case": "summary", "Value": "", "Level": model.LevelUnknown, "Name": "", "N": levelFromName},
 			Message: fmt.Sprintf("no level field; took the level of %d school(s) from their names (…小学, …初中); map one with --map schools.level=学段", levelFromName)})
 	}
 	c.summary(rep, len(out), "schools")
@@ -124,10 +131,11 @@ func ReadZones(name string, data []byte, opt Options) ([]model.Zone, *Report, er
 				quiet[n.Code]++ // routine (shapefile rings are clockwise): summarised below
 				continue
 			}
-			rep.add(Issue{Severity: sev, Code: n.Code, File: name, Feature: f.index, ID: z.ID, Message: n.Msg + repairHint(n.Code)})
+			rep.add(Issue{Severity: sev, Code: n.Code, File: name, Feature: f.index, ID: z.ID, Args: noteArgs(n), Message: n.Msg + repairHint(n.Code)})
 		}
 		if len(mp) == 0 {
 			rep.add(Issue{Severity: Warning, Code: CodeBadGeometry, File: name, Feature: f.index, ID: z.ID,
+				Args:    map[string]any{"Case": "zone-empty", "Detail": ""},
 				Message: "skipped: no valid polygon left after repair; redraw the zone"})
 			continue
 		}
@@ -150,19 +158,30 @@ func ReadZones(name string, data []byte, opt Options) ([]model.Zone, *Report, er
 	}
 	ids.summary(rep, "zones")
 	if n := quiet[geo.NoteOrientation]; n > 0 {
-		rep.add(Issue{Severity: Info, Code: geo.NoteOrientation, File: name,
+		rep.add(Issue{Severity: Info, Code: geo.NoteOrientation, File: name, Args: map[string]any{"N": n},
 			Message: fmt.Sprintf("reoriented the rings of %d zone(s): outer rings counter-clockwise, holes clockwise (RFC 7946)", n)})
 	}
 	if n := quiet[geo.NoteDuplicates]; n > 0 {
-		rep.add(Issue{Severity: Info, Code: geo.NoteDuplicates, File: name,
+		rep.add(Issue{Severity: Info, Code: geo.NoteDuplicates, File: name, Args: map[string]any{"N": n},
 			Message: fmt.Sprintf("dropped repeated consecutive vertices in %d zone(s)", n)})
 	}
 	if m[FieldPopulation] == "" {
 		rep.add(Issue{Severity: Warning, Code: CodeNoPopulation, File: name, Field: FieldPopulation,
+			Args:    map[string]any{"Fields": fieldList(c.names)},
 			Message: fmt.Sprintf("no population field among %s; zones loaded with population 0 — map one with --map zones.population=常住人口 (your field name)", quoteList(c.names))})
 	}
 	c.summary(rep, len(out), "zones")
 	return out, rep, nil
+}
+
+// noteArgs copies the Args of a repair note, with Part 0 when the
+// geometry has a single part, so every issue of a code has the same Args.
+func noteArgs(n geo.Note) map[string]any {
+	args := map[string]any{"Part": 0}
+	for k, v := range n.Args {
+		args[k] = v
+	}
+	return args
 }
 
 func repairHint(code string) string {
@@ -173,6 +192,15 @@ func repairHint(code string) string {
 		return ""
 	}
 	return ""
+}
+
+// fieldList is quoteList for Args: "" when there are no names (the
+// templates say so in their own language).
+func fieldList(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return quoteList(names)
 }
 
 func quoteList(names []string) string {
@@ -200,10 +228,12 @@ func (c *collection) mapping(l Layer, over Mapping, rep *Report) Mapping {
 	for field, src := range over {
 		if src != "" && src != "-" && !present[src] {
 			rep.add(Issue{Severity: Error, Code: CodeMapOverrideUnused, File: c.file, Field: src,
+				Args:    map[string]any{"Layer": string(l), "Target": field, "Source": src, "Fields": fieldList(c.names)},
 				Message: fmt.Sprintf("--map %s.%s=%s: the file has no property %q; its properties are %s", l, field, src, src, quoteList(c.names))})
 		}
 	}
-	rep.add(Issue{Severity: Info, Code: CodeFieldMapping, File: c.file, Message: fmt.Sprintf("%s fields: %s", l, orNone(m.String()))})
+	rep.add(Issue{Severity: Info, Code: CodeFieldMapping, File: c.file,
+		Args: map[string]any{"Layer": string(l), "Fields": m.String()}, Message: fmt.Sprintf("%s fields: %s", l, orNone(m.String()))})
 	return m
 }
 
@@ -216,5 +246,6 @@ func orNone(s string) string {
 
 func (c *collection) summary(rep *Report, n int, layer string) {
 	rep.add(Issue{Severity: Info, Code: CodeFeatureCount, File: c.file,
+		Args:    map[string]any{"N": n, "Layer": layer, "CRS": c.crs.String()},
 		Message: fmt.Sprintf("read %d %s (coordinates %s → lon/lat)", n, layer, c.crs)})
 }

@@ -2,7 +2,11 @@ package ingest
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
+
+	"github.com/xuequ/xuequ/geo"
 )
 
 // Severity of an Issue.
@@ -57,15 +61,91 @@ const (
 
 // Issue is one thing the importer noticed. Feature is the 1-based position
 // of the GeoJSON feature (0 = whole file) and Line the 1-based CSV line.
+//
+// Message is English, for the CLI and logs. A UI in another language shows
+// the template under Key() (assets/i18n/ingest.*.json, text/template as
+// go-i18n uses it) filled with Args instead. Args holds the values in the
+// message under the names codeArgs lists for the code; it is nil only for
+// issues built outside the importer, whose Message is then shown as is.
 type Issue struct {
 	Severity Severity
 	Code     string // stable, e.g. "ring-closed", "crs-detected"
 	File     string
 	Feature  int
 	Line     int
-	ID       string // the feature's or row's id, when known
-	Field    string // source property or column name
-	Message  string // what was done, or what to fix
+	ID       string         // the feature's or row's id, when known
+	Field    string         // source property or column name
+	Message  string         // what was done, or what to fix
+	Args     map[string]any // the values interpolated into Message
+}
+
+// Key is the translation key of the issue's message: "ingest." + Code.
+func (i Issue) Key() string { return "ingest." + i.Code }
+
+// LineKey is the translation key of a whole report line as String()
+// prints it, filled with LineArgs.
+const LineKey = "ingest.issue"
+
+// Key is the translation key of the severity's word
+// ("ingest.severity.warning").
+func (s Severity) Key() string { return "ingest.severity." + s.String() }
+
+// LineArgs holds what String() prints, for the template under LineKey:
+// Severity (English word), File, Line, Feature (1-based), Index (the
+// 0-based feature index that String shows, as QGIS and GDAL do), ID,
+// Field and Message. A UI replaces Severity and Message by translations.
+func (i Issue) LineArgs() map[string]any {
+	return map[string]any{"Severity": i.Severity.String(), "File": i.File, "Line": i.Line, "Feature": i.Feature,
+		"Index": i.Feature - 1, "ID": i.ID, "Field": i.Field, "Message": i.Message}
+}
+
+// codeArgs lists, for every code the importer emits (its own and the
+// repair notes of package geo), the Args each Issue of that code carries.
+// Case selects a variant of a message; Detail and Reason are English
+// details kept for Message only.
+var codeArgs = map[string][]string{
+	CodeEncodingGBK:       {},
+	CodeBOM:               {},
+	CodeCRSDeclared:       {"CRS", "CRSName"},
+	CodeCRSDetected:       {"Declared", "CRS", "CRSName", "Reason"},
+	CodeCRSOverride:       {"CRS", "CRSName"},
+	CodeAxisSwapped:       {"Min", "Max"},
+	CodeGCJ02:             {},
+	CodeGCJ02Hint:         {},
+	CodeNullGeometry:      {"Case"},
+	CodeBadGeometry:       {"Case", "Detail"},
+	CodeWrongGeometry:     {"Case", "Want", "N", "Type"},
+	CodeCollection:        {"Want"},
+	CodeBadFeature:        {"Case", "Detail"},
+	CodeDuplicateID:       {"ID", "NewID"},
+	CodeGeneratedID:       {"N", "Layer", "Example"},
+	CodeBadNumber:         {"Case", "Value", "Detail"},
+	CodeBadLevel:          {"Value"},
+	CodeLevelFromName:     {"Case", "Value", "Level", "Name", "N"},
+	CodeNoPopulation:      {"Fields"},
+	CodeFieldMapping:      {"Layer", "Fields"},
+	CodeUnknownSchool:     {"School"},
+	CodeUnknownZone:       {"Zone"},
+	CodeSchoolByName:      {"School", "ID", "Fuzzy"},
+	CodeOutsideChina:      {},
+	CodeFeatureCount:      {"N", "Layer", "CRS"},
+	CodeMissingName:       {},
+	CodeMapOverrideUnused: {"Layer", "Target", "Source", "Fields"},
+
+	geo.NoteNonFinite:        {"Part", "Ring", "N"},
+	geo.NoteDuplicates:       {"N"}, // summarised per file
+	geo.NoteRingClosed:       {"Part", "Ring"},
+	geo.NoteRingDropped:      {"Part", "Ring", "N"},
+	geo.NoteOrientation:      {"N"}, // summarised per file
+	geo.NoteSelfIntersection: {"Part", "Ring", "N", "X", "Y", "Loops"},
+	geo.NoteHoleOutside:      {"Part", "Hole"},
+	geo.NotePolygonDropped:   {"Part", "Case"},
+}
+
+// Codes returns every code an Issue can have, sorted: the Code* constants
+// and the geo.Note* repair codes.
+func Codes() []string {
+	return slices.Sorted(maps.Keys(codeArgs))
 }
 
 func (i Issue) String() string {

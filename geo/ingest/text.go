@@ -35,9 +35,9 @@ func decodeText(data []byte) ([]byte, string, error) {
 func noteEncoding(rep *Report, file, enc string) {
 	switch enc {
 	case EncGB18030:
-		rep.add(Issue{Severity: Info, Code: CodeEncodingGBK, File: file,
+		rep.add(Issue{Severity: Info, Code: CodeEncodingGBK, File: file, Args: map[string]any{},
 			Message: "file is not UTF-8; decoded it as GBK/GB18030 (check that Chinese names read correctly)"})
 	case EncUTF8BOM:
-		rep.add(Issue{Severity: Info, Code: CodeBOM, File: file, Message: "UTF-8 byte-order mark ignored"})
+		rep.add(Issue{Severity: Info, Code: CodeBOM, File: file, Args: map[string]any{}, Message: "UTF-8 byte-order mark ignored"})
 	}
 }

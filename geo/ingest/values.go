@@ -43,6 +43,26 @@ func parseCount(s string) (int, bool, error) {
 	return int(math.Round(v)), true, nil
 }
 
+// countProblem names what parseCount found wrong with s, for the Args of a
+// CodeBadNumber issue: "not-number", "negative" or "too-large".
+func countProblem(s string) string {
+	v, _, err := parseNumber(s)
+	switch {
+	case err != nil:
+		return "not-number"
+	case v < 0:
+		return "negative"
+	}
+	return "too-large"
+}
+
+// badNumber holds the Args of a CodeBadNumber issue: the case (see
+// countProblem, or "boarding", "public"), the value as written and the
+// English reason.
+func badNumber(kase, value, detail string) map[string]any {
+	return map[string]any{"Case": kase, "Value": value, "Detail": detail}
+}
+
 // parseYesNo reads 是/否, yes/no, y/n, true/false, 1/0, 寄宿/走读.
 func parseYesNo(s string) (v, ok bool) {
 	switch strings.ToLower(strings.TrimSpace(width.Fold.String(s))) {

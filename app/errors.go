@@ -1,0 +1,74 @@
+package app
+
+import (
+	"strings"
+	"sync"
+	"text/template"
+)
+
+// Error is an error of an edit that a UI can show in its own language
+// without this package knowing about translations: Key names the message
+// in assets/i18n/app.*.json ("app.err.…"), Text is the English template
+// (text/template, the syntax go-i18n uses) and Args the values it fills
+// in. Error() renders Text, so logs and the CLI read English.
+type Error struct {
+	Key  string
+	Text string
+	Args map[string]any
+}
+
+func (e *Error) Error() string { return renderTemplate(e.Text, e.Args) }
+
+// Label names an edit for the Edit menu ("Undo: …") the way Error names
+// a failure: Key ("app.label.…"), English template Text and its Args.
+// The zero Label means "no edit".
+type Label struct {
+	Key  string
+	Text string
+	Args map[string]any
+}
+
+// String renders the English label.
+func (l Label) String() string { return renderTemplate(l.Text, l.Args) }
+
+// IsZero reports whether l names no edit (Session.UndoLabel with an empty
+// stack).
+func (l Label) IsZero() bool { return l.Key == "" && l.Text == "" }
+
+// errorf builds an *Error; key is without the "app.err." prefix.
+func errorf(key, text string, args map[string]any) *Error {
+	return &Error{Key: "app.err." + key, Text: text, Args: args}
+}
+
+// label builds a Label; key is without the "app.label." prefix.
+func label(key, text string, args map[string]any) Label {
+	return Label{Key: "app.label." + key, Text: text, Args: args}
+}
+
+// templates caches parsed templates: the Edit menu renders its labels on
+// every change.
+var templates sync.Map // string → *template.Template
+
+// renderTemplate fills text with args; a template that does not parse or
+// run is returned as written rather than lost.
+func renderTemplate(text string, args map[string]any) string {
+	if !strings.Contains(text, "{{") {
+		return text
+	}
+	var t *template.Template
+	if v, ok := templates.Load(text); ok {
+		t = v.(*template.Template)
+	} else {
+		parsed, err := template.New("").Parse(text)
+		if err != nil {
+			return text
+		}
+		templates.Store(text, parsed)
+		t = parsed
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, args); err != nil {
+		return text
+	}
+	return b.String()
+}

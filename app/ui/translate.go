@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/geo/ingest"
+)
+
+// The domain packages cannot import fyne, so they hand over a key, the
+// English template and its values (app.Error, app.Label, ingest.Issue);
+// these helpers look the key up in assets/i18n/{app,ingest}.*.json and
+// fall back to the English text.
+
+// trError is err in the UI language. An *app.Error anywhere in the chain
+// is translated in place, so a wrapping prefix ("file: …") is kept;
+// *model.InputError (file, line, field: what to fix) and other errors keep
+// their own text.
+func trError(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *app.Error
+	if errors.As(err, &e) {
+		return strings.Replace(err.Error(), e.Error(), lang.X(e.Key, e.Text, e.Args), 1)
+	}
+	return err.Error()
+}
+
+// trLabel is an edit's name in the UI language ("" for the zero Label).
+func trLabel(l app.Label) string {
+	if l.IsZero() {
+		return ""
+	}
+	return lang.X(l.Key, l.Text, l.Args)
+}
+
+// trIssue is an import issue's message in the UI language. Issues without
+// Args (made outside the importer, e.g. from a fatal error) keep Message.
+func trIssue(i ingest.Issue) string {
+	if i.Code == "" || i.Args == nil {
+		return i.Message
+	}
+	return lang.X(i.Key(), i.Message, i.Args)
+}
+
+// translatedError shows err in the UI language where fyne wants an error
+// (dialog.ShowError) while keeping err for errors.Is/As.
+type translatedError struct{ err error }
+
+func (t translatedError) Error() string { return trError(t.err) }
+func (t translatedError) Unwrap() error { return t.err }
