@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	// Sets up the locale environment before fyne's lang reads it.
+	_ "github.com/xuequ/xuequ/app/ui/internal/localeenv"
 	"github.com/xuequ/xuequ/assets"
 )
 

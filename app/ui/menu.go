@@ -49,13 +49,17 @@ func (w *mainWindow) buildMenu() *fyne.MainMenu {
 		open, recent, fyne.NewMenuItemSeparator(),
 		save, saveAs, fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("menu.file.exportpng", "Export Map PNG…"), w.showExportPNG),
-		fyne.NewMenuItemSeparator(), quit)
+	)
+	file.Items = append(file.Items, w.exportMenuItems()...)
+	file.Items = append(file.Items, fyne.NewMenuItemSeparator(), quit)
 
 	w.undoItem = fyne.NewMenuItem(lang.X("menu.edit.undo", "Undo"), w.undo)
 	w.undoItem.Shortcut = shortcutUndo
 	w.redoItem = fyne.NewMenuItem(lang.X("menu.edit.redo", "Redo"), w.redo)
 	w.redoItem.Shortcut = shortcutRedo
-	edit := fyne.NewMenu(lang.X("menu.edit", "Edit"), w.undoItem, w.redoItem, fyne.NewMenuItemSeparator(),
+	edit := fyne.NewMenu(lang.X("menu.edit", "Edit"), w.undoItem, w.redoItem, fyne.NewMenuItemSeparator())
+	edit.Items = append(edit.Items, w.catchmentMenuItems()...)
+	edit.Items = append(edit.Items, fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("menu.edit.settings", "Standards and Settings…"), w.showSettings))
 
 	zoomIn := fyne.NewMenuItem(lang.X("menu.view.zoomin", "Zoom In"), func() { w.mapView.ZoomIn() })

@@ -14,9 +14,6 @@ import (
 	"os"
 	"sort"
 	"strings"
-
-	// First: fixes the locale environment before fyne's lang reads it.
-	_ "github.com/xuequ/xuequ/cmd/xuequ/internal/localeenv"
 )
 
 // command is one subcommand. run gets the arguments after the subcommand

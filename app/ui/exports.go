@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+
+	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/app/report"
+	"github.com/xuequ/xuequ/model/assign"
+)
+
+// The printed outputs of package app/report (学区图, 划片公示名单, 台账) and
+// the automatic catchment methods of package model/assign, as menu items.
+
+// exportMenuItems returns File ▸ Export items for the three documents.
+func (w *mainWindow) exportMenuItems() []*fyne.MenuItem {
+	item := func(label, file, ext string, write func(io.Writer, *app.Session, report.Options) error) *fyne.MenuItem {
+		return fyne.NewMenuItem(label, func() { w.showExport(file, ext, write) })
+	}
+	return []*fyne.MenuItem{
+		item(lang.X("menu.file.exportmap", "Export Catchment Map PDF…"), "学区划分图.pdf", ".pdf",
+			func(wr io.Writer, s *app.Session, o report.Options) error {
+				return report.MapPDF(wr, s, report.MapOptions{Options: o, Stage: w.mapView.Stage()})
+			}),
+		item(lang.X("menu.file.exportnotice", "Export Public Notice List PDF…"), "划片范围公示.pdf", ".pdf", report.NoticePDF),
+		item(lang.X("menu.file.exportledger", "Export Ledger (xlsx)…"), "大班额台账.xlsx", ".xlsx", report.LedgerXLSX),
+	}
+}
+
+// showExport asks where to write one document for the current year and
+// writes it off the UI goroutine, atomically (temp file + rename).
+func (w *mainWindow) showExport(name, ext string, write func(io.Writer, *app.Session, report.Options) error) {
+	if w.sess == nil {
+		return
+	}
+	sess, opt := w.sess, report.Options{Year: w.sess.Year()}
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			w.showError(err)
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close() // written again below, atomically
+		runLongModal(w.win, lang.X("progress.export", "Exporting…"),
+			func(context.Context, progressFunc) (struct{}, error) {
+				return struct{}{}, report.WriteFileAtomic(path, func(wr io.Writer) error { return write(wr, sess, opt) })
+			},
+			func(_ struct{}, err error) {
+				if err != nil {
+					w.showError(fmt.Errorf("%s: %w", path, err))
+				}
+			})
+	}, w.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	w.setDialogFolder(d)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// catchmentMenuItems returns Edit ▸ items that redraw every catchment of
+// the stage shown on the map, as one undoable edit.
+func (w *mainWindow) catchmentMenuItems() []*fyne.MenuItem {
+	return []*fyne.MenuItem{
+		fyne.NewMenuItem(lang.X("menu.edit.nearest", "Redraw Catchments: Nearest School"), func() { w.reassign(assign.MethodNearest) }),
+		fyne.NewMenuItem(lang.X("menu.edit.optimal", "Redraw Catchments: Within Capacity"), func() { w.reassign(assign.MethodOptimal) }),
+	}
+}
+
+// reassign redraws the catchments and says what the new ones achieve.
+func (w *mainWindow) reassign(m assign.Method) {
+	if w.sess == nil {
+		return
+	}
+	c := &app.Reassign{Stage: w.mapView.Stage(), Method: m}
+	if err := w.sess.Do(c); err != nil {
+		w.showError(err)
+		return
+	}
+	ch := c.Result.Checks
+	dialog.ShowInformation(trLabel(c.Label()), lang.X("menu.assign.done",
+		"{{.Changed}} zones changed school. Over capacity: {{.Over}} schools ({{.OverStudents}} pupils); catchments not in one piece: {{.Pieces}}; beyond the service radius: {{.Beyond}} zones. Undo with Ctrl+Z.",
+		map[string]any{"Changed": c.Changed(), "Over": ch.OverCapacity, "OverStudents": ch.OverCapacityStudents,
+			"Pieces": ch.NonContiguous, "Beyond": ch.BeyondRadius}), w.win)
+}
