@@ -226,6 +226,11 @@ func (m *MapView) restyle() {
 	m.redraw()
 }
 
+// overviewResolution (ground metres per pixel) is the zoom beyond which
+// the map shows only schools with 大班额 or worse: a county fits at about
+// 20 m/px, a province at several hundred.
+const overviewResolution = 120
+
 // buildStyle is the render.Style of the current theme, stage and selection.
 func (m *MapView) buildStyle() render.Style {
 	st := render.DefaultStyle()
@@ -250,7 +255,16 @@ func (m *MapView) buildStyle() render.Style {
 				Radius: render.RadiusForStudents(r.Students), Priority: r.Students}
 		}
 	}
-	st.School = func(j int) render.SchoolMark { return marks[j] }
+	st.School = func(j int) render.SchoolMark {
+		mk := marks[j]
+		// At regional scale thousands of symbols would bury the map: show
+		// only the schools with large classes, where the planner looks.
+		if m.view.GroundResolution() > overviewResolution {
+			mk.Hidden = mk.Status < render.SchoolLarge
+			mk.Radius = min(mk.Radius, 3.5)
+		}
+		return mk
+	}
 	st.Legend = m.legend()
 	st.MetreUnit = lang.X("map.unit.m", "m")
 	st.KilometreUnit = lang.X("map.unit.km", "km")
@@ -697,6 +711,12 @@ func (m *MapView) draw(img *image.RGBA, v render.View, ratio float64) error {
 	}
 	st := m.style
 	st.PixelRatio = ratio
+	if v.GroundResolution() > overviewResolution {
+		// Regional view: zone outlines only where zones are large enough to
+		// read, thinner catchment boundaries (thousands of catchments).
+		st.OutlineMinPixels *= 3
+		st.BoundaryWidth *= 0.5
+	}
 	return m.rend.Draw(img, m.scene, v, &st)
 }
 
