@@ -280,27 +280,11 @@ func (m *MapView) legend() *render.Legend {
 	}
 	grey := color.NRGBA{0x60, 0x60, 0x60, 0xff}
 	l.Entries = append(l.Entries,
-		render.LegendEntry{Color: grey, Symbol: render.SymbolCircle, Text: schoolLevelName(model.LevelPrimary)},
-		render.LegendEntry{Color: grey, Symbol: render.SymbolSquare, Text: schoolLevelName(model.LevelJunior)},
-		render.LegendEntry{Color: grey, Symbol: render.SymbolDiamond, Text: schoolLevelName(model.LevelNineYear)},
+		render.LegendEntry{Color: grey, Symbol: render.SymbolCircle, Text: schoolLevelText(model.LevelPrimary)},
+		render.LegendEntry{Color: grey, Symbol: render.SymbolSquare, Text: schoolLevelText(model.LevelJunior)},
+		render.LegendEntry{Color: grey, Symbol: render.SymbolDiamond, Text: schoolLevelText(model.LevelNineYear)},
 		render.LegendEntry{Color: color.NRGBA{0x37, 0x37, 0x3c, 0xff}, Symbol: render.SymbolLine, Text: lang.X("legend.boundary", "Catchment boundary")})
 	return l
-}
-
-func schoolLevelName(l model.Level) string {
-	switch l {
-	case model.LevelPrimary:
-		return lang.X("level.primary", "Primary")
-	case model.LevelJunior:
-		return lang.X("level.junior", "Junior middle")
-	case model.LevelNineYear:
-		return lang.X("level.nineyear", "Nine-year")
-	case model.LevelKindergarten:
-		return lang.X("level.kindergarten", "Kindergarten")
-	case model.LevelSenior:
-		return lang.X("level.senior", "Senior high")
-	}
-	return lang.X("level.unknown", "Other")
 }
 
 // redraw marks the frame stale and refreshes the widget.
@@ -635,7 +619,7 @@ func (m *MapView) describe(school, zone int) string {
 	switch {
 	case school >= 0:
 		s := &d.Schools[school]
-		text := s.Name + "（" + schoolLevelName(s.Level) + "）"
+		text := s.Name + "（" + schoolLevelText(s.Level) + "）"
 		if r, ok := m.sess.SchoolResult(s.ID); ok {
 			text += "\n" + lang.X("tip.school.students", "{{.S}} pupils / {{.C}} seats, {{.K}} classes",
 				map[string]any{"S": r.Students, "C": r.Capacity, "K": r.Classes})
