@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/geo/render"
@@ -312,28 +313,4 @@ func (m *mapModel) style(ratio float64, legend bool) render.Style {
 	return st
 }
 
-func itoa(n int) string { return formatInt(int64(n), false) }
-
-// formatInt writes n in decimal, with thousands separators when group.
-func formatInt(n int64, group bool) string {
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b []byte
-	for i := 0; ; i++ {
-		if group && i > 0 && i%3 == 0 {
-			b = append(b, ',')
-		}
-		b = append(b, byte('0'+n%10))
-		n /= 10
-		if n == 0 {
-			break
-		}
-	}
-	if neg {
-		b = append(b, '-')
-	}
-	slices.Reverse(b)
-	return string(b)
-}
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -4,6 +4,9 @@ import (
 	"image/color"
 	"math"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
 	"fyne.io/fyne/v2/lang"
 	orbgeo "github.com/paulmach/orb/geo"
 
@@ -253,27 +256,9 @@ func densityLabel(i int) string {
 
 // formatInt prints a whole number with thin grouping: 20000 → "20,000".
 func formatInt(v float64) string {
-	n := int64(math.Round(v))
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	s := []byte{}
-	for i := 0; ; i++ {
-		if i > 0 && i%3 == 0 {
-			s = append(s, ',')
-		}
-		s = append(s, byte('0'+n%10))
-		n /= 10
-		if n == 0 {
-			break
-		}
-	}
-	if neg {
-		s = append(s, '-')
-	}
-	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
-		s[i], s[j] = s[j], s[i]
-	}
-	return string(s)
+	return groupedPrinter.Sprintf("%d", int64(math.Round(v)))
 }
+
+// groupedPrinter writes numbers with thousands separators (1,234,567), as
+// both Chinese and English planning documents do.
+var groupedPrinter = message.NewPrinter(language.English)

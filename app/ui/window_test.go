@@ -127,10 +127,12 @@ func TestMainWindowOpenAndSaveOffTheUIGoroutine(t *testing.T) {
 	}
 }
 
-// waitFor polls cond for up to 5 s (long work reports back through fyne.Do).
+// waitFor polls cond for up to 30 s (long work reports back through
+// fyne.Do; the deadline is generous because CI runs packages in parallel
+// on two cores).
 func waitFor(t *testing.T, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatal("timed out")

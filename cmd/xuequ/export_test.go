@@ -6,26 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/xuequ/xuequ/app"
 )
 
-// exportProject writes the embedded sample district as a project file.
-func exportProject(t *testing.T) string {
-	t.Helper()
-	d, _, err := app.LoadSample()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := filepath.Join(t.TempDir(), "sample.xuequ.gpkg")
-	if err := app.NewSession(d, "", nil).Save(p); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 func TestExportAll(t *testing.T) {
-	p := exportProject(t)
+	p := sampleProject(t)
 	dir := t.TempDir()
 	mapPDF, mapPNG := filepath.Join(dir, "map.pdf"), filepath.Join(dir, "map.png")
 	notice, ledger := filepath.Join(dir, "notice.pdf"), filepath.Join(dir, "ledger.xlsx")
@@ -63,7 +47,7 @@ func TestExportAll(t *testing.T) {
 }
 
 func TestExportUsage(t *testing.T) {
-	p := exportProject(t)
+	p := sampleProject(t)
 	out := filepath.Join(t.TempDir(), "x")
 	for _, args := range [][]string{
 		{"export", p},                           // nothing to export
@@ -89,7 +73,7 @@ func TestExportUsage(t *testing.T) {
 }
 
 func TestExportBadInput(t *testing.T) {
-	p := exportProject(t)
+	p := sampleProject(t)
 	dir := t.TempDir()
 	missingDir := filepath.Join(dir, "no", "such", "dir", "map.pdf")
 	code, _, errOut := runCLI(t, "export", p, "--map", missingDir)
