@@ -13,7 +13,7 @@ import (
 // files is in both main.*.json files, and nothing stale is left there.
 func TestMainTranslationsComplete(t *testing.T) {
 	files := []string{"ui.go", "window.go", "menu.go", "theme.go", "lang.go", "mapview.go",
-		"mapview_renderer.go", "maptheme.go", "progress.go", "prefs.go", "exports.go"}
+		"mapview_renderer.go", "maptheme.go", "progress.go", "prefs.go", "exports.go", "lock.go"}
 	re := regexp.MustCompile(`lang\.X\("([^"]+)"`)
 	used := map[string]bool{}
 	for _, f := range files {

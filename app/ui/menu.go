@@ -234,8 +234,8 @@ func (w *mainWindow) save() {
 	if w.sess == nil || w.cfg.Save == nil {
 		return
 	}
-	if w.sess.Path() == "" {
-		w.showSaveAs()
+	if w.sess.Path() == "" || w.sess.Path() == w.readOnlyPath {
+		w.showSaveAs() // never save over a project another Xuequ has open
 		return
 	}
 	w.savePath(w.sess.Path())

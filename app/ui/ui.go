@@ -42,6 +42,10 @@ type Config struct {
 	// Projector projects enrollment past the history for the sample
 	// district (may be nil).
 	Projector app.Projector
+	// Lock marks a project file as open in this window (store.Lock) and
+	// returns the function that releases it; a *store.LockedError means
+	// another Xuequ has it open. Nil disables locking.
+	Lock func(path string) (unlock func(), err error)
 }
 
 // Run starts the desktop app with the main window and returns when the

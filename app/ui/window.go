@@ -36,6 +36,12 @@ type mainWindow struct {
 	inner   *container.Split // map | details
 	menu    *fyne.MainMenu
 
+	// unlock releases the lock of lockedPath, the project file this window
+	// has open; readOnlyPath is a project another Xuequ had open when it
+	// was opened here (Save then asks for a new name).
+	unlock                   func()
+	lockedPath, readOnlyPath string
+
 	undoItem, redoItem    *fyne.MenuItem
 	recentItem, themeItem *fyne.MenuItem // their submenus are rebuilt
 
@@ -83,6 +89,7 @@ func (w *mainWindow) placeholderContent() fyne.CanvasObject {
 // split positions, map theme and zoom survive opening another project.
 func (w *mainWindow) setSession(s *app.Session) {
 	first := w.sess == nil
+	w.releaseLock()
 	w.sess = s
 	s.OnChange(func() { w.sessionChanged() })
 	w.mapView.SetSession(s)
@@ -310,6 +317,7 @@ func (w *mainWindow) quit() {
 		p.SetFloat(prefSplitLeft, w.outer.Offset)
 		p.SetFloat(prefSplitRight, w.inner.Offset)
 	}
+	w.releaseLock()
 	w.win.Close()
 	w.app.Quit()
 }
@@ -356,6 +364,7 @@ func (w *mainWindow) openPath(path string) {
 				return
 			}
 			w.setSession(s)
+			w.holdLock(path)
 			addRecentFile(w.app.Preferences(), path)
 			w.refreshRecentMenu()
 		})
@@ -371,6 +380,11 @@ func (w *mainWindow) savePath(path string) {
 	if !strings.HasSuffix(path, ".gpkg") {
 		path += ".xuequ.gpkg"
 	}
+	unlock, err := w.lockFor(path)
+	if err != nil {
+		w.showError(err)
+		return
+	}
 	sess := w.sess
 	runLongModal(w.win, lang.X("progress.save", "Saving {{.Name}}", map[string]any{"Name": filepath.Base(path)}),
 		func(ctx context.Context, _ progressFunc) (struct{}, error) {
@@ -378,8 +392,15 @@ func (w *mainWindow) savePath(path string) {
 		},
 		func(_ struct{}, err error) {
 			if err != nil {
+				if unlock != nil {
+					unlock()
+				}
 				w.showError(withPath(path, err))
 				return
+			}
+			if unlock != nil { // saved under a new name: that file is ours now
+				w.releaseLock()
+				w.unlock, w.lockedPath = unlock, path
 			}
 			sess.SetPath(path)
 			addRecentFile(w.app.Preferences(), path)

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/app/store"
 	"github.com/xuequ/xuequ/app/ui"
 	"github.com/xuequ/xuequ/model"
 )
@@ -29,5 +30,12 @@ func gui(args []string) error {
 		Open:      func(_ context.Context, path string) (*app.Session, error) { return app.OpenProject(path, app.Project) },
 		Save:      func(_ context.Context, s *app.Session, path string) error { return s.WriteProject(path) },
 		Projector: app.Project,
+		Lock: func(path string) (func(), error) {
+			l, err := store.Lock(path)
+			if err != nil {
+				return nil, err
+			}
+			return func() { _ = l.Unlock() }, nil
+		},
 	})
 }
