@@ -125,3 +125,23 @@ func (l *FileLock) Unlock() error {
 
 // Info returns what the lock file says.
 func (l *FileLock) Info() LockInfo { return l.info }
+
+// checkNotLocked returns a *LockedError when another live Xuequ holds the
+// project at path (this process's own lock, and stale locks, are fine), so
+// that no save — from the GUI or a CLI `-o` — overwrites a project someone
+// has open.
+func checkNotLocked(path string) error {
+	lp := LockPath(path)
+	holder, readable := readLock(lp)
+	if _, err := os.Stat(lp); err != nil {
+		return nil
+	}
+	host, _ := os.Hostname()
+	if readable && holder.Host == host && holder.PID == os.Getpid() {
+		return nil
+	}
+	if stale(holder, readable, lp, host) {
+		return nil
+	}
+	return &LockedError{File: path, Holder: holder}
+}

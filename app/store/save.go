@@ -26,6 +26,9 @@ func Save(path string, p *Project) error {
 	if p == nil {
 		return errors.New("store: Save: nil project")
 	}
+	if err := checkNotLocked(path); err != nil {
+		return err
+	}
 	created := time.Now().UTC()
 	if old, err := readInfo(path); err == nil && !old.Created.IsZero() {
 		created = old.Created
@@ -37,6 +40,9 @@ func Save(path string, p *Project) error {
 // like Save), after checking that src opens as a project. Unlike Save it
 // copies the file as it is, tables this version does not know included.
 func SaveAs(src, dst string) error {
+	if err := checkNotLocked(dst); err != nil {
+		return err
+	}
 	if _, _, err := Open(src); err != nil {
 		return err
 	}

@@ -412,4 +412,15 @@ func TestLock(t *testing.T) {
 	if !errors.As(err, &le) || !strings.Contains(err.Error(), "李老师") || !strings.Contains(err.Error(), "other-pc") {
 		t.Fatalf("lock from another host: %v", err)
 	}
+	// …and no save overwrites that project, not even a CLI `-o`.
+	if err := Save(path, &Project{}); !errors.As(err, &le) {
+		t.Fatalf("Save over a project open elsewhere: %v", err)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("the refused save wrote the file")
+	}
+	os.Remove(LockPath(path))
+	if err := Save(path, &Project{}); err != nil {
+		t.Fatalf("Save after the lock went: %v", err)
+	}
 }
