@@ -23,6 +23,9 @@ type Reassign struct {
 	Result *assign.Result
 
 	zones, to, old []string
+	// resolved: zones/to hold the catchments (after the first Do, or as
+	// decoded from a saved scenario), so Do re-applies them unchanged.
+	resolved bool
 }
 
 // Label names the edit. Method is the method's machine name ("nearest",
@@ -42,7 +45,7 @@ func (c *Reassign) Do(d *model.District) error {
 		return errorf("reassign_current", `reassign: method {{printf "%q" .Method}} keeps the catchments as they are; choose nearest or optimal`,
 			map[string]any{"Method": string(c.Method)})
 	}
-	if c.Result == nil {
+	if !c.resolved {
 		r, err := assign.Assign(d, assign.Options{Stage: c.Stage, Method: c.Method, Year: c.Year, Candidates: c.Candidates})
 		if err != nil {
 			return err
@@ -54,6 +57,7 @@ func (c *Reassign) Do(d *model.District) error {
 				c.to = append(c.to, a.School)
 			}
 		}
+		c.resolved = true
 	}
 	zones := make([]*model.Zone, len(c.zones))
 	for i, id := range c.zones {

@@ -145,6 +145,9 @@ func (c *AssignZones) Do(d *model.District) error {
 		if s == nil {
 			return errNoSchool(c.School)
 		}
+		if s.Closed {
+			return errorf("school_closed", "school {{.Name}} is closed already", map[string]any{"Name": orID(s.Name, s.ID)})
+		}
 		if s.Level != model.LevelUnknown && !teachesStage(s.Level, c.Stage) {
 			return errorf("wrong_stage", "school {{.Name}} ({{.Level}}) does not teach {{.Stage}} grades",
 				map[string]any{"Name": s.Name, "Level": s.Level, "Stage": c.Stage})

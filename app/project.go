@@ -69,7 +69,50 @@ func OpenProject(path string, project Projector) (*Session, error) {
 	}
 	s := NewSession(&p.District, path, project)
 	s.extra = p
+	s.scenarios = loadScenarios(p.Scenarios)
 	return s, nil
+}
+
+// loadScenarios decodes the project's scenarios; one this version cannot
+// read is kept as it is (saved back unchanged) with the reason in Err.
+func loadScenarios(ps []store.Scenario) []*variant {
+	out := make([]*variant, 0, len(ps))
+	for _, p := range ps {
+		v := &variant{name: p.Name, description: p.Description}
+		cs, err := decodeEdits(p.Data)
+		if err != nil {
+			v.raw, v.err = p.Data, err
+		}
+		v.edits = cs
+		out = append(out, v)
+	}
+	return out
+}
+
+// ScenarioDistrict returns the district of the named scenario of a
+// project: the project's district with the scenario's edits applied ("" =
+// the district itself). The project is not changed.
+func ScenarioDistrict(p *store.Project, name string) (*model.District, error) {
+	if name == "" {
+		return &p.District, nil
+	}
+	for _, v := range loadScenarios(p.Scenarios) {
+		if v.name != name {
+			continue
+		}
+		if v.raw != nil {
+			return nil, v.err
+		}
+		d := cloneDistrict(&p.District)
+		for _, c := range v.edits {
+			if err := c.Do(d); err != nil {
+				return nil, errorf("scenario_edit_failed", "scenario {{.Name}}: the edit “{{.Edit}}” does not apply: {{.Err}}",
+					map[string]any{"Name": name, "Edit": c.Label().String(), "Err": err.Error()})
+			}
+		}
+		return d, nil
+	}
+	return nil, errNoScenario(name)
 }
 
 // Save writes the session to path atomically (the old file stays intact
@@ -87,9 +130,19 @@ func (s *Session) Save(path string) error {
 // it off its goroutine while a modal progress dialog blocks edits, then
 // calls SetPath on its own goroutine so OnChange listeners stay there.
 func (s *Session) WriteProject(path string) error {
-	p := &store.Project{District: *s.district}
+	p := &store.Project{District: *s.base.district}
 	if s.extra != nil {
-		p.Scenarios, p.Edits, p.Settings = s.extra.Scenarios, s.extra.Edits, s.extra.Settings
+		p.Edits, p.Settings = s.extra.Edits, s.extra.Settings
+	}
+	for _, v := range s.scenarios {
+		data := v.raw
+		if data == nil {
+			var err error
+			if data, err = encodeEdits(v.edits); err != nil {
+				return fmt.Errorf("scenario %s: %w", v.name, err)
+			}
+		}
+		p.Scenarios = append(p.Scenarios, store.Scenario{Name: v.name, Description: v.description, Data: data})
 	}
 	return store.Save(path, p)
 }

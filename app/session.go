@@ -16,24 +16,25 @@ const ProjectionYears = 10
 // It may return nil when the district has no history.
 type Projector func(d *model.District, years int) ([]model.Enrollment, error)
 
-// Session is one open project: the district, its file, the year under study
-// and the undo/redo stacks. See the package doc for threading.
+// Session is one open project: the base district and its scenarios (方案),
+// the one on display, its file, the year under study and the undo/redo
+// stacks. See the package doc for threading and scenario.go for scenarios.
 type Session struct {
-	district  *model.District
+	district  *model.District // the district on display: cur.district
 	path      string
 	dirty     bool
 	year      int
 	projector Projector
-	// extra keeps what the project file holds beyond the district
-	// (scenarios, edit log, settings) so that saving gives it back.
+	// extra keeps what the project file holds beyond the district and the
+	// scenarios (edit log, settings) so that saving gives it back.
 	extra *store.Project
 
-	projected []model.Enrollment // cached projection of the current district
-	projErr   error
-	analysis  model.Analysis // analysis of year, recomputed after every change
+	base      *variant   // the district as imported and edited
+	scenarios []*variant // each: base + its edits
+	cur       *variant   // base or one of scenarios: what edits go to
 
-	undo, redo []Command
-	listeners  []func()
+	analysis  model.Analysis // analysis of year, recomputed after every change
+	listeners []func()
 }
 
 // NewSession starts a session on d, read from path ("" for a new or sample
@@ -42,6 +43,8 @@ type Session struct {
 func NewSession(d *model.District, path string, project Projector) *Session {
 	d.Standards = d.Standards.OrDefault()
 	s := &Session{district: d, path: path, projector: project}
+	s.base = &variant{district: d}
+	s.cur = s.base
 	_, s.year = d.Years()
 	s.recompute(true)
 	return s
@@ -101,7 +104,7 @@ func (s *Session) AnalysisFor(year int) model.Analysis {
 }
 
 // ProjectionError is the error of the last projection, if any.
-func (s *Session) ProjectionError() error { return s.projErr }
+func (s *Session) ProjectionError() error { return s.cur.projErr }
 
 // SchoolResult returns the current year's result for one school.
 func (s *Session) SchoolResult(id string) (model.SchoolResult, bool) {
@@ -117,13 +120,15 @@ func (s *Session) SchoolResult(id string) (model.SchoolResult, bool) {
 // file state.
 func (s *Session) OnChange(f func()) { s.listeners = append(s.listeners, f) }
 
-// Do applies an edit, records it for undo and recomputes.
+// Do applies an edit, records it for undo and recomputes. While a
+// scenario is on display the edit goes into that scenario, else into the
+// base district (and every scenario is re-derived from the new base).
 func (s *Session) Do(c Command) error {
 	if err := c.Do(s.district); err != nil {
 		return err
 	}
-	s.undo = append(s.undo, c)
-	s.redo = nil
+	s.cur.edits = append(s.cur.edits, c)
+	s.cur.redo = nil
 	s.changed()
 	return nil
 }
@@ -133,38 +138,40 @@ var ErrNothingToUndo = errors.New("nothing to undo or redo")
 
 // Undo reverts the last edit.
 func (s *Session) Undo() error {
-	if len(s.undo) == 0 {
+	v := s.cur
+	if len(v.edits) == 0 {
 		return ErrNothingToUndo
 	}
-	c := s.undo[len(s.undo)-1]
-	s.undo = s.undo[:len(s.undo)-1]
+	c := v.edits[len(v.edits)-1]
+	v.edits = v.edits[:len(v.edits)-1]
 	c.Undo(s.district)
-	s.redo = append(s.redo, c)
+	v.redo = append(v.redo, c)
 	s.changed()
 	return nil
 }
 
 // Redo re-applies the last undone edit.
 func (s *Session) Redo() error {
-	if len(s.redo) == 0 {
+	v := s.cur
+	if len(v.redo) == 0 {
 		return ErrNothingToUndo
 	}
-	c := s.redo[len(s.redo)-1]
+	c := v.redo[len(v.redo)-1]
 	if err := c.Do(s.district); err != nil {
 		return err
 	}
-	s.redo = s.redo[:len(s.redo)-1]
-	s.undo = append(s.undo, c)
+	v.redo = v.redo[:len(v.redo)-1]
+	v.edits = append(v.edits, c)
 	s.changed()
 	return nil
 }
 
 // UndoLabel and RedoLabel name the edit Undo or Redo would act on (the
 // zero Label when none; see Label.IsZero).
-func (s *Session) UndoLabel() Label { return topLabel(s.undo) }
+func (s *Session) UndoLabel() Label { return topLabel(s.cur.edits) }
 
 // RedoLabel names the edit Redo would re-apply.
-func (s *Session) RedoLabel() Label { return topLabel(s.redo) }
+func (s *Session) RedoLabel() Label { return topLabel(s.cur.redo) }
 
 func topLabel(st []Command) Label {
 	if len(st) == 0 {
@@ -175,6 +182,11 @@ func topLabel(st []Command) Label {
 
 func (s *Session) changed() {
 	s.dirty = true
+	if s.cur == s.base {
+		for _, v := range s.scenarios {
+			v.stale()
+		}
+	}
 	s.recompute(true)
 	s.notify()
 }
@@ -189,19 +201,14 @@ func (s *Session) notify() {
 // (edits can change it: standards, catchments, capacities).
 func (s *Session) recompute(reproject bool) {
 	if reproject {
-		s.projected, s.projErr = nil, nil
-		if s.projector != nil {
-			s.projected, s.projErr = s.projector(s.district, ProjectionYears)
-		}
+		s.cur.projected, s.cur.projErr, s.cur.projOK = nil, nil, false
 	}
+	s.ensure(s.cur)
 	s.analysis = s.AnalysisFor(s.year)
 }
 
 // records returns the enrollment records for year: history, or projection
 // past the last history year.
 func (s *Session) records(year int) []model.Enrollment {
-	if s.Projected(year) {
-		return s.projected
-	}
-	return s.district.History
+	return s.cur.records(year)
 }

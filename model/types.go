@@ -118,9 +118,26 @@ type School struct {
 	Boarding   bool   // 寄宿制
 	Township   string // 乡镇/街道
 	Public     bool   // 公办 (true) or 民办 (false)
+	// Closed marks a school closed (撤并). It keeps its history, so past
+	// years are analysed as they were, but from the first projected year on
+	// it takes no pupils and no catchment: its projected pupils go to the
+	// schools in MergedInto.
+	Closed bool
+	// MergedInto says, for a closed school, which schools take its pupils
+	// and in what shares (per stage; the shares of a stage sum to 1).
+	MergedInto []Merge
 	// Attrs keeps the source file's other properties, untouched, so that an
 	// export gives back what was imported.
 	Attrs map[string]string
+}
+
+// Merge is one receiving school of a closed school: School takes Share
+// (0–1) of the closed school's pupils of Stage (LevelPrimary or
+// LevelJunior).
+type Merge struct {
+	School string
+	Stage  Level
+	Share  float64
 }
 
 // Zone is a residential zone (居住小区/片区): a polygon with its people.

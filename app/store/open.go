@@ -37,6 +37,10 @@ var tables = []struct {
 	{"settings", []string{"key", "value"}},
 }
 
+// schoolColumnsV2 are the columns migration 0002 added to schools; files of
+// schema version 1 lack them and read as "no school closed".
+var schoolColumnsV2 = []string{"closed", "merged_into"}
+
 const restoreHint = "restore the project from a backup, or re-import the source data with `xuequ import`"
 
 func inputError(path, field, format string, args ...any) *model.InputError {
@@ -63,8 +67,13 @@ func Open(path string) (*Project, *Info, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	r.version = info.SchemaVersion
 	for _, t := range tables {
-		if err := gpkg.CheckPlainTable(r.ctx, r.q, t.name, t.columns...); err != nil {
+		columns := t.columns
+		if t.name == "schools" && r.version >= 2 {
+			columns = append(columns[:len(columns):len(columns)], schoolColumnsV2...)
+		}
+		if err := gpkg.CheckPlainTable(r.ctx, r.q, t.name, columns...); err != nil {
 			return nil, nil, inputError(path, "", "%v: the file is damaged or was not written by Xuequ; %s", err, restoreHint)
 		}
 	}
@@ -127,9 +136,10 @@ func openError(path string, err error) error {
 }
 
 type reader struct {
-	ctx  context.Context
-	q    *sql.DB
-	path string
+	ctx     context.Context
+	q       *sql.DB
+	path    string
+	version int // the file's schema version
 }
 
 type fileInfo struct {
@@ -189,9 +199,9 @@ func (r *reader) info() (*fileInfo, error) {
 			"saved by a newer Xuequ (%s) with project schema version %d; this Xuequ (%s) reads schema version %d and older. Update Xuequ to open this file",
 			orUnknown(fi.AppVersion), v, AppVersion, SchemaVersion)
 	}
-	// v < SchemaVersion cannot happen yet: 1 is the first version. When a
-	// migration 0002 is added, read the older layout here (or migrate a
-	// copy made with VACUUM INTO, with trusted_schema off).
+	// v < SchemaVersion: Open reads the older layout as it is (the
+	// columns later migrations added take their defaults), so an old file
+	// opens read-only without being changed; Save writes the new layout.
 	return fi, nil
 }
 
@@ -274,19 +284,54 @@ func parseAttrs(s sql.NullString) (map[string]string, error) {
 	return m, nil
 }
 
+// mergeJSON is one element of the schools.merged_into column.
+type mergeJSON struct {
+	School string  `json:"school"`
+	Stage  string  `json:"stage"`
+	Share  float64 `json:"share"`
+}
+
+func parseMerges(s sql.NullString) ([]model.Merge, error) {
+	if !s.Valid || s.String == "" {
+		return nil, nil
+	}
+	var ms []mergeJSON
+	if err := json.Unmarshal([]byte(s.String), &ms); err != nil {
+		return nil, fmt.Errorf("column merged_into is not a JSON array of {school, stage, share}: %v", err)
+	}
+	out := make([]model.Merge, 0, len(ms))
+	for _, m := range ms {
+		stage, ok := model.ParseLevel(m.Stage)
+		if !ok || m.School == "" || !(m.Share >= 0 && m.Share <= 1) {
+			return nil, fmt.Errorf("column merged_into: %+v needs a school id, a stage (primary or junior) and a share between 0 and 1", m)
+		}
+		out = append(out, model.Merge{School: m.School, Stage: stage, Share: m.Share})
+	}
+	return out, nil
+}
+
 func (r *reader) schools(p *Project) error {
 	out := make([]model.School, 0, r.capacity("schools"))
+	closed := "0, NULL" // schema version 1: no school is closed
+	if r.version >= 2 {
+		closed = "coalesce(closed, 0), merged_into"
+	}
 	err := r.rows("schools", `SELECT geom, coalesce(id, ''), coalesce(name, ''), coalesce(level, ''), coalesce(capacity, 0),
-		coalesce(classrooms, 0), coalesce(boarding, 0), coalesce(township, ''), coalesce(public, 0), attrs
+		coalesce(classrooms, 0), coalesce(boarding, 0), coalesce(township, ''), coalesce(public, 0), attrs, `+closed+`
 		FROM schools ORDER BY fid`, func(rows *sql.Rows, row int) error {
 		var s model.School
 		var geom sql.RawBytes
 		var level string
-		var attrs sql.NullString
-		if err := rows.Scan(&geom, &s.ID, &s.Name, &level, &s.Capacity, &s.Classrooms, &s.Boarding, &s.Township, &s.Public, &attrs); err != nil {
+		var attrs, merged sql.NullString
+		if err := rows.Scan(&geom, &s.ID, &s.Name, &level, &s.Capacity, &s.Classrooms, &s.Boarding, &s.Township, &s.Public, &attrs,
+			&s.Closed, &merged); err != nil {
 			return err
 		}
 		s.Level, _ = model.ParseLevel(level)
+		var err error
+		if s.MergedInto, err = parseMerges(merged); err != nil {
+			return err
+		}
 		g, err := r.geometry("schools", row, geom)
 		if err != nil {
 			return err

@@ -245,6 +245,18 @@ func attrsJSON(m map[string]string) (any, error) {
 	return string(b), err
 }
 
+func mergesJSON(ms []model.Merge) (any, error) {
+	if len(ms) == 0 {
+		return nil, nil
+	}
+	out := make([]mergeJSON, len(ms))
+	for i, m := range ms {
+		out[i] = mergeJSON{School: m.School, Stage: m.Stage.String(), Share: m.Share}
+	}
+	b, err := json.Marshal(out)
+	return string(b), err
+}
+
 // extent accumulates the bounds of the rows written, for gpkg_contents.
 type extent struct {
 	b   orb.Bound
@@ -262,8 +274,8 @@ func (e *extent) add(b orb.Bound) {
 func (w *writer) schools(ss []model.School) {
 	var ext extent
 	var buf []byte
-	w.insert(`INSERT INTO schools (fid, geom, id, name, level, capacity, classrooms, boarding, township, public, attrs)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, len(ss), func(i int) []any {
+	w.insert(`INSERT INTO schools (fid, geom, id, name, level, capacity, classrooms, boarding, township, public, attrs,
+		closed, merged_into) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, len(ss), func(i int) []any {
 		s := &ss[i]
 		var err error
 		buf, err = gpkg.AppendEncode(buf[:0], s.Location, 4326)
@@ -271,10 +283,12 @@ func (w *writer) schools(ss []model.School) {
 			ext.add(s.Location.Bound())
 		}
 		attrs, err2 := attrsJSON(s.Attrs)
-		if err = errors.Join(err, err2); err != nil {
+		merged, err3 := mergesJSON(s.MergedInto)
+		if err = errors.Join(err, err2, err3); err != nil {
 			w.err = fmt.Errorf("school %q: %w", s.ID, err)
 		}
-		return []any{i + 1, buf, s.ID, s.Name, s.Level.String(), s.Capacity, s.Classrooms, s.Boarding, s.Township, s.Public, attrs}
+		return []any{i + 1, buf, s.ID, s.Name, s.Level.String(), s.Capacity, s.Classrooms, s.Boarding, s.Township, s.Public, attrs,
+			s.Closed, merged}
 	})
 	if w.err == nil {
 		w.err = gpkg.SetExtent(w.ctx, w.tx, "schools", ext.b, !ext.any)

@@ -59,6 +59,7 @@ func (w *mainWindow) buildMenu() *fyne.MainMenu {
 	w.redoItem.Shortcut = shortcutRedo
 	edit := fyne.NewMenu(lang.X("menu.edit", "Edit"), w.undoItem, w.redoItem, fyne.NewMenuItemSeparator())
 	edit.Items = append(edit.Items, w.catchmentMenuItems()...)
+	edit.Items = append(edit.Items, w.schoolMenuItems()...)
 	edit.Items = append(edit.Items, fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("menu.edit.settings", "Standards and Settings…"), w.showSettings))
 
@@ -93,7 +94,7 @@ func (w *mainWindow) buildMenu() *fyne.MainMenu {
 	help := fyne.NewMenu(lang.X("menu.help", "Help"),
 		fyne.NewMenuItem(lang.X("menu.help.about", "About Xuequ"), w.showAbout))
 
-	m := fyne.NewMainMenu(file, edit, view, help)
+	m := fyne.NewMainMenu(file, edit, w.scenarioMenu(), view, help)
 	w.menu = m
 	w.refreshRecentMenu()
 	w.refreshThemeMenu()

@@ -42,6 +42,8 @@ type mainWindow struct {
 	unlock                   func()
 	lockedPath, readOnlyPath string
 
+	compareWin fyne.Window // 方案对比, nil when closed (scenarios.go)
+
 	undoItem, redoItem    *fyne.MenuItem
 	recentItem, themeItem *fyne.MenuItem // their submenus are rebuilt
 
@@ -112,7 +114,7 @@ func (w *mainWindow) buildContent(first bool) {
 	w.right = w.buildRightPanel()
 	w.bottom = w.buildBottomPanel()
 
-	mapArea := container.NewBorder(w.buildMapToolbar(), nil, nil, nil, w.mapView)
+	mapArea := container.NewBorder(container.NewVBox(w.buildScenarioBar(), w.buildMapToolbar()), nil, nil, nil, w.mapView)
 	w.inner = container.NewHSplit(mapArea, w.right)
 	w.inner.Offset = innerOff
 	w.outer = container.NewHSplit(w.left, w.inner)

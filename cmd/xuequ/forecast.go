@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/model"
 	"github.com/xuequ/xuequ/model/forecast"
 )
@@ -36,6 +37,7 @@ func runForecast(args []string, stdout, stderr io.Writer) error {
 	cutoff := fs.Float64("birth-cutoff", forecast.DefaultBirthCutoff, "share of the grade-1 intake born in year t−lag (the rest in t−lag−1)")
 	backtest := fs.Int("backtest", 0, "hide the last K years, project them and report the error per horizon; also gives prediction intervals")
 	interval := fs.Float64("interval", forecast.DefaultInterval, "coverage of the prediction intervals from --backtest")
+	scenario := fs.String("scenario", "", "project this scenario of the project instead of the base state")
 	asJSON := fs.Bool("json", false, "print one JSON document (DESIGN.md §7)")
 	langFlag := fs.String("lang", "", "language of the table: zh or en (default from LANG)")
 	if err := parseFlags(fs, args); err != nil {
@@ -55,11 +57,11 @@ func runForecast(args []string, stdout, stderr io.Writer) error {
 		return &usageError{fmt.Sprintf("forecast: --birth-lag %d: give the age at entry in years, e.g. 6", *birthLag)}
 	}
 
-	in, err := loadInputs(fs.Args(), *history, "")
+	in, err := loadInputs(fs.Args(), *history, *scenario)
 	if err != nil {
 		return err
 	}
-	d := in.District
+	d := app.ForProjection(in.District) // closed schools' pupils at the schools that took them
 	fin := forecast.Input{Schools: d.Schools, Zones: d.Zones, History: d.History, Births: d.Births, Housing: d.Housing}
 	if *entrants != "" {
 		if fin.Entrants, err = readHistoryFile(*entrants); err != nil {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/app/store"
@@ -100,12 +102,25 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// applyScenario returns the district as the named scenario changes it.
+// applyScenario returns the district as the named scenario changes it:
+// the project's district with the scenario's edits applied in order (see
+// app.ScenarioDistrict).
 func applyScenario(p *store.Project, name string) (*model.District, error) {
 	for _, s := range p.Scenarios {
 		if s.Name == name {
-			return nil, fmt.Errorf("scenario %q: scenarios are not supported by this version yet", name)
+			d, err := app.ScenarioDistrict(p, name)
+			if err != nil {
+				return nil, fmt.Errorf("scenario %q: %w", name, err)
+			}
+			return d, nil
 		}
 	}
-	return nil, fmt.Errorf("the project has no scenario named %q", name)
+	if len(p.Scenarios) == 0 {
+		return nil, fmt.Errorf("the project has no scenario named %q: it has no scenarios (make them in the GUI: 方案 ▸ 新建方案)", name)
+	}
+	names := make([]string, len(p.Scenarios))
+	for i, s := range p.Scenarios {
+		names[i] = strconv.Quote(s.Name)
+	}
+	return nil, fmt.Errorf("the project has no scenario named %q; its scenarios are %s", name, strings.Join(names, ", "))
 }

@@ -116,7 +116,7 @@ func Prepare(d *model.District, stage model.Level, year int) (*Problem, error) {
 	}
 	for i := range d.Schools {
 		s := &d.Schools[i]
-		if !teaches(s.Level, stage) {
+		if !teaches(s.Level, stage) || s.Closed { // a closed school (撤并) takes no pupils
 			continue
 		}
 		p.Schools = append(p.Schools, SchoolSeats{
