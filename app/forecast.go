@@ -12,7 +12,10 @@ import (
 // DESIGN.md §5 (mean of the last 5 years' ratios, births lagged 6 years,
 // new-housing yield), pupils rounded half-up, classes as in the last history
 // year — so model.Analyze judges a projected year as if no classroom were
-// added.
+// added — except that a school with more classrooms (School.Classrooms)
+// than classes in use opens classes in the spare rooms where its classes
+// are over the standard size (see useSpareClassrooms): building or
+// freeing classrooms, the usual cure for 大班额, shows in the projection.
 //
 // Closed schools (model.School.Closed, see CloseSchool) are projected as
 // if their pupils had always been at the receiving schools: the closed
@@ -33,7 +36,57 @@ func Project(d *model.District, years int) ([]model.Enrollment, error) {
 	if err != nil {
 		return nil, err
 	}
-	return forecast.ToEnrollment(res, nil), nil
+	recs := forecast.ToEnrollment(res, nil)
+	useSpareClassrooms(d, recs)
+	return recs, nil
+}
+
+// useSpareClassrooms gives each projected year's spare classrooms of a
+// school (School.Classrooms minus the compulsory-grade classes in use) to
+// its grades, one room at a time to the grade whose classes are largest,
+// and only while that grade has fewer classes than it needs at the
+// standard size. Schools with Classrooms 0 (unknown) are left as they are.
+func useSpareClassrooms(d *model.District, recs []model.Enrollment) {
+	std := d.Standards.OrDefault()
+	type key struct {
+		school string
+		year   int
+	}
+	groups := map[key][]int{} // indices into recs
+	for i, e := range recs {
+		if e.Grade >= 1 && e.Grade <= 9 {
+			k := key{e.School, e.Year}
+			groups[k] = append(groups[k], i)
+		}
+	}
+	rooms := map[string]int{}
+	for _, s := range d.Schools {
+		if s.Classrooms > 0 {
+			rooms[s.ID] = s.Classrooms
+		}
+	}
+	for k, idx := range groups {
+		spare := rooms[k.school]
+		for _, i := range idx {
+			spare -= recs[i].Classes
+		}
+		for ; spare > 0; spare-- {
+			best, bestSize := -1, 0
+			for _, i := range idx {
+				e := &recs[i]
+				if e.Classes <= 0 || e.Classes >= std.ClassesNeeded(e.Grade, e.Students) {
+					continue
+				}
+				if size := (e.Students + e.Classes - 1) / e.Classes; size > bestSize {
+					best, bestSize = i, size
+				}
+			}
+			if best < 0 {
+				break
+			}
+			recs[best].Classes++
+		}
+	}
 }
 
 // ForProjection is the district the projection works on: d with its
