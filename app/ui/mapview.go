@@ -254,13 +254,14 @@ func (m *MapView) buildStyle() render.Style {
 			marks[j] = render.SchoolMark{Status: render.StatusOf(r.Worst()),
 				Radius: render.RadiusForStudents(r.Students), Priority: r.Students}
 		}
+		marks[j].Hidden = d.Schools[j].Closed // 撤并: no longer a school on the map
 	}
 	st.School = func(j int) render.SchoolMark {
 		mk := marks[j]
 		// At regional scale thousands of symbols would bury the map: show
 		// only the schools with large classes, where the planner looks.
 		if m.view.GroundResolution() > overviewResolution {
-			mk.Hidden = mk.Status < render.SchoolLarge
+			mk.Hidden = mk.Hidden || mk.Status < render.SchoolLarge
 			mk.Radius = min(mk.Radius, 3.5)
 		}
 		return mk

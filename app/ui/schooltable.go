@@ -362,7 +362,9 @@ func (t *SchoolTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		text = numberIf(r.has, largestClass(r.res))
 	case schoolColStatus:
 		label.Alignment = fyne.TextAlignLeading
-		if r.has {
+		if r.school.Closed {
+			text = lang.X("school.status.closed", "已撤并")
+		} else if r.has {
 			text = schoolStatusText(r.res)
 			swatch.FillColor = classStatusColor(r.res.Worst())
 			swatch.Refresh()
