@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuequ/xuequ/geo/render"
 	"github.com/xuequ/xuequ/model"
 )
 
@@ -134,7 +135,7 @@ func TestCatchmentColours(t *testing.T) {
 	s := session(t)
 	d := s.District()
 	m := newMapModel(s, MapOptions{Stage: model.LevelPrimary}.resolve(s))
-	colors := colourCatchments(d, m.group, len(d.Schools))
+	colors := render.CatchmentColors(d, m.group, len(d.Schools))
 	type key [2]int64
 	owner := map[key]int32{}
 	clash := 0

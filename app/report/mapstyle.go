@@ -3,25 +3,12 @@ package report
 import (
 	"image/color"
 	"math"
-	"slices"
 	"strconv"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/geo/render"
 	"github.com/xuequ/xuequ/model"
 )
-
-// catchmentPalette is a categorical palette (Tableau 10 and its light
-// companions, as the map window uses) from which neighbouring catchments
-// get different colours.
-var catchmentPalette = []color.NRGBA{
-	{0x4e, 0x79, 0xa7, 0xff}, {0xf2, 0x8e, 0x2b, 0xff}, {0xe1, 0x57, 0x59, 0xff},
-	{0x76, 0xb7, 0xb2, 0xff}, {0x59, 0xa1, 0x4f, 0xff}, {0xed, 0xc9, 0x48, 0xff},
-	{0xb0, 0x7a, 0xa1, 0xff}, {0xff, 0x9d, 0xa7, 0xff}, {0x9c, 0x75, 0x5f, 0xff},
-	{0xba, 0xb0, 0xac, 0xff}, {0xa0, 0xcb, 0xe8, 0xff}, {0xff, 0xbe, 0x7d, 0xff},
-	{0x8c, 0xd1, 0x7d, 0xff}, {0xb6, 0x99, 0x2d, 0xff}, {0x86, 0xbc, 0xb6, 0xff},
-	{0xd4, 0xa6, 0xc8, 0xff},
-}
 
 // Class-size status colours: the planning convention (green, yellow,
 // orange 大班额, red 超大班额), the same as the map window and the symbols.
@@ -106,7 +93,7 @@ func newMapModel(s *app.Session, opt MapOptions) *mapModel {
 
 	var colors []color.NRGBA
 	if opt.Theme == ThemeCatchment {
-		colors = colourCatchments(d, m.group, len(d.Schools))
+		colors = render.CatchmentColors(d, m.group, len(d.Schools))
 	}
 	for j := range d.Schools {
 		sc := &d.Schools[j]
@@ -154,108 +141,6 @@ func newMapModel(s *app.Session, opt MapOptions) *mapModel {
 	return m
 }
 
-// colourCatchments gives every school with zones a palette colour such
-// that catchments sharing a boundary differ wherever the palette allows
-// (greedy, most-connected first, least-used colour among the free ones).
-// Neighbours are found by shared vertices, as in a topologically clean
-// zone layer. It returns one colour per school index.
-func colourCatchments(d *model.District, group []int32, nSchools int) []color.NRGBA {
-	type key [2]int64
-	owners := map[key][]int32{}
-	for i := range d.Zones {
-		g := group[i]
-		if g < 0 {
-			continue
-		}
-		for _, poly := range d.Zones[i].Geometry {
-			for _, ring := range poly {
-				for _, p := range ring {
-					k := key{int64(math.Round(p[0] * 1e7)), int64(math.Round(p[1] * 1e7))}
-					if o := owners[k]; !slices.Contains(o, g) {
-						owners[k] = append(o, g)
-					}
-				}
-			}
-		}
-	}
-	nbr := make([][]int32, nSchools)
-	for _, o := range owners {
-		for _, a := range o {
-			for _, b := range o {
-				if a != b && !slices.Contains(nbr[a], b) {
-					nbr[a] = append(nbr[a], b)
-				}
-			}
-		}
-	}
-	used := make([]bool, nSchools)
-	for _, g := range group {
-		if g >= 0 {
-			used[g] = true
-		}
-	}
-	order := make([]int, 0, nSchools)
-	for j := range nSchools {
-		if used[j] {
-			order = append(order, j)
-		}
-	}
-	// Most neighbours first; ties in school order, so the result is
-	// stable from run to run.
-	slices.SortStableFunc(order, func(a, b int) int { return len(nbr[b]) - len(nbr[a]) })
-	colour := make([]int, nSchools)
-	for j := range colour {
-		colour[j] = -1
-	}
-	uses := make([]int, len(catchmentPalette))
-	for _, j := range order {
-		taken := make([]bool, len(catchmentPalette))
-		for _, n := range nbr[j] {
-			if c := colour[n]; c >= 0 {
-				taken[c] = true
-			}
-		}
-		// Among the free colours, the one least like the neighbours'
-		// (the palette has light and dark companions of some hues), then
-		// the least used.
-		best, bestSep := -1, -1
-		for c := range catchmentPalette {
-			if taken[c] {
-				continue
-			}
-			sep := 1 << 30
-			for _, n := range nbr[j] {
-				if cn := colour[n]; cn >= 0 {
-					sep = min(sep, colourDistance(catchmentPalette[c], catchmentPalette[cn])/48)
-				}
-			}
-			if best < 0 || sep > bestSep || sep == bestSep && uses[c] < uses[best] {
-				best, bestSep = c, sep
-			}
-		}
-		if best < 0 {
-			best = j % len(catchmentPalette) // more neighbours than colours
-		}
-		colour[j] = best
-		uses[best]++
-	}
-	out := make([]color.NRGBA, nSchools)
-	for j, c := range colour {
-		if c >= 0 {
-			out[j] = catchmentPalette[c]
-		}
-	}
-	return out
-}
-
-// colourDistance is a cheap perceptual distance ("redmean") between two
-// colours, 0 … about 765.
-func colourDistance(a, b color.NRGBA) int {
-	rm := (int(a.R) + int(b.R)) / 2
-	dr, dg, db := int(a.R)-int(b.R), int(a.G)-int(b.G), int(a.B)-int(b.B)
-	return int(math.Sqrt(float64((512+rm)*dr*dr>>8 + 4*dg*dg + (767-rm)*db*db>>8)))
-}
-
 // levelKeys are the symbol legend lines for the schools a stage's map
 // shows.
 func levelKeys(stage model.Level) []render.LegendEntry {
@@ -301,7 +186,7 @@ func (m *mapModel) style(ratio float64, legend bool) render.Style {
 		if m.theme == ThemeStatus {
 			l.Entries = append(l.Entries, m.statusKeys()...)
 		} else {
-			l.Entries = append(l.Entries, render.LegendEntry{Color: catchmentPalette[0], Symbol: render.SymbolSwatch, Text: "学区（颜色区分对口学校）"})
+			l.Entries = append(l.Entries, render.LegendEntry{Color: render.CatchmentPalette[0], Symbol: render.SymbolSwatch, Text: "学区（颜色区分对口学校）"})
 			if m.hasLoose {
 				l.Entries = append(l.Entries, render.LegendEntry{Color: unassignedColor, Symbol: render.SymbolSwatch, Text: "未划片"})
 			}

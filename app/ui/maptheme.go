@@ -11,6 +11,7 @@ import (
 	orbgeo "github.com/paulmach/orb/geo"
 
 	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/geo/render"
 	"github.com/xuequ/xuequ/model"
 )
 
@@ -79,18 +80,6 @@ var statusColors = [...]color.RGBA{
 // noDataColor fills zones whose value is unknown (no school, no people).
 var noDataColor = color.RGBA{0xd0, 0xd0, 0xd0, 0xff}
 
-// catchmentPalette is a categorical palette (Tableau 10 and its light
-// companions) cycled over schools; neighbouring catchments rarely share a
-// colour because schools are numbered in space order by most sources.
-var catchmentPalette = []color.RGBA{
-	{0x4e, 0x79, 0xa7, 0xff}, {0xf2, 0x8e, 0x2b, 0xff}, {0xe1, 0x57, 0x59, 0xff},
-	{0x76, 0xb7, 0xb2, 0xff}, {0x59, 0xa1, 0x4f, 0xff}, {0xed, 0xc9, 0x48, 0xff},
-	{0xb0, 0x7a, 0xa1, 0xff}, {0xff, 0x9d, 0xa7, 0xff}, {0x9c, 0x75, 0x5f, 0xff},
-	{0xba, 0xb0, 0xac, 0xff}, {0xa0, 0xcb, 0xe8, 0xff}, {0xff, 0xbe, 0x7d, 0xff},
-	{0x8c, 0xd1, 0x7d, 0xff}, {0xb6, 0x99, 0x2d, 0xff}, {0x86, 0xbc, 0xb6, 0xff},
-	{0xd4, 0xa6, 0xc8, 0xff},
-}
-
 // densityRamp is a sequential yellow-orange-brown ramp (ColorBrewer YlOrBr).
 var densityRamp = []color.RGBA{
 	{0xff, 0xff, 0xd4, 0xff}, {0xfe, 0xe3, 0x91, 0xff}, {0xfe, 0xc4, 0x4f, 0xff},
@@ -127,7 +116,11 @@ type zoneStyler struct {
 	std     model.Standards
 }
 
-func newZoneStyler(s *app.Session, theme MapTheme, stage model.Level) *zoneStyler {
+// newZoneStyler prepares the colours of a theme. group is each zone's
+// catchment as an index into the district's schools (−1 for none): the
+// catchment theme colours them so that neighbours differ
+// (render.CatchmentColors).
+func newZoneStyler(s *app.Session, theme MapTheme, stage model.Level, group []int32) *zoneStyler {
 	st := &zoneStyler{theme: theme, stage: stage, results: map[string]*model.SchoolResult{}, palette: map[string]color.RGBA{}}
 	a := s.Analysis()
 	for i := range a.Schools {
@@ -135,11 +128,11 @@ func newZoneStyler(s *app.Session, theme MapTheme, stage model.Level) *zoneStyle
 	}
 	d := s.District()
 	st.std = d.Standards.OrDefault()
-	n := 0
-	for i := range d.Schools {
-		if teachesStage(d.Schools[i].Level, stage) {
-			st.palette[d.Schools[i].ID] = catchmentPalette[n%len(catchmentPalette)]
-			n++
+	if theme == ThemeCatchment {
+		for j, c := range render.CatchmentColors(d, group, len(d.Schools)) {
+			if c.A != 0 {
+				st.palette[d.Schools[j].ID] = color.RGBA(c)
+			}
 		}
 	}
 	if theme == ThemeDensity {
@@ -239,7 +232,7 @@ func (st *zoneStyler) Legend() []legendEntry {
 		}
 		return out
 	}
-	return []legendEntry{{lang.X("legend.catchment", "Colour = assigned school"), catchmentPalette[0]},
+	return []legendEntry{{lang.X("legend.catchment", "Colour = assigned school"), color.RGBA(render.CatchmentPalette[0])},
 		{lang.X("legend.unassigned", "Unassigned"), noDataColor}}
 }
 

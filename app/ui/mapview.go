@@ -207,7 +207,6 @@ func (m *MapView) restyle() {
 		return
 	}
 	d := m.sess.District()
-	m.styler = newZoneStyler(m.sess, m.theme, m.stage)
 	schoolIdx := make(map[string]int32, len(d.Schools))
 	for i := range d.Schools {
 		schoolIdx[d.Schools[i].ID] = int32(i)
@@ -222,6 +221,7 @@ func (m *MapView) restyle() {
 	if !slices.Equal(group, m.group) {
 		m.group = group
 	}
+	m.styler = newZoneStyler(m.sess, m.theme, m.stage, m.group)
 	m.style = m.buildStyle()
 	m.redraw()
 }

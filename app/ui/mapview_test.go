@@ -148,7 +148,7 @@ func TestMapViewPaintAssignsAsOneEdit(t *testing.T) {
 
 func TestMapThemeClassSizeColours(t *testing.T) {
 	s := testSession()
-	st := newZoneStyler(s, ThemeClassSize, model.LevelPrimary)
+	st := newZoneStyler(s, ThemeClassSize, model.LevelPrimary, nil)
 	d := s.District()
 	want := map[string]model.ClassStatus{"Z00": model.StatusStandard, "Z05": model.StatusLarge, "Z30": model.StatusVeryLarge}
 	for i := range d.Zones {

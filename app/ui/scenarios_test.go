@@ -1,13 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -22,62 +15,8 @@ import (
 // scenario.*.json files, the Chinese file repeats the in-code fallback
 // (Chinese is the default), and no file has stale keys.
 func TestScenarioTranslations(t *testing.T) {
-	used := map[string]string{}
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "scenarios.go", nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ast.Inspect(f, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || len(call.Args) < 2 {
-			return true
-		}
-		sel, ok := call.Fun.(*ast.SelectorExpr)
-		if !ok || sel.Sel.Name != "X" {
-			return true
-		}
-		if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "lang" {
-			return true
-		}
-		key, err1 := literal(call.Args[0])
-		fallback, err2 := literal(call.Args[1])
-		if err1 != nil || err2 != nil {
-			t.Errorf("%s: lang.X needs literal key and fallback", fset.Position(call.Pos()))
-			return true
-		}
-		if prev, dup := used[key]; dup && prev != fallback {
-			t.Errorf("%s: key %q used with two fallbacks %q and %q", fset.Position(call.Pos()), key, prev, fallback)
-		}
-		used[key] = fallback
-		return true
-	})
-	if len(used) < 20 {
-		t.Fatalf("found only %d keys", len(used))
-	}
-	for _, file := range []string{"scenario.zh-CN.json", "scenario.en.json"} {
-		raw, err := os.ReadFile(filepath.Join("..", "..", "assets", "i18n", file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var m map[string]string
-		if err := json.Unmarshal(raw, &m); err != nil {
-			t.Fatalf("%s: %v", file, err)
-		}
-		for _, k := range slices.Sorted(maps.Keys(used)) {
-			v, ok := m[k]
-			switch {
-			case !ok || v == "":
-				t.Errorf("%s: missing key %q", file, k)
-			case file == "scenario.zh-CN.json" && v != used[k]:
-				t.Errorf("%s: %q is %q, code fallback is %q", file, k, v, used[k])
-			}
-		}
-		for k := range m {
-			if _, ok := used[k]; !ok {
-				t.Errorf("%s: key %q is not used", file, k)
-			}
-		}
+	if n := checkTranslations(t, "scenario", "scenarios.go"); n < 20 {
+		t.Fatalf("found only %d keys", n)
 	}
 }
 
