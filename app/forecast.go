@@ -25,14 +25,21 @@ import (
 // and their births-to-intake ratio are fitted on the pupils they now take,
 // their grade 6 feeds the junior schools, and the closed school has no
 // projected records. The receivers keep their own classes: the extra pupils
-// sit in the classes they have until classrooms are added.
-func Project(d *model.District, years int) ([]model.Enrollment, error) {
+// sit in the classes they have until classrooms are added. The pupils
+// enrolled at the closed school move with this history; its future
+// entrants move with its zones when the intake follows the catchments
+// (catchment.go gives the receivers explicit entrants), so nobody is
+// counted twice.
+//
+// entrants are explicit intakes by school, grade and projected year
+// (nil = none); they win over births and feeders (forecast.Input.Entrants).
+func Project(d *model.District, entrants []model.Enrollment, years int) ([]model.Enrollment, error) {
 	if len(d.History) == 0 || years < 1 {
 		return nil, nil
 	}
 	d = mergeClosed(d)
 	res, err := forecast.Project(forecast.Input{Schools: d.Schools, Zones: d.Zones, History: d.History,
-		Births: d.Births, Housing: d.Housing}, forecast.Options{Years: years, Standards: d.Standards})
+		Entrants: entrants, Births: d.Births, Housing: d.Housing}, forecast.Options{Years: years, Standards: d.Standards})
 	if err != nil {
 		return nil, err
 	}

@@ -75,7 +75,7 @@ func (s *Session) ensure(v *variant) {
 	if !v.projOK {
 		v.projected, v.projErr = nil, nil
 		if s.projector != nil {
-			v.projected, v.projErr = s.projector(v.district, ProjectionYears)
+			v.projected, v.projErr = s.project(v.district)
 		}
 		v.projOK = true
 	}

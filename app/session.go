@@ -12,9 +12,12 @@ import (
 const ProjectionYears = 10
 
 // Projector turns a district into projected enrollment records for the
-// years after its history (package model/forecast provides the real one).
-// It may return nil when the district has no history.
-type Projector func(d *model.District, years int) ([]model.Enrollment, error)
+// years after its history (Project, on package model/forecast, is the real
+// one). entrants are explicit intakes by school, grade and projected year
+// that win over what the projector would derive (nil = none): the Session
+// passes them so that the entry intake follows edited catchments (see
+// catchment.go). It may return nil when the district has no history.
+type Projector func(d *model.District, entrants []model.Enrollment, years int) ([]model.Enrollment, error)
 
 // Session is one open project: the base district and its scenarios (方案),
 // the one on display, its file, the year under study and the undo/redo
@@ -29,6 +32,18 @@ type Session struct {
 	// scenarios (edit log, settings) so that saving gives it back.
 	extra *store.Project
 
+	// reference is the district as loaded (project file, sample, import),
+	// before any edit: the catchments its history was recorded under, from
+	// which projected intakes follow the zones of edited catchments (see
+	// catchment.go). It never changes within a session. refProjected is its
+	// projection, made once when first needed: it depends only on the
+	// reference's history, births, housing and catchments — not on the
+	// standards, which change classes and statuses, never pupils.
+	reference    *model.District
+	refProjected []model.Enrollment
+	refErr       error
+	refOK        bool
+
 	base      *variant   // the district as imported and edited
 	scenarios []*variant // each: base + its edits
 	cur       *variant   // base or one of scenarios: what edits go to
@@ -39,10 +54,21 @@ type Session struct {
 
 // NewSession starts a session on d, read from path ("" for a new or sample
 // district). project may be nil (history years only). The year is the last
-// history year.
+// history year. d's catchments are the reference ones (see catchment.go).
 func NewSession(d *model.District, path string, project Projector) *Session {
+	return NewSessionWithReference(nil, d, path, project)
+}
+
+// NewSessionWithReference is NewSession on d, a district derived by edits
+// from ref (as `xuequ export --scenario` derives a scenario outside a
+// session): projected intakes follow d's catchments from ref's. A nil ref
+// means d itself.
+func NewSessionWithReference(ref, d *model.District, path string, project Projector) *Session {
 	d.Standards = d.Standards.OrDefault()
-	s := &Session{district: d, path: path, projector: project}
+	if ref == nil {
+		ref = d
+	}
+	s := &Session{district: d, path: path, projector: project, reference: cloneDistrict(ref)}
 	s.base = &variant{district: d}
 	s.cur = s.base
 	_, s.year = d.Years()
@@ -205,6 +231,22 @@ func (s *Session) recompute(reproject bool) {
 	}
 	s.ensure(s.cur)
 	s.analysis = s.AnalysisFor(s.year)
+}
+
+// project projects d (the base or a scenario) with the entry intake
+// following its catchments from the reference ones.
+func (s *Session) project(d *model.District) ([]model.Enrollment, error) {
+	if sameCatchments(s.reference, d) {
+		return s.projector(d, nil, ProjectionYears)
+	}
+	if !s.refOK {
+		s.refProjected, s.refErr = s.projector(s.reference, nil, ProjectionYears)
+		s.refOK = true
+	}
+	if s.refErr != nil {
+		return s.projector(d, nil, ProjectionYears)
+	}
+	return followCatchments(s.projector, s.reference, s.refProjected, d, ProjectionYears)
 }
 
 // records returns the enrollment records for year: history, or projection

@@ -88,7 +88,7 @@ func panelTestDistrict() *model.District {
 // shiftProjector is a deterministic stand-in for model/forecast: every
 // cohort moves up a grade unchanged, the entry grade repeats, and each
 // grade keeps its last class count (so projected years can show 大班额).
-func shiftProjector(d *model.District, years int) ([]model.Enrollment, error) {
+func shiftProjector(d *model.District, _ []model.Enrollment, years int) ([]model.Enrollment, error) {
 	_, last := d.Years()
 	type key struct {
 		school string

@@ -44,7 +44,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		if in.Project == "" {
 			return fmt.Errorf("%s: no records for year %d (the history covers %d–%d)", in.Name, *year, first, last)
 		}
-		if records, err = projectFor(d, *year-last); err != nil {
+		if records, err = projectFor(in, *year-last); err != nil {
 			return err
 		}
 	}

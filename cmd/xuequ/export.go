@@ -73,7 +73,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	s := app.NewSession(in.District, in.Project, app.Project)
+	s := app.NewSessionWithReference(in.Reference, in.District, in.Project, app.Project)
 	opt := report.Options{Year: *year, Paper: p}
 	mopt := report.MapOptions{Options: opt, Theme: th, Stage: st, DPI: *dpi}
 

@@ -76,7 +76,7 @@ func runForecast(args []string, stdout, stderr io.Writer) error {
 	opt := forecast.Options{Years: *years, Window: *window, Method: method, Alpha: *alpha, Round: *round,
 		BirthLag: *birthLag, BirthCutoff: *cutoff, Interval: *interval, Standards: d.Standards}
 
-	res, err := forecast.Project(fin, opt)
+	res, err := projectInputs(in, fin, opt)
 	if err != nil {
 		return forecastError(err, in.Name, *entrants, *births)
 	}
@@ -95,6 +95,52 @@ func runForecast(args []string, stdout, stderr io.Writer) error {
 	}
 	setLanguage(*langFlag)
 	return printForecast(stdout, res, bt)
+}
+
+// projectInputs projects fin. For a scenario (--scenario) the entry
+// intake follows the scenario's catchments from the project's (see
+// app.FollowCatchments), with the same options; entrants the user gave
+// (--entrants) win over the ones that follow from the catchments.
+func projectInputs(in *inputs, fin forecast.Input, opt forecast.Options) (*forecast.Result, error) {
+	if in.Reference == nil {
+		return forecast.Project(fin, opt)
+	}
+	type yearGrade struct {
+		year  int
+		grade model.Grade
+	}
+	user := map[yearGrade]map[string]bool{}
+	for _, e := range fin.Entrants {
+		k := yearGrade{e.Year, e.Grade}
+		if user[k] == nil {
+			user[k] = map[string]bool{}
+		}
+		user[k][e.School] = true
+	}
+	var last *forecast.Result
+	proj := func(d *model.District, entrants []model.Enrollment, years int) ([]model.Enrollment, error) {
+		d = app.ForProjection(d)
+		x := fin
+		x.Schools, x.Zones, x.History = d.Schools, d.Zones, d.History
+		x.Entrants = append([]model.Enrollment(nil), fin.Entrants...)
+		for _, e := range entrants {
+			if !user[yearGrade{e.Year, e.Grade}][e.School] {
+				x.Entrants = append(x.Entrants, e)
+			}
+		}
+		o := opt
+		o.Years = years
+		res, err := forecast.Project(x, o)
+		if err != nil {
+			return nil, err
+		}
+		last = res
+		return forecast.ToEnrollment(res, nil), nil
+	}
+	if _, err := app.FollowCatchments(proj, in.Reference, in.District, opt.Years); err != nil {
+		return nil, err
+	}
+	return last, nil
 }
 
 // forecastError names the user's files in input errors and turns option

@@ -19,6 +19,11 @@ type inputs struct {
 	District *model.District
 	Project  string // project path, "" when built from CSV files
 	Name     string // what to call the input in messages
+	// Reference is the project's own district when District is one of its
+	// scenarios (--scenario), nil otherwise: the catchments the history
+	// was recorded under, from which projected intakes follow the
+	// scenario's catchments (see app.ProjectScenario).
+	Reference *model.District
 }
 
 // loadInputs opens the project named by the single positional argument, or
@@ -48,13 +53,14 @@ func loadInputs(positional []string, history, scenario string) (*inputs, error) 
 	if err != nil {
 		return nil, err
 	}
-	d := &p.District
+	in := &inputs{District: &p.District, Project: path, Name: path}
 	if scenario != "" {
-		if d, err = applyScenario(p, scenario); err != nil {
+		if in.District, err = applyScenario(p, scenario); err != nil {
 			return nil, err
 		}
+		in.Reference = &p.District
 	}
-	return &inputs{District: d, Project: path, Name: path}, nil
+	return in, nil
 }
 
 func readHistoryFile(path string) ([]model.Enrollment, error) {
@@ -83,14 +89,16 @@ func readInputFile(path, what string) ([]byte, error) {
 	return data, nil
 }
 
-// projectFor projects the district's history years ahead (see app.Project)
-// so that analyze can judge a future year.
-func projectFor(d *model.District, years int) ([]model.Enrollment, error) {
+// projectFor projects the input's district years ahead (see app.Project)
+// so that analyze can judge a future year; a scenario's intake follows
+// its catchments from the project's (app.ProjectScenario).
+func projectFor(in *inputs, years int) ([]model.Enrollment, error) {
+	d := in.District
 	if years < 1 {
 		first, last := d.Years()
 		return nil, fmt.Errorf("no records for that year: the history covers %d–%d and only later years can be projected", first, last)
 	}
-	return app.Project(d, years)
+	return app.ProjectScenario(in.Reference, d, years)
 }
 
 // unwrapPathError drops the path that os errors repeat, since our messages

@@ -102,3 +102,64 @@ func TestAnalyzeScenario(t *testing.T) {
 		t.Errorf("assign --scenario: exit %d %s", code, errOut)
 	}
 }
+
+// TestAnalyzeScenarioConservesPupils: a scenario that moves three zones of
+// 示例县实验小学 (S018) to 城关镇第一小学 (S016) moves their first-graders
+// with them; the county total of the first projected year is the base's.
+func TestAnalyzeScenarioConservesPupils(t *testing.T) {
+	d, _, err := app.LoadSample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := app.NewSession(d, "", app.Project)
+	var zones []string
+	for _, z := range d.Zones {
+		if z.PrimarySchool == "S018" && len(zones) < 3 {
+			zones = append(zones, z.ID)
+		}
+	}
+	if err := s.NewScenario("实验小学分流", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Do(&app.AssignZones{Zones: zones, School: "S016", Stage: model.LevelPrimary}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "move.xuequ.gpkg")
+	if err := s.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	_, last := d.Years()
+	analyze := func(year int, args ...string) analyzeDoc {
+		t.Helper()
+		code, out, errOut := runCLI(t, append([]string{"analyze", path, "--year", strconv.Itoa(year), "--json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var doc analyzeDoc
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	students := func(doc analyzeDoc, id string) int {
+		for _, sc := range doc.Schools {
+			if sc.School == id {
+				return sc.Students
+			}
+		}
+		return -1
+	}
+	for y := last + 1; y <= last+5; y++ {
+		base, sc := analyze(y), analyze(y, "--scenario", "实验小学分流")
+		if y == last+1 && base.Summary.Students != sc.Summary.Students {
+			t.Errorf("%d: %d pupils in the scenario, %d in the base", y, sc.Summary.Students, base.Summary.Students)
+		}
+		moved := students(base, "S018") - students(sc, "S018")
+		if moved <= 0 || students(sc, "S016")-students(base, "S016") <= 0 {
+			t.Errorf("%d: S018 %d → %d, S016 %d → %d", y, students(base, "S018"), students(sc, "S018"), students(base, "S016"), students(sc, "S016"))
+		}
+		t.Logf("%d: county %d → %d pupils; S018 %d → %d, S016 %d → %d; 大班额 %d → %d, 超大班额 %d → %d", y,
+			base.Summary.Students, sc.Summary.Students, students(base, "S018"), students(sc, "S018"),
+			students(base, "S016"), students(sc, "S016"), base.Summary.Large, sc.Summary.Large, base.Summary.VeryLarge, sc.Summary.VeryLarge)
+	}
+}
