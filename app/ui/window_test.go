@@ -110,7 +110,12 @@ func TestMainWindowOpenAndSaveOffTheUIGoroutine(t *testing.T) {
 		return nil
 	}
 	w.openPath("/tmp/县城.xuequ.gpkg")
-	waitFor(t, func() bool { return strings.HasPrefix(w.win.Title(), "县城.xuequ.gpkg —") })
+	// The test driver runs fyne.Do callbacks on the worker goroutine, so
+	// wait for the open's last step (the recent-files entry), not just the
+	// title, before saving: otherwise the two callbacks can interleave.
+	waitFor(t, func() bool {
+		return strings.HasPrefix(w.win.Title(), "县城.xuequ.gpkg —") && len(recentFiles(w.app.Preferences())) == 1
+	})
 	if err := w.sess.Do(&app.AssignZones{Zones: []string{"Z00"}, School: "P2", Stage: model.LevelPrimary}); err != nil {
 		t.Fatal(err)
 	}
