@@ -4,6 +4,7 @@ import (
 	"os"
 	"path"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -45,6 +46,15 @@ func languagePref(p fyne.Preferences) string {
 // under zh-Hans; registering ours under zh-CN would win the match for a
 // zh_CN user and turn fyne's dialogs English. Under zh-Hans both merge.
 func SetLanguage(code string) error {
+	if code != langEnglish {
+		code = langChinese
+	}
+	languageMu.Lock()
+	defer languageMu.Unlock()
+	if code == currentLanguage {
+		return nil // translations loaded: adding them again rewrites go-i18n's maps under readers
+	}
+	currentLanguage = code
 	if code == langEnglish {
 		os.Setenv("LANGUAGE", "en_US:en")
 	} else {
@@ -57,6 +67,13 @@ func SetLanguage(code string) error {
 	}
 	return addTranslations()
 }
+
+// currentLanguage is the language SetLanguage last set up ("" before the
+// first call); languageMu serialises the set-up.
+var (
+	languageMu      sync.Mutex
+	currentLanguage string
+)
 
 // addTranslations adds assets/i18n/*.LANG.json, zh-CN files as zh-Hans.
 func addTranslations() error {

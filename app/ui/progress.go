@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -37,7 +38,13 @@ func runLongModal[T any](w fyne.Window, title string, work func(ctx context.Cont
 	runWithProgress(w, title, 0, work, done)
 }
 
+// inflight counts long work whose done callback has not run yet, so that
+// tests can wait until nothing runs in the background (the test driver
+// runs fyne.Do callbacks on the worker goroutine).
+var inflight sync.WaitGroup
+
 func runWithProgress[T any](w fyne.Window, title string, delay time.Duration, work func(ctx context.Context, progress progressFunc) (T, error), done func(T, error)) {
+	inflight.Add(1)
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
 	infinite := widget.NewProgressBarInfinite()
@@ -81,6 +88,7 @@ func runWithProgress[T any](w fyne.Window, title string, delay time.Duration, wo
 		}
 		cancel()
 		fyne.Do(func() {
+			defer inflight.Done()
 			finished = true
 			if dlg != nil {
 				dlg.Hide()

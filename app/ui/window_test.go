@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -24,6 +23,7 @@ func newTestWindow(t *testing.T) *mainWindow {
 	}
 	w := newMainWindow(a, Config{Sample: func() (*model.District, error) { return testDistrict(), nil }})
 	t.Cleanup(w.win.Close)
+	t.Cleanup(inflight.Wait) // runs first: no open or save outlives its test
 	w.setSession(testSession())
 	w.win.Resize(fyne.NewSize(1280, 800))
 	return w
@@ -110,17 +110,15 @@ func TestMainWindowOpenAndSaveOffTheUIGoroutine(t *testing.T) {
 		return nil
 	}
 	w.openPath("/tmp/县城.xuequ.gpkg")
-	// The test driver runs fyne.Do callbacks on the worker goroutine, so
-	// wait for the open's last step (the recent-files entry), not just the
-	// title, before saving: otherwise the two callbacks can interleave.
-	waitFor(t, func() bool {
-		return strings.HasPrefix(w.win.Title(), "县城.xuequ.gpkg —") && len(recentFiles(w.app.Preferences())) == 1
-	})
+	inflight.Wait() // the test driver runs fyne.Do callbacks on the worker goroutine
+	if !strings.HasPrefix(w.win.Title(), "县城.xuequ.gpkg —") {
+		t.Fatalf("title after open: %q", w.win.Title())
+	}
 	if err := w.sess.Do(&app.AssignZones{Zones: []string{"Z00"}, School: "P2", Stage: model.LevelPrimary}); err != nil {
 		t.Fatal(err)
 	}
 	w.savePath("/tmp/新方案")
-	waitFor(t, func() bool { r := recentFiles(w.app.Preferences()); return len(r) == 2 && r[0] == savedTo })
+	inflight.Wait()
 	if strings.Contains(w.win.Title(), "•") {
 		t.Errorf("saved session still marked dirty: %q", w.win.Title())
 	}
@@ -129,20 +127,6 @@ func TestMainWindowOpenAndSaveOffTheUIGoroutine(t *testing.T) {
 	}
 	if r := recentFiles(w.app.Preferences()); len(r) < 2 || r[0] != savedTo {
 		t.Errorf("recent files after open and save: %v", r)
-	}
-}
-
-// waitFor polls cond for up to 30 s (long work reports back through
-// fyne.Do; the deadline is generous because CI runs packages in parallel
-// on two cores).
-func waitFor(t *testing.T, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatal("timed out")
-		}
-		time.Sleep(5 * time.Millisecond)
 	}
 }
 
@@ -195,14 +179,17 @@ func TestSaveAndReopenRealProject(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "测试")
 	w.savePath(path)
-	waitFor(t, func() bool { return len(recentFiles(w.app.Preferences())) == 1 })
+	inflight.Wait()
 	path += ".xuequ.gpkg"
 	if w.sess.Dirty() || w.sess.Path() != path {
 		t.Fatalf("after save: dirty=%v path=%q", w.sess.Dirty(), w.sess.Path())
 	}
 	old := w.sess
 	w.openPath(path)
-	waitFor(t, func() bool { return w.sess != old })
+	inflight.Wait()
+	if w.sess == old {
+		t.Fatal("the project did not reopen")
+	}
 	if got := w.sess.District().Zone("Z00").PrimarySchool; got != "P2" {
 		t.Errorf("reopened project: Z00 is with %q, want the saved edit P2", got)
 	}
