@@ -321,13 +321,19 @@ func (w *mainWindow) showNewScenario() {
 	w.win.Canvas().Focus(name)
 }
 
-func (w *mainWindow) showRenameScenario() {
-	cur := ""
-	if w.sess != nil {
-		cur = w.sess.CurrentScenario()
+// chosenScenario is the current scenario; for the base it tells the user
+// to choose one and returns false (the base cannot be renamed or deleted).
+func (w *mainWindow) chosenScenario() (string, bool) {
+	if w.sess != nil && w.sess.CurrentScenario() != "" {
+		return w.sess.CurrentScenario(), true
 	}
-	if cur == "" {
-		w.showInfo(lang.X("scenario.choose", "请先在方案列表中选择一个方案（基础方案不能重命名或删除）。"))
+	w.showInfo(lang.X("scenario.choose", "请先在方案列表中选择一个方案（基础方案不能重命名或删除）。"))
+	return "", false
+}
+
+func (w *mainWindow) showRenameScenario() {
+	cur, ok := w.chosenScenario()
+	if !ok {
 		return
 	}
 	name := widget.NewEntry()
@@ -355,12 +361,8 @@ func (w *mainWindow) showRenameScenario() {
 }
 
 func (w *mainWindow) confirmDeleteScenario() {
-	cur := ""
-	if w.sess != nil {
-		cur = w.sess.CurrentScenario()
-	}
-	if cur == "" {
-		w.showInfo(lang.X("scenario.choose", "请先在方案列表中选择一个方案（基础方案不能重命名或删除）。"))
+	cur, ok := w.chosenScenario()
+	if !ok {
 		return
 	}
 	dialog.ShowConfirm(lang.X("scenario.delete.title", "删除方案"),
