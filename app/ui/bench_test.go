@@ -16,6 +16,9 @@ import (
 // boundaries, labels) through the widget's frame path, as a pan or zoom does.
 func BenchmarkMapFrame100k(b *testing.B) {
 	test.NewTempApp(b)
+	if err := SetLanguage(langChinese); err != nil {
+		b.Fatal(err)
+	}
 	s := app.NewSession(synth.Generate(synth.ProvinceConfig()), "", nil)
 	m := NewMapView()
 	m.SetSession(s)
