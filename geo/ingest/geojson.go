@@ -24,6 +24,10 @@ type Options struct {
 	// CRS forces the coordinate system ("EPSG:4547", "GCJ02"), overriding
 	// the file's "crs" member and detection.
 	CRS string
+	// Layer picks the layer of a multi-layer file: a GeoPackage table, a
+	// Shapefile inside a .zip holding several, a KML folder. "" = the only
+	// layer, or the one that fits (points for schools, polygons for zones).
+	Layer string
 }
 
 // prop is one feature property, in file order.
@@ -56,6 +60,7 @@ type collection struct {
 	features []feature
 	names    []string // union of property names, first-seen order
 	crs      geo.CRS
+	encoding string // of the attribute text, as the reader found it
 }
 
 type geomWant int
@@ -65,9 +70,9 @@ const (
 	wantPolygons
 )
 
-// readCollection parses the FeatureCollection feature by feature, so that
-// one broken feature costs one report line, not the file.
-func readCollection(name string, data []byte, opt Options, want geomWant, rep *Report) (*collection, error) {
+// readGeoJSON splits a FeatureCollection into features in the file's own
+// coordinates.
+func readGeoJSON(name string, data []byte, want geomWant, rep *Report) (*rawLayer, error) {
 	fatal := func(format string, args ...any) error {
 		return &model.InputError{File: name, Msg: fmt.Sprintf(format, args...)}
 	}
@@ -113,29 +118,14 @@ func readCollection(name string, data []byte, opt Options, want geomWant, rep *R
 	if len(top.Features) == 0 {
 		return nil, fatal("the FeatureCollection has no features")
 	}
-
-	c := &collection{file: name}
-	seen := map[string]bool{}
-	for i, raw := range top.Features {
-		f, ok := parseFeature(name, i+1, raw, want, rep)
-		if !ok {
-			continue
+	raw := &rawLayer{total: len(top.Features), encoding: enc}
+	raw.crsName, _ = crsMember(top.CRS)
+	for i, r := range top.Features {
+		if f, ok := parseFeature(name, i+1, r, want, rep); ok {
+			raw.features = append(raw.features, f)
 		}
-		for _, p := range f.props {
-			if !seen[p.key] {
-				seen[p.key] = true
-				c.names = append(c.names, p.key)
-			}
-		}
-		c.features = append(c.features, f)
 	}
-	if len(c.features) == 0 {
-		return nil, fatal("none of the %d features has a usable geometry (see the report above)", len(top.Features))
-	}
-	if err := c.toLonLat(top.CRS, opt, rep); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return raw, nil
 }
 
 func jsonErr(text []byte, err error) string {
@@ -184,11 +174,30 @@ func parseFeature(file string, idx int, raw []byte, want geomWant, rep *Report) 
 		issue(Warning, CodeBadGeometry, map[string]any{"Case": "unreadable", "Detail": err.Error()}, "skipped: geometry unreadable (%v)", err)
 		return f, false
 	}
+	var ok bool
+	if f.geom, ok = fitGeometry(file, idx, f.fid, geom, want, rep); !ok {
+		return f, false
+	}
+	return f, true
+}
+
+// fitGeometry checks that a feature's geometry fits the layer (points for
+// schools, polygons for zones), keeping the fitting parts of collections
+// and reporting what it changed or why it skipped the feature. Every
+// format reader passes its geometries through it.
+func fitGeometry(file string, idx int, fid string, geom orb.Geometry, want geomWant, rep *Report) (orb.Geometry, bool) {
+	issue := func(sev Severity, code string, vals map[string]any, format string, args ...any) {
+		rep.add(Issue{Severity: sev, Code: code, File: file, Feature: idx, ID: fid, Args: vals, Message: fmt.Sprintf(format, args...)})
+	}
+	if geom == nil {
+		issue(Warning, CodeNullGeometry, map[string]any{"Case": "none"}, "skipped: the feature has no geometry")
+		return nil, false
+	}
 	if col, ok := geom.(orb.Collection); ok {
 		geom = pickParts(col, want)
 		if geom == nil {
 			issue(Warning, CodeWrongGeometry, wrongGeometry("collection", wantName(want), 0, ""), "skipped: the GeometryCollection has no %s", wantName(want))
-			return f, false
+			return nil, false
 		}
 		issue(Info, CodeCollection, map[string]any{"Want": wantName(want)}, "GeometryCollection: kept its %s parts, dropped the rest", wantName(want))
 	}
@@ -199,7 +208,7 @@ func parseFeature(file string, idx int, raw []byte, want geomWant, rep *Report) 
 		case orb.MultiPoint:
 			if len(gg) == 0 {
 				issue(Warning, CodeNullGeometry, map[string]any{"Case": "empty-multipoint"}, "skipped: empty MultiPoint")
-				return f, false
+				return nil, false
 			}
 			if len(gg) > 1 {
 				issue(Warning, CodeWrongGeometry, wrongGeometry("multipoint", wantName(want), len(gg), ""), "MultiPoint with %d points: used the first", len(gg))
@@ -210,7 +219,7 @@ func parseFeature(file string, idx int, raw []byte, want geomWant, rep *Report) 
 			// after reprojection.
 		default:
 			issue(Warning, CodeWrongGeometry, wrongGeometry("not-school", wantName(want), 0, geom.GeoJSONType()), "skipped: a %s is not a school location (need Point)", geom.GeoJSONType())
-			return f, false
+			return nil, false
 		}
 	case wantPolygons:
 		switch gg := geom.(type) {
@@ -219,15 +228,14 @@ func parseFeature(file string, idx int, raw []byte, want geomWant, rep *Report) 
 		case orb.MultiPolygon:
 		default:
 			issue(Warning, CodeWrongGeometry, wrongGeometry("not-zone", wantName(want), 0, geom.GeoJSONType()), "skipped: a %s is not a zone (need Polygon or MultiPolygon)", geom.GeoJSONType())
-			return f, false
+			return nil, false
 		}
 		if len(geom.(orb.MultiPolygon)) == 0 {
 			issue(Warning, CodeNullGeometry, map[string]any{"Case": "empty"}, "skipped: empty geometry")
-			return f, false
+			return nil, false
 		}
 	}
-	f.geom = geom
-	return f, true
+	return geom, true
 }
 
 // wrongGeometry holds the Args of a CodeWrongGeometry issue: the case, the
@@ -400,7 +408,7 @@ func (c *collection) mapPoints(fn func(orb.Point) orb.Point) {
 
 // toLonLat decides the file's CRS (override, "crs" member, or detection)
 // and converts every coordinate to WGS-84 lon/lat.
-func (c *collection) toLonLat(crsRaw []byte, opt Options, rep *Report) error {
+func (c *collection) toLonLat(raw *rawLayer, opt Options, rep *Report) error {
 	for i := range c.features { // Points are values, so bound() needs them as MultiPoint.
 		if p, ok := c.features[i].geom.(orb.Point); ok {
 			c.features[i].geom = orb.MultiPoint{p}
@@ -428,11 +436,16 @@ func (c *collection) toLonLat(crsRaw []byte, opt Options, rep *Report) error {
 		crs = cc
 		info(Info, CodeCRSOverride, crsArgs(cc), fmt.Sprintf("coordinates read as %s (%s), as given by --crs", cc, cc.Name))
 	default:
-		name, has := crsMember(crsRaw)
+		name, has := raw.crsName, raw.crsName != "" || raw.crs != nil
 		if has {
-			cc, err := geo.ParseCRS(name)
-			if err != nil {
-				return &model.InputError{File: c.file, Field: "crs", Msg: fmt.Sprintf("%v (declared %q); reproject the file to EPSG:4326 or pass --crs", err, name)}
+			var cc geo.CRS
+			if raw.crs != nil {
+				cc = *raw.crs
+			} else {
+				var err error
+				if cc, err = geo.ParseCRS(name); err != nil {
+					return &model.InputError{File: c.file, Field: "crs", Msg: fmt.Sprintf("%v (declared %q); reproject the file to EPSG:4326 or pass --crs", err, name)}
+				}
 			}
 			crs = cc
 			if !cc.IsLonLat() {

@@ -60,27 +60,21 @@ func Import(opt ImportOptions) (*model.District, *Report, error) {
 		d.Name = strings.TrimSuffix(filepath.Base(opt.Zones), filepath.Ext(opt.Zones))
 	}
 
-	data, err := read(opt.Schools)
-	if err != nil {
-		return nil, rep, err
-	}
-	schools, r, err := ReadSchools(opt.Schools, data, Options{Map: maps[Schools], GCJ02: opt.GCJ02, CRS: opt.CRS})
+	schools, r, err := ReadSchools(opt.Schools, nil, Options{Map: maps[Schools], GCJ02: opt.GCJ02, CRS: opt.CRS})
 	rep.Merge(r)
 	if err != nil {
 		return nil, rep, err
 	}
 	d.Schools = schools
 
-	if data, err = read(opt.Zones); err != nil {
-		return nil, rep, err
-	}
-	zones, r, err := ReadZones(opt.Zones, data, Options{Map: maps[Zones], GCJ02: opt.GCJ02, CRS: opt.CRS})
+	zones, r, err := ReadZones(opt.Zones, nil, Options{Map: maps[Zones], GCJ02: opt.GCJ02, CRS: opt.CRS})
 	rep.Merge(r)
 	if err != nil {
 		return nil, rep, err
 	}
 	d.Zones = zones
 
+	var data []byte
 	if opt.History != "" {
 		if data, err = read(opt.History); err != nil {
 			return nil, rep, err

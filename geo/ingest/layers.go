@@ -9,13 +9,14 @@ import (
 	"github.com/xuequ/xuequ/model"
 )
 
-// ReadSchools reads a GeoJSON FeatureCollection of school sites (Points;
-// Polygons are replaced by a point inside them). name is the file name for
-// messages. The error is a *model.InputError when the file cannot be read
+// ReadSchools reads school sites (Points; Polygons are replaced by a
+// point inside them) from a file of any format FormatOf knows. name is
+// the path; data is the GeoJSON content already read, or nil to read the
+// file (the only way for Shapefiles, KML/KMZ and GeoPackages). The error is a *model.InputError when the file cannot be read
 // at all; everything else is in the Report.
 func ReadSchools(name string, data []byte, opt Options) ([]model.School, *Report, error) {
 	rep := &Report{}
-	c, err := readCollection(name, data, opt, wantPoints, rep)
+	c, err := readLayerFile(name, data, opt, wantPoints, rep)
 	if err != nil {
 		return nil, rep, err
 	}
@@ -107,12 +108,12 @@ func ReadSchools(name string, data []byte, opt Options) ([]model.School, *Report
 	return out, rep, nil
 }
 
-// ReadZones reads a GeoJSON FeatureCollection of residential zones
-// (Polygon/MultiPolygon), repairing geometry (geo.RepairMultiPolygon) and
+// ReadZones reads residential zones (Polygon/MultiPolygon) from a file
+// of any format FormatOf knows (name and data as for ReadSchools), repairing geometry (geo.RepairMultiPolygon) and
 // reporting each repair.
 func ReadZones(name string, data []byte, opt Options) ([]model.Zone, *Report, error) {
 	rep := &Report{}
-	c, err := readCollection(name, data, opt, wantPolygons, rep)
+	c, err := readLayerFile(name, data, opt, wantPolygons, rep)
 	if err != nil {
 		return nil, rep, err
 	}

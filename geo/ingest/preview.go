@@ -18,7 +18,8 @@ type PreviewResult struct {
 	Report  *Report // what reading would report so far
 }
 
-// Preview reads a GeoJSON file far enough to show its properties and first
+// Preview reads a geographic file (any FormatOf format; data as for
+// ReadSchools) far enough to show its properties and first
 // n features, and the guessed mapping for the layer.
 func Preview(name string, data []byte, layer Layer, n int, opt Options) (*PreviewResult, error) {
 	rep := &Report{}
@@ -26,12 +27,11 @@ func Preview(name string, data []byte, layer Layer, n int, opt Options) (*Previe
 	if layer == Schools {
 		want = wantPoints
 	}
-	_, enc, _ := decodeText(data)
-	c, err := readCollection(name, data, opt, want, rep)
+	c, err := readLayerFile(name, data, opt, want, rep)
 	if err != nil {
 		return nil, err
 	}
-	p := &PreviewResult{Encoding: enc, CRS: c.crs.String(), Features: len(c.features), PropertyNames: c.names, Report: rep}
+	p := &PreviewResult{Encoding: c.encoding, CRS: c.crs.String(), Features: len(c.features), PropertyNames: c.names, Report: rep}
 	if c.crs.Kind == geo.KindLonLat && c.crs.EPSG == 0 {
 		p.CRS = geo.LonLat.String()
 	}

@@ -1,0 +1,102 @@
+package ingest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/xuequ/xuequ/geo"
+	"github.com/xuequ/xuequ/model"
+)
+
+// rawLayer is what a format reader hands over: the usable features, their
+// geometry still in the file's own coordinates and already fitted to the
+// layer (fitGeometry), and the CRS the file declares.
+type rawLayer struct {
+	features []feature
+	total    int // features in the file, usable or not
+	// crsName is the declared CRS as written (a GeoJSON "crs" name, a .prj
+	// PROJCS name, "EPSG:4547"); "" when the file declares none.
+	crsName string
+	// crs is the declared CRS when the reader resolved it itself (.prj WKT,
+	// GeoPackage srs); nil means: parse crsName, or detect from the
+	// coordinates when crsName is "" too.
+	crs      *geo.CRS
+	encoding string // text encoding of the attributes (EncUTF8, EncGB18030 …)
+}
+
+// finishCollection turns a reader's features into a collection in lon/lat:
+// property names in first-seen order, the CRS decided and applied.
+func finishCollection(name string, raw *rawLayer, opt Options, rep *Report) (*collection, error) {
+	c := &collection{file: name, features: raw.features, encoding: raw.encoding}
+	seen := map[string]bool{}
+	for _, f := range c.features {
+		for _, p := range f.props {
+			if !seen[p.key] {
+				seen[p.key] = true
+				c.names = append(c.names, p.key)
+			}
+		}
+	}
+	if len(c.features) == 0 {
+		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("none of the %d features has a usable geometry (see the report above)", raw.total)}
+	}
+	if err := c.toLonLat(raw, opt, rep); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Format is a kind of geographic file Xuequ reads, chosen by extension.
+type Format string
+
+const (
+	FormatGeoJSON    Format = "geojson"
+	FormatShapefile  Format = "shapefile" // .shp with .shx/.dbf/.prj/.cpg beside it, or a .zip of them
+	FormatKML        Format = "kml"       // .kml, or .kmz (zipped KML)
+	FormatGeoPackage Format = "gpkg"
+)
+
+// FormatOf tells the format of a path by its extension ("" = not a
+// geographic format Xuequ reads).
+func FormatOf(path string) Format {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".geojson", ".json":
+		return FormatGeoJSON
+	case ".shp", ".zip", ".dbf":
+		return FormatShapefile
+	case ".kml", ".kmz":
+		return FormatKML
+	case ".gpkg":
+		return FormatGeoPackage
+	}
+	return ""
+}
+
+// readLayerFile reads a geographic file of any supported format into a
+// collection in lon/lat. GeoJSON may also come as bytes already read
+// (data != nil); the other formats are read from path.
+func readLayerFile(path string, data []byte, opt Options, want geomWant, rep *Report) (*collection, error) {
+	var raw *rawLayer
+	var err error
+	switch FormatOf(path) {
+	case FormatShapefile:
+		raw, err = readShapefile(path, opt, want, rep)
+	case FormatKML:
+		raw, err = readKML(path, opt, want, rep)
+	case FormatGeoPackage:
+		raw, err = readGeoPackageLayer(path, opt, want, rep)
+	default:
+		if data == nil {
+			if data, err = os.ReadFile(path); err != nil {
+				return nil, &model.InputError{File: path, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPathErr(err))}
+			}
+		}
+		raw, err = readGeoJSON(path, data, want, rep)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return finishCollection(path, raw, opt, rep)
+}

@@ -1,0 +1,9 @@
+package ingest
+
+import "github.com/xuequ/xuequ/model"
+
+// readGeoPackageLayer reads one feature layer of a GeoPackage (placeholder
+// until the reader lands).
+func readGeoPackageLayer(path string, opt Options, want geomWant, rep *Report) (*rawLayer, error) {
+	return nil, &model.InputError{File: path, Msg: "GeoPackage layers are not read yet"}
+}
