@@ -200,7 +200,7 @@ func AnalyzeSchool(s *School, grades []Enrollment, std Standards) SchoolResult {
 	if r.ClassesNeeded > r.Classes {
 		r.ExtraClassrooms = r.ClassesNeeded - r.Classes
 	}
-	if s.Level != LevelKindergarten && s.Level != LevelSenior {
+	if s.Level != LevelKindergarten && s.Level != LevelSenior && s.Level != LevelOther {
 		r.OversizedSchool = r.Students > std.OversizedLimit(s.Level)
 		r.SmallSchool = r.Students < std.SmallSchool
 		r.SmallStaffed = r.Students < std.SmallSchoolStaffed

@@ -17,9 +17,13 @@ const (
 	LevelJunior             // 初中: grades 7–9
 	LevelNineYear           // 九年一贯制: grades 1–9
 	LevelSenior             // 高中: grades 10–12, outside the compulsory-education rules
+	// LevelOther is any other school kept on the map and in lists but
+	// outside the K–9 rules: vocational (职业学校/中专), special education
+	// (特殊教育/培智), training and adult schools.
+	LevelOther
 )
 
-var levelNames = [...]string{"unknown", "kindergarten", "primary", "junior", "nine_year", "senior"}
+var levelNames = [...]string{"unknown", "kindergarten", "primary", "junior", "nine_year", "senior", "other"}
 
 // String is the stable machine name used in JSON and the project file.
 func (l Level) String() string {
@@ -29,7 +33,7 @@ func (l Level) String() string {
 	return levelNames[l]
 }
 
-var levelChinese = [...]string{"", "幼儿园", "小学", "初中", "九年一贯制", "高中"}
+var levelChinese = [...]string{"", "幼儿园", "小学", "初中", "九年一贯制", "高中", "其他"}
 
 // Chinese is the 学段 as bureaus write it (小学, 初中, 九年一贯制 …), the
 // value written to files; "" for LevelUnknown. ParseLevel reads it back.
@@ -55,6 +59,8 @@ func ParseLevel(s string) (Level, bool) {
 		return LevelNineYear, true
 	case "senior", "high", "高中", "高级中学", "完全中学", "HS":
 		return LevelSenior, true
+	case "other", "其他":
+		return LevelOther, true
 	}
 	return LevelUnknown, false
 }
@@ -72,6 +78,8 @@ func (l Level) Grades() (first, last Grade) {
 		return 1, 9
 	case LevelSenior:
 		return 10, 12
+	case LevelOther:
+		return 13, 12 // teaches no grade of 0–12
 	}
 	return 1, 9
 }
@@ -98,6 +106,12 @@ func (g Grade) Stage() Level {
 		return LevelJunior
 	}
 	return LevelSenior
+}
+
+// InK9 reports whether schools of this level fall under the
+// compulsory-education (K–9) rules: class sizes, seats, catchments.
+func (l Level) InK9() bool {
+	return l == LevelPrimary || l == LevelJunior || l == LevelNineYear
 }
 
 // Valid reports whether g is between 0 and 12.

@@ -23,8 +23,20 @@ type ImportOptions struct {
 	// Mappings are overrides as the import wizard edits them; they are
 	// applied after Map.
 	Mappings map[Layer]Mapping
-	GCJ02    bool   // coordinates carry the GCJ-02 offset
-	CRS      string // force the CRS of both GeoJSON files, e.g. "EPSG:4547"
+	// Values holds replacements for reference and level values that match
+	// nothing (the wizard's pickers, a project's saved value map);
+	// MapValue holds --map-value flags, "zones.primary_school=Helen X=Hellen X",
+	// applied after Values.
+	Values   ValueMap
+	MapValue []string
+	// SchoolsLayer and ZonesLayer pick the layer of a multi-layer file
+	// (GeoPackage table, KML folder, Shapefile in a .zip); Sheet the
+	// worksheet of .xlsx tables ("" = the first).
+	SchoolsLayer string
+	ZonesLayer   string
+	Sheet        string
+	GCJ02        bool   // coordinates carry the GCJ-02 offset
+	CRS          string // force the CRS of both GeoJSON files, e.g. "EPSG:4547"
 }
 
 // Import reads every file of a district. The error (wrapping a

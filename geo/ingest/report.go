@@ -175,6 +175,9 @@ func (i Issue) String() string {
 // Report collects the Issues of one import.
 type Report struct {
 	Issues []Issue
+	// Unresolved lists every distinct reference or level value that
+	// matched nothing (also reported as issues), for the wizard's pickers.
+	Unresolved []Unresolved
 }
 
 func (r *Report) add(i Issue) { r.Issues = append(r.Issues, i) }
@@ -183,6 +186,7 @@ func (r *Report) add(i Issue) { r.Issues = append(r.Issues, i) }
 func (r *Report) Merge(other *Report) {
 	if other != nil {
 		r.Issues = append(r.Issues, other.Issues...)
+		r.Unresolved = append(r.Unresolved, other.Unresolved...)
 	}
 }
 
