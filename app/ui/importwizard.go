@@ -20,7 +20,6 @@ package ui
 import (
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -581,11 +580,7 @@ func (ingestBackend) GuessMapping(l ingest.Layer, props []string) ingest.Mapping
 }
 
 func (ingestBackend) Preview(l ingest.Layer, path string, gcj02 bool) (ImportPreview, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return ImportPreview{}, err
-	}
-	p, err := ingest.Preview(path, data, l, importPreviewRows, ingest.Options{GCJ02: gcj02})
+	p, err := ingest.Preview(path, nil, l, importPreviewRows, ingest.Options{GCJ02: gcj02})
 	if err != nil {
 		return ImportPreview{}, err
 	}
