@@ -434,11 +434,7 @@ func zoneWeights(zs []*model.Zone, stage model.Level) []float64 {
 	w := make([]float64, len(zs))
 	age := true
 	for _, z := range zs {
-		a := z.PrimaryAge
-		if stage == model.LevelJunior {
-			a = z.JuniorAge
-		}
-		if a <= 0 {
+		if _, known := z.AgeCount(stage); !known {
 			age = false
 			break
 		}
@@ -446,10 +442,9 @@ func zoneWeights(zs []*model.Zone, stage model.Level) []float64 {
 	total := 0.0
 	for i, z := range zs {
 		switch {
-		case age && stage == model.LevelJunior:
-			w[i] = float64(z.JuniorAge)
 		case age:
-			w[i] = float64(z.PrimaryAge)
+			n, _ := z.AgeCount(stage)
+			w[i] = float64(n)
 		default:
 			w[i] = float64(max(z.Population, 0))
 		}

@@ -164,15 +164,29 @@ type Zone struct {
 	Households int // 户数
 	Dwellings  int // 住宅套数 (0 = unknown)
 	// PrimaryAge and JuniorAge are optional counts of resident children of
-	// primary (6–11) and junior (12–14) school age; 0 = unknown.
-	PrimaryAge int
-	JuniorAge  int
+	// primary (6–11) and junior (12–14) school age. A count is known when
+	// it is positive or its Known flag is set: a zone with no children of
+	// the age (0, known) is not a zone whose count the source left out.
+	// Read them through AgeCount.
+	PrimaryAge      int
+	JuniorAge       int
+	PrimaryAgeKnown bool
+	JuniorAgeKnown  bool
 	// PrimarySchool and JuniorSchool are the IDs of the schools whose 学区
 	// this zone belongs to (empty = not yet assigned).
 	PrimarySchool string
 	JuniorSchool  string
 	Township      string
 	Attrs         map[string]string
+}
+
+// AgeCount returns the zone's count of children of the stage's school age
+// (LevelJunior: 12–14, otherwise 6–11) and whether the source gave one.
+func (z *Zone) AgeCount(stage Level) (n int, known bool) {
+	if stage == LevelJunior {
+		return z.JuniorAge, z.JuniorAge > 0 || z.JuniorAgeKnown
+	}
+	return z.PrimaryAge, z.PrimaryAge > 0 || z.PrimaryAgeKnown
 }
 
 // SchoolFor returns the ID of the school the zone is assigned to for a stage.

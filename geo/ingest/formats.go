@@ -100,3 +100,19 @@ func readLayerFile(path string, data []byte, opt Options, want geomWant, rep *Re
 	}
 	return finishCollection(path, raw, opt, rep)
 }
+
+// ListLayers names the layers of a geographic file: the feature tables of
+// a GeoPackage, the Shapefiles in a .zip, the folders of a KML. A
+// single-layer file lists its one layer; GeoJSON lists none. The import
+// wizard offers them as --schools-layer/--zones-layer choices.
+func ListLayers(path string) ([]string, error) {
+	switch FormatOf(path) {
+	case FormatShapefile:
+		return shapefileLayers(path)
+	case FormatKML:
+		return kmlLayers(path)
+	case FormatGeoPackage:
+		return gpkgLayers(path)
+	}
+	return nil, nil
+}

@@ -7,3 +7,5 @@ import "github.com/xuequ/xuequ/model"
 func readGeoPackageLayer(path string, opt Options, want geomWant, rep *Report) (*rawLayer, error) {
 	return nil, &model.InputError{File: path, Msg: "GeoPackage layers are not read yet"}
 }
+
+func gpkgLayers(path string) ([]string, error) { return nil, nil }

@@ -6,3 +6,5 @@ import "github.com/xuequ/xuequ/model"
 func readShapefile(path string, opt Options, want geomWant, rep *Report) (*rawLayer, error) {
 	return nil, &model.InputError{File: path, Msg: "Shapefiles are not read yet"}
 }
+
+func shapefileLayers(path string) ([]string, error) { return nil, nil }

@@ -78,7 +78,7 @@ var errStage = errors.New("catchments are drawn for the primary or the junior st
 // the last year of the history).
 //
 // Demand of a zone is its school-age count (Zone.PrimaryAge / JuniorAge)
-// when known (> 0), else Population × Yield, rounded to whole pupils. The
+// when known (Zone.AgeCount; a known 0 is 0 pupils), else Population × Yield, rounded to whole pupils. The
 // district-level yield makes the total demand equal the district's current
 // enrollment:
 //
@@ -134,7 +134,7 @@ func Prepare(d *model.District, stage model.Level, year int) (*Problem, error) {
 	known, knownPop, unknownPop := 0, 0, 0
 	for i := range d.Zones {
 		z := &d.Zones[i]
-		if n := ageCount(z, stage); n > 0 {
+		if n, ok := z.AgeCount(stage); ok {
 			known += n
 			knownPop += max(z.Population, 0)
 		} else {
@@ -157,7 +157,7 @@ func Prepare(d *model.District, stage model.Level, year int) (*Problem, error) {
 	for i := range d.Zones {
 		z := &d.Zones[i]
 		zd := ZoneDemand{ID: z.ID}
-		if n := ageCount(z, stage); n > 0 {
+		if n, ok := z.AgeCount(stage); ok {
 			zd.Demand = n
 		} else {
 			zd.Demand = int(math.Round(float64(max(z.Population, 0)) * p.Yield))
@@ -176,13 +176,6 @@ func Prepare(d *model.District, stage model.Level, year int) (*Problem, error) {
 // nine-year schools teach both stages.
 func teaches(l, stage model.Level) bool {
 	return l == stage || l == model.LevelNineYear
-}
-
-func ageCount(z *model.Zone, stage model.Level) int {
-	if stage == model.LevelJunior {
-		return z.JuniorAge
-	}
-	return z.PrimaryAge
 }
 
 func located(mp orb.MultiPolygon) bool {
