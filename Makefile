@@ -10,7 +10,12 @@ BIN     := bin/xuequ
 GUI_DEPS := gcc pkg-config libgl1-mesa-dev xorg-dev
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build test vet fmt bench fuzz sample deps-gui screenshots clean
+# Debian packages the tests need: GDAL checks project files and imports
+# (tests skip without it), and the widget goldens were measured with the
+# system CJK fallback font that Fyne's test theme uses for hanzi.
+TEST_DEPS := gdal-bin fonts-wqy-microhei
+
+.PHONY: run build test vet fmt bench fuzz sample deps-gui deps-test screenshots clean
 
 run: build
 	./$(BIN) $(FILE)
@@ -26,7 +31,16 @@ deps-gui:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-test: vet
+# Install the test dependencies only when one is missing.
+deps-test:
+	@missing=""; for p in $(TEST_DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing) || \
+			echo "could not install$$missing; the tests that need them will skip or fail"; \
+	fi
+
+test: deps-test vet
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	CGO_ENABLED=0 $(GO) test -tags ci ./...
