@@ -133,6 +133,7 @@ func (s *Session) WriteProject(path string) error {
 	p := &store.Project{District: *s.base.district}
 	if s.extra != nil {
 		p.Edits, p.Settings = s.extra.Edits, s.extra.Settings
+		p.ImportReport, p.ValueMap = s.extra.ImportReport, s.extra.ValueMap
 	}
 	for _, v := range s.scenarios {
 		data := v.raw

@@ -17,6 +17,27 @@ type Project struct {
 	Edits     []Edit
 	// Settings are free-form key/value pairs (nil when there are none).
 	Settings map[string]string
+	// ImportReport is what the import that made the project said (table
+	// import_report), so that it can be read again later and in QGIS.
+	ImportReport []ImportIssue
+	// ValueMap holds the user's replacements for values of the source
+	// files that matched nothing, per "layer.field" key: value as written →
+	// value used (table value_map). A re-import applies it again.
+	ValueMap map[string]map[string]string
+}
+
+// ImportIssue is one line of the import report. Feature is the 1-based
+// feature position (0 = whole file), Line the 1-based table line.
+type ImportIssue struct {
+	Severity string // info, warning, error
+	Code     string
+	File     string
+	Feature  int
+	Line     int
+	ID       string
+	Field    string
+	Message  string // English, as the CLI prints it
+	Args     string // the message's values as JSON, for translation
 }
 
 // Scenario is a named 方案. Data is JSON owned by the app package; the store
