@@ -45,7 +45,8 @@ func (l Level) Chinese() string {
 }
 
 // ParseLevel accepts the machine names above and the common Chinese terms
-// (小学, 初中, 九年一贯制, 幼儿园, 高中, 完全中学 …). It returns LevelUnknown and
+// (小学, 初中, 九年一贯制, 幼儿园, 高中 …; 完全中学 counts as 初中 and
+// 十二年一贯制 as 九年一贯制, for their grades 1–9 are what K–9 planning needs). It returns LevelUnknown and
 // false for anything else.
 func ParseLevel(s string) (Level, bool) {
 	switch s {
@@ -53,11 +54,11 @@ func ParseLevel(s string) (Level, bool) {
 		return LevelKindergarten, true
 	case "primary", "elementary", "小学", "完全小学", "中心小学", "教学点", "ES", "ELEM":
 		return LevelPrimary, true
-	case "junior", "middle", "初中", "初级中学", "MS":
+	case "junior", "middle", "初中", "初级中学", "完全中学", "MS":
 		return LevelJunior, true
-	case "nine_year", "nineyear", "nine-year", "九年一贯制", "九年一贯制学校", "九年制":
+	case "nine_year", "nineyear", "nine-year", "九年一贯制", "九年一贯制学校", "九年制", "九年制学校", "十二年一贯制", "十二年一贯制学校":
 		return LevelNineYear, true
-	case "senior", "high", "高中", "高级中学", "完全中学", "HS":
+	case "senior", "high", "高中", "高级中学", "HS":
 		return LevelSenior, true
 	case "other", "其他":
 		return LevelOther, true

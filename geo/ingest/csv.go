@@ -42,11 +42,12 @@ type csvTable struct {
 
 // readCSV decodes, parses and locates the columns by header name.
 func readCSV(name string, data []byte, want []csvColumn, rep *Report) (*csvTable, error) {
-	text, enc, err := decodeText(data)
+	dec, err := decodeTextBad(data)
 	if err != nil {
 		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("cannot decode the text (%v); save the file as UTF-8 CSV", err)}
 	}
-	noteEncoding(rep, name, enc)
+	dec.note(rep, name)
+	text := dec.text
 	r := csv.NewReader(bytes.NewReader(text))
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
@@ -297,29 +298,19 @@ func rowCount(n int, layer string) map[string]any {
 	return map[string]any{"N": n, "Layer": layer, "CRS": ""}
 }
 
-// ResolveSchools rewrites each record's School to a school id: an exact id
-// match first, then an exact name, then a name compared without spaces
-// and width differences. Records whose school is not found are dropped and
-// reported once per school as an Error.
+// ResolveSchools rewrites each record's School to a school id: by id,
+// then exact name, then the name tiers of schoolIndex (width, spaces,
+// brackets, place prefixes, 第一小学/一小). Records whose school is not
+// found, or fits several schools, are dropped and reported once per
+// school as an Error.
 func ResolveSchools(history []model.Enrollment, schools []model.School) ([]model.Enrollment, *Report) {
 	rep := &Report{}
-	byID := map[string]bool{}
-	byName := map[string]string{}
-	byNorm := map[string]string{}
-	for _, s := range schools {
-		byID[s.ID] = true
-		if _, dup := byName[s.Name]; !dup {
-			byName[s.Name] = s.ID
-		}
-		if _, dup := byNorm[normName(s.Name)]; !dup {
-			byNorm[normName(s.Name)] = s.ID
-		}
-	}
+	ix := newSchoolIndex(schools)
 	out := make([]model.Enrollment, 0, len(history))
 	reported := map[string]bool{}
 	for _, e := range history {
-		id, how := resolveOne(e.School, byID, byName, byNorm)
-		if id == "" {
+		i, kind, _ := ix.resolve(e.School, nil)
+		if i < 0 {
 			if !reported[e.School] {
 				reported[e.School] = true
 				rep.add(Issue{Severity: Error, Code: CodeUnknownSchool, Field: "school", ID: e.School,
@@ -328,27 +319,20 @@ func ResolveSchools(history []model.Enrollment, schools []model.School) ([]model
 			}
 			continue
 		}
-		if how != "" && !reported[e.School] {
+		id := schools[i].ID
+		if kind != matchID && !reported[e.School] {
 			reported[e.School] = true
+			fuzzy := kind != matchName
+			how := "by name"
+			if fuzzy {
+				how = "by name (ignoring spaces/width)"
+			}
 			rep.add(Issue{Severity: Info, Code: CodeSchoolByName, Field: "school", ID: id,
-				Args:    map[string]any{"School": e.School, "ID": id, "Fuzzy": how != "by name"},
+				Args:    map[string]any{"School": e.School, "ID": id, "Fuzzy": fuzzy},
 				Message: fmt.Sprintf("history school %q matched school %s %s", e.School, id, how)})
 		}
 		e.School = id
 		out = append(out, e)
 	}
 	return out, rep
-}
-
-func resolveOne(s string, byID map[string]bool, byName, byNorm map[string]string) (id, how string) {
-	if byID[s] {
-		return s, ""
-	}
-	if id, ok := byName[s]; ok {
-		return id, "by name"
-	}
-	if id, ok := byNorm[normName(s)]; ok {
-		return id, "by name (ignoring spaces/width)"
-	}
-	return "", ""
 }

@@ -24,6 +24,9 @@ type Options struct {
 	// CRS forces the coordinate system ("EPSG:4547", "GCJ02"), overriding
 	// the file's "crs" member and detection.
 	CRS string
+	// Values replaces values that match nothing (ValueMap); ReadSchools
+	// applies its "schools.level" entries.
+	Values ValueMap
 	// Layer picks the layer of a multi-layer file: a GeoPackage table, a
 	// Shapefile inside a .zip holding several, a KML folder. "" = the only
 	// layer, or the one that fits (points for schools, polygons for zones).
@@ -76,11 +79,12 @@ func readGeoJSON(name string, data []byte, want geomWant, rep *Report) (*rawLaye
 	fatal := func(format string, args ...any) error {
 		return &model.InputError{File: name, Msg: fmt.Sprintf(format, args...)}
 	}
-	text, enc, err := decodeText(data)
+	dec, err := decodeTextBad(data)
 	if err != nil {
 		return nil, fatal("cannot decode the text (%v); save the file as UTF-8", err)
 	}
-	noteEncoding(rep, name, enc)
+	dec.note(rep, name)
+	text, enc := dec.text, dec.enc
 	var top struct {
 		Type     string
 		CRS      []byte

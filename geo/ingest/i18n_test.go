@@ -229,11 +229,20 @@ func sampleIssues(t *testing.T) []Issue {
 		{"\xEF\xBB\xBF" + fc(feat(`"编码":"A","人口":1`, poly(sq))), Options{}},
 		{string(gbk(t, fc(feat(`"编码":"A","名称":"阳光小区","人口":1`, poly(sq))))), Options{}},
 		{fc(feat(``, poly(sq))), Options{}},
+		{fc(feat("\"编码\":\"A\",\"名称\":\"上城区\xff\",\"人口\":1", poly(sq))), Options{}},
 	}
 	for _, c := range zoneCases {
 		_, rep, err = ReadZones("zones.geojson", []byte(c.data), c.opt)
 		keep(rep, err)
 	}
+
+	refSchools := []model.School{{ID: "S1", Name: "城关镇第一小学", Level: model.LevelPrimary},
+		{ID: "S2", Name: "城关初级中学", Level: model.LevelJunior}, {ID: "S3", Name: "实验小学", Level: model.LevelPrimary}}
+	refZones := []model.Zone{{ID: "Z1", PrimarySchool: "S1", JuniorSchool: "S2"}, {ID: "Z2", PrimarySchool: "城关一小"},
+		{ID: "Z3", PrimarySchool: "城关镇第一小学"}, {ID: "Z4", PrimarySchool: "不存在小学"}, {ID: "Z5", PrimarySchool: "城关一小、实验小学"},
+		{ID: "Z6", PrimarySchool: "老名字"}, {ID: "Z7", PrimarySchool: "城关第一小学"}}
+	out = append(out, ResolveZoneSchools("zones.geojson", refZones, nil, refSchools,
+		ValueMap{"zones.primary_school": {"老名字": "S3", "没用的": "S1"}}).Issues...)
 
 	hist, rep, err := ReadHistory("history.csv", []byte("school,year,grade,students\nS1,2023,1,40\n城关 第一小学,2023,1,40\n城关第一小学,2023,2,40\n无名校,2023,1,40\n"))
 	keep(rep, err)

@@ -52,6 +52,10 @@ func Import(opt ImportOptions) (*model.District, *Report, error) {
 	if err != nil {
 		return nil, rep, &model.InputError{Field: "--map", Msg: err.Error()}
 	}
+	values, err := opt.Values.With(opt.MapValue)
+	if err != nil {
+		return nil, rep, &model.InputError{Field: "--map-value", Msg: err.Error()}
+	}
 	for l, m := range opt.Mappings {
 		if maps[l] == nil {
 			maps[l] = Mapping{}
@@ -72,18 +76,19 @@ func Import(opt ImportOptions) (*model.District, *Report, error) {
 		d.Name = strings.TrimSuffix(filepath.Base(opt.Zones), filepath.Ext(opt.Zones))
 	}
 
-	schools, r, err := ReadSchools(opt.Schools, nil, Options{Map: maps[Schools], GCJ02: opt.GCJ02, CRS: opt.CRS})
+	schools, r, err := ReadSchools(opt.Schools, nil, Options{Map: maps[Schools], GCJ02: opt.GCJ02, CRS: opt.CRS, Layer: opt.SchoolsLayer, Values: values})
 	rep.Merge(r)
 	if err != nil {
 		return nil, rep, err
 	}
 	d.Schools = schools
 
-	zones, r, err := ReadZones(opt.Zones, nil, Options{Map: maps[Zones], GCJ02: opt.GCJ02, CRS: opt.CRS})
+	zones, feats, r, err := readZones(opt.Zones, nil, Options{Map: maps[Zones], GCJ02: opt.GCJ02, CRS: opt.CRS, Layer: opt.ZonesLayer})
 	rep.Merge(r)
 	if err != nil {
 		return nil, rep, err
 	}
+	rep.Merge(ResolveZoneSchools(opt.Zones, zones, feats, d.Schools, values))
 	d.Zones = zones
 
 	var data []byte

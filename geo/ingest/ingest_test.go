@@ -230,14 +230,22 @@ func TestGuessMapping(t *testing.T) {
 
 func TestParseLevelAndNumbers(t *testing.T) {
 	levels := map[string]model.Level{"ELEM": model.LevelPrimary, "Option ELEM": model.LevelPrimary, "MS": model.LevelJunior,
-		"HS": model.LevelSenior, "Option HS": model.LevelSenior, "九年一贯制": model.LevelNineYear, "某镇中心小学": model.LevelPrimary}
+		"HS": model.LevelSenior, "Option HS": model.LevelSenior, "九年一贯制": model.LevelNineYear, "某镇中心小学": model.LevelPrimary,
+		"Elementary School": model.LevelPrimary, "Middle School": model.LevelJunior, "High School": model.LevelSenior,
+		"Charter School": model.LevelOther, "K-8": model.LevelNineYear, "Option K-8": model.LevelNineYear, "K-5": model.LevelPrimary,
+		"完全小学": model.LevelPrimary, "中心小学": model.LevelPrimary, "教学点": model.LevelPrimary, "初级中学": model.LevelJunior,
+		"九年制学校": model.LevelNineYear, "十二年一贯制学校": model.LevelNineYear, "完全中学": model.LevelJunior,
+		"特殊教育学校": model.LevelOther, "职业高级中学": model.LevelOther, "幼儿园": model.LevelKindergarten,
+		"Service School": model.LevelOther, "West Seattle Elem": model.LevelPrimary, "Salmon Bay K-8": model.LevelNineYear}
 	for in, want := range levels {
 		if got, ok := parseLevel(in); !ok || got != want {
 			t.Errorf("parseLevel(%q) = %v", in, got)
 		}
 	}
-	if _, ok := parseLevel("Service School"); ok {
-		t.Error("Service School must not parse")
+	for _, s := range []string{"Highland Park", "不详", "Interim"} {
+		if l, ok := parseLevel(s); ok {
+			t.Errorf("parseLevel(%q) = %v, want not recognised", s, l)
+		}
 	}
 	nums := map[string]int{"1,234": 1234, "1234.0": 1234, "１２３４": 1234, " 56 人": 56, "": 0}
 	for in, want := range nums {

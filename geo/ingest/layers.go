@@ -24,6 +24,7 @@ func ReadSchools(name string, data []byte, opt Options) ([]model.School, *Report
 	ids := newIDMaker(name, "S", 3)
 	var out []model.School
 	levelFromName := 0
+	levels := newLevelReader(name, opt.Values)
 	for i := range c.features {
 		f := &c.features[i]
 		s := model.School{Public: true}
@@ -55,20 +56,7 @@ func ReadSchools(name string, data []byte, opt Options) ([]model.School, *Report
 				Message: "school given as a polygon; placed it at a point inside the polygon"})
 		}
 		if v, ok := f.get(m[FieldLevel]); ok && strings.TrimSpace(v) != "" {
-			l, ok := parseLevel(v)
-			if !ok {
-				if l2, ok2 := levelFromText(s.Name); ok2 {
-					l = l2
-					rep.add(Issue{Severity: Info, Code: CodeLevelFromName, File: name, Feature: f.index, ID: s.ID, Field: m[FieldLevel],
-						Args:    map[string]any{"Case": "name", "Value": v, "Level": l, "Name": s.Name, "N": 1},
-						Message: fmt.Sprintf("level %q not recognised; took %s from the name %q", v, l, s.Name)})
-				} else {
-					rep.add(Issue{Severity: Warning, Code: CodeBadLevel, File: name, Feature: f.index, ID: s.ID, Field: m[FieldLevel],
-						Args:    map[string]any{"Value": v},
-						Message: fmt.Sprintf("level %q not recognised (use 小学/初中/九年一贯制/幼儿园/高中); left unknown, so the school is outside the class-size rules", v)})
-				}
-			}
-			s.Level = l
+			s.Level = levels.read(f.index, strings.TrimSpace(v), s.Name, s.ID, m[FieldLevel], rep)
 		} else if l, ok := levelFromText(s.Name); ok {
 			s.Level = l
 			levelFromName++
@@ -99,6 +87,7 @@ func ReadSchools(name string, data []byte, opt Options) ([]model.School, *Report
 		out = append(out, s)
 	}
 	ids.summary(rep, "schools")
+	levels.summary(rep)
 	if levelFromName > 0 {
 		rep.add(Issue{Severity: Info, Code: CodeLevelFromName, File: name,
 			Args:    map[string]any{"Case": "summary", "Value": "", "Level": model.LevelUnknown, "Name": "", "N": levelFromName},
@@ -112,14 +101,22 @@ func ReadSchools(name string, data []byte, opt Options) ([]model.School, *Report
 // of any format FormatOf knows (name and data as for ReadSchools), repairing geometry (geo.RepairMultiPolygon) and
 // reporting each repair.
 func ReadZones(name string, data []byte, opt Options) ([]model.Zone, *Report, error) {
+	zones, _, rep, err := readZones(name, data, opt)
+	return zones, rep, err
+}
+
+// readZones is ReadZones that also returns each zone's 1-based feature
+// position, for the reports of later steps (ResolveZoneSchools).
+func readZones(name string, data []byte, opt Options) ([]model.Zone, []int, *Report, error) {
 	rep := &Report{}
 	c, err := readLayerFile(name, data, opt, wantPolygons, rep)
 	if err != nil {
-		return nil, rep, err
+		return nil, nil, rep, err
 	}
 	m := c.mapping(Zones, opt.Map, rep)
 	ids := newIDMaker(name, "Z", 4)
 	var out []model.Zone
+	var feats []int
 	quiet := map[string]int{}
 	for i := range c.features {
 		f := &c.features[i]
@@ -149,13 +146,14 @@ func ReadZones(name string, data []byte, opt Options) ([]model.Zone, *Report, er
 		z.Population, _ = c.count(f, z.ID, m[FieldPopulation], rep)
 		z.Households, _ = c.count(f, z.ID, m[FieldHouseholds], rep)
 		z.Dwellings, _ = c.count(f, z.ID, m[FieldDwellings], rep)
-		z.PrimaryAge, _ = c.count(f, z.ID, m[FieldPrimaryAge], rep)
-		z.JuniorAge, _ = c.count(f, z.ID, m[FieldJuniorAge], rep)
+		z.PrimaryAge, z.PrimaryAgeKnown = c.count(f, z.ID, m[FieldPrimaryAge], rep)
+		z.JuniorAge, z.JuniorAgeKnown = c.count(f, z.ID, m[FieldJuniorAge], rep)
 		z.PrimarySchool, _ = f.get(m[FieldPrimarySchool])
 		z.JuniorSchool, _ = f.get(m[FieldJuniorSchool])
 		z.Township, _ = f.get(m[FieldTownship])
 		z.Attrs = attrs(f, m)
 		out = append(out, z)
+		feats = append(feats, f.index)
 	}
 	ids.summary(rep, "zones")
 	if n := quiet[geo.NoteOrientation]; n > 0 {
@@ -172,7 +170,7 @@ func ReadZones(name string, data []byte, opt Options) ([]model.Zone, *Report, er
 			Message: fmt.Sprintf("no population field among %s; zones loaded with population 0 — map one with --map zones.population=常住人口 (your field name)", quoteList(c.names))})
 	}
 	c.summary(rep, len(out), "zones")
-	return out, rep, nil
+	return out, feats, rep, nil
 }
 
 // noteArgs copies the Args of a repair note, with Part 0 when the

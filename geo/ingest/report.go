@@ -57,6 +57,13 @@ const (
 	CodeFeatureCount      = "features-read"
 	CodeMissingName       = "missing-name"
 	CodeMapOverrideUnused = "map-override-unused"
+	CodeUnresolvedRef     = "unresolved-school"
+	CodeZoneSchoolMatched = "zone-school-matched"
+	CodeMultiValued       = "multi-valued"
+	CodeEmptyRef          = "no-catchment-school"
+	CodeValueMapped       = "value-mapped"
+	CodeValueMapUnused    = "value-map-unused"
+	CodeEncodingBadBytes  = "encoding-bad-bytes"
 )
 
 // Issue is one thing the importer noticed. Feature is the 1-based position
@@ -120,7 +127,7 @@ var codeArgs = map[string][]string{
 	CodeDuplicateID:       {"ID", "NewID"},
 	CodeGeneratedID:       {"N", "Layer", "Example"},
 	CodeBadNumber:         {"Case", "Value", "Detail"},
-	CodeBadLevel:          {"Value"},
+	CodeBadLevel:          {"Value", "N", "Features"},
 	CodeLevelFromName:     {"Case", "Value", "Level", "Name", "N"},
 	CodeNoPopulation:      {"Fields"},
 	CodeFieldMapping:      {"Layer", "Fields"},
@@ -131,6 +138,13 @@ var codeArgs = map[string][]string{
 	CodeFeatureCount:      {"N", "Layer", "CRS"},
 	CodeMissingName:       {},
 	CodeMapOverrideUnused: {"Layer", "Target", "Source", "Fields"},
+	CodeUnresolvedRef:     {"Value", "N", "Features", "Ambiguous", "Suggestions", "Key"},
+	CodeMultiValued:       {"N", "Features"},
+	CodeZoneSchoolMatched: {"Value", "ID", "Name", "Loose", "Key"},
+	CodeEmptyRef:          {"N", "Features", "Stage"},
+	CodeValueMapped:       {"Key", "N"},
+	CodeValueMapUnused:    {"Key", "Value"},
+	CodeEncodingBadBytes:  {"N", "Offsets"},
 
 	geo.NoteNonFinite:        {"Part", "Ring", "N"},
 	geo.NoteDuplicates:       {"N"}, // summarised per file

@@ -11,14 +11,17 @@ import (
 )
 
 // parseNumber reads "1234", "1,234", "1234.0", "１２３４", " 1 234 人".
-// Empty text is (0, false, nil): no value.
+// "0" is zero. Empty text and the marks tables use for "no figure" —
+// "—", "-", "/", "无", "不详", "null", "N/A", "#N/A" — are (0, false, nil):
+// unknown, never zero.
 func parseNumber(s string) (v float64, ok bool, err error) {
 	s = width.Fold.String(strings.TrimSpace(s))
 	s = strings.NewReplacer(",", "", " ", "", "，", "", "\u3000", "", "\u00a0", "").Replace(s)
 	for _, unit := range []string{"人", "户", "套", "个", "间", "所", "名", "班"} {
 		s = strings.TrimSuffix(s, unit)
 	}
-	if s == "" || s == "null" || s == "NULL" || s == "-" || s == "—" {
+	switch strings.ToLower(s) {
+	case "", "null", "-", "—", "–", "--", "——", "/", "\\", "无", "不详", "未知", "暂无", "n/a", "#n/a", "na", "none", "…", "...", "x":
 		return 0, false, nil
 	}
 	v, err = strconv.ParseFloat(s, 64)
@@ -86,8 +89,9 @@ func parsePublic(s string) (v, ok bool) {
 	return parseYesNo(s)
 }
 
-// parseLevel reads a 学段 value: model.ParseLevel's names, then US codes
-// ("Option ELEM", "K-8"), then Chinese words inside longer text.
+// parseLevel reads a 学段 value: model.ParseLevel's names, then US
+// grade-span and type codes ("Option ELEM", "K-8", "Middle School",
+// "Charter School"), then level words inside longer text.
 func parseLevel(s string) (model.Level, bool) {
 	t := strings.TrimSpace(width.Fold.String(s))
 	if l, ok := model.ParseLevel(t); ok {
@@ -95,36 +99,64 @@ func parseLevel(s string) (model.Level, bool) {
 	}
 	u := strings.ToUpper(t)
 	u = strings.TrimSpace(strings.TrimPrefix(u, "OPTION "))
-	switch u {
-	case "ELEM", "ELEMENTARY", "ES", "PRIMARY", "E":
+	switch strings.NewReplacer(" ", "", "_", "", ".", "", "–", "-", "GRADES", "", "GRADE", "").Replace(u) {
+	case "ELEM", "ELEMENTARY", "ELEMENTARYSCHOOL", "ES", "PRIMARY", "PRIMARYSCHOOL", "E", "K-5", "K5", "K-6", "K6", "PK-5", "PK-6", "1-5", "1-6":
 		return model.LevelPrimary, true
-	case "MS", "MIDDLE", "JUNIOR", "JHS", "K-8", "K8":
-		if u == "K-8" || u == "K8" {
-			return model.LevelNineYear, true
-		}
+	case "MS", "MIDDLE", "MIDDLESCHOOL", "JUNIOR", "JUNIORHIGH", "JUNIORHIGHSCHOOL", "JHS", "INTERMEDIATE", "6-8", "7-8", "7-9", "5-8":
 		return model.LevelJunior, true
-	case "HS", "HIGH", "SENIOR", "SHS":
+	case "K-8", "K8", "PK-8", "K-9", "1-8", "1-9", "K-12", "K12", "PK-12", "1-12":
+		return model.LevelNineYear, true
+	case "HS", "HIGH", "HIGHSCHOOL", "SENIOR", "SENIORHIGH", "SHS", "9-12", "10-12":
 		return model.LevelSenior, true
-	case "K", "KG", "KINDERGARTEN", "PRESCHOOL":
+	case "K", "KG", "KINDERGARTEN", "PRESCHOOL", "PRE-K", "PK", "EARLYLEARNING", "EARLYLEARNINGCENTER", "EARLYCHILDHOOD":
 		return model.LevelKindergarten, true
+	case "CHARTER", "CHARTERSCHOOL", "SERVICESCHOOL", "SERVICE", "ALTERNATIVE", "ALTERNATIVESCHOOL", "SPECIALEDUCATION",
+		"SPECIAL", "VOCATIONAL", "CAREERANDTECHNICAL", "CTE", "ADULT", "OTHER":
+		return model.LevelOther, true
 	}
 	return levelFromText(t)
 }
 
 // levelFromText finds a level word inside a longer text such as a school
-// name (某某镇中心小学, 某某九年一贯制学校).
+// name (某某镇中心小学, 某某九年一贯制学校, "Salmon Bay K-8", "West Seattle
+// Elem"). Order matters: 十二年一贯制 before 九年, 高级中学 before 中学.
 func levelFromText(t string) (model.Level, bool) {
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(t, w) {
+				return true
+			}
+		}
+		return false
+	}
 	switch {
-	case strings.Contains(t, "九年"), strings.Contains(t, "一贯制"):
+	case has("十二年一贯制", "十二年制", "十二年一贯"):
+		return model.LevelNineYear, true // K–9 purposes: its grades 1–9
+	case has("九年一贯制", "九年制", "九年一贯", "一贯制"):
 		return model.LevelNineYear, true
-	case strings.Contains(t, "幼儿园"), strings.Contains(t, "幼稚园"):
+	case has("特殊教育", "特教", "培智", "启智", "聋哑", "盲校", "盲聋", "职业", "职高", "中专", "技工", "技校", "中等专业", "工读", "专门学校", "进修", "成人"):
+		return model.LevelOther, true
+	case has("幼儿园", "幼稚园", "托儿所", "学前"):
 		return model.LevelKindergarten, true
-	case strings.Contains(t, "小学"), strings.Contains(t, "教学点"):
-		return model.LevelPrimary, true
-	case strings.Contains(t, "初中"), strings.Contains(t, "初级中学"):
-		return model.LevelJunior, true
-	case strings.Contains(t, "高中"), strings.Contains(t, "高级中学"), strings.Contains(t, "完全中学"):
+	case has("高级中学", "高中"):
 		return model.LevelSenior, true
+	case has("完全中学", "初级中学", "初中", "中学"):
+		return model.LevelJunior, true // a 完全中学's 初中 grades are what K–9 planning needs
+	case has("小学", "教学点", "完小", "村小"):
+		return model.LevelPrimary, true
+	}
+	u := " " + strings.ToUpper(strings.NewReplacer(".", " ", "-", "-").Replace(t)) + " "
+	switch {
+	case strings.Contains(u, "K-8") || strings.Contains(u, " K8 ") || strings.Contains(u, "K-12"):
+		return model.LevelNineYear, true
+	case strings.Contains(u, "ELEMENTARY") || strings.Contains(u, " ELEM ") || strings.HasSuffix(u, " ES ") || strings.Contains(u, "PRIMARY SCHOOL"):
+		return model.LevelPrimary, true
+	case strings.Contains(u, "MIDDLE SCHOOL") || strings.HasSuffix(u, " MS ") || strings.Contains(u, "JUNIOR HIGH"):
+		return model.LevelJunior, true
+	case strings.Contains(u, "HIGH SCHOOL") || strings.HasSuffix(u, " HS "):
+		return model.LevelSenior, true
+	case strings.Contains(u, "EARLY LEARNING") || strings.Contains(u, "PRESCHOOL") || strings.Contains(u, "KINDERGARTEN"):
+		return model.LevelKindergarten, true
 	}
 	return model.LevelUnknown, false
 }

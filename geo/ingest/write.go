@@ -52,8 +52,12 @@ func WriteZones(w io.Writer, zones []model.Zone) error {
 		p["人口"] = z.Population
 		p["户数"] = z.Households
 		p["住宅套数"] = z.Dwellings
-		p["学龄人口_小学"] = z.PrimaryAge
-		p["学龄人口_初中"] = z.JuniorAge
+		if n, ok := z.AgeCount(model.LevelPrimary); ok {
+			p["学龄人口_小学"] = n
+		}
+		if n, ok := z.AgeCount(model.LevelJunior); ok {
+			p["学龄人口_初中"] = n
+		}
 		p["对口小学"] = z.PrimarySchool
 		p["对口初中"] = z.JuniorSchool
 		p["乡镇"] = z.Township
