@@ -168,7 +168,9 @@ type Zone struct {
 	// primary (6–11) and junior (12–14) school age. A count is known when
 	// it is positive or its Known flag is set: a zone with no children of
 	// the age (0, known) is not a zone whose count the source left out.
-	// Read them through AgeCount.
+	// Readers set a Known flag only for a zero count (positive counts are
+	// known anyway), so that equal zones compare equal. Read them through
+	// AgeCount.
 	PrimaryAge      int
 	JuniorAge       int
 	PrimaryAgeKnown bool

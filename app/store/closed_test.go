@@ -23,7 +23,7 @@ func TestClosedSchoolRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.SchemaVersion != 2 {
+	if info.SchemaVersion != SchemaVersion {
 		t.Errorf("schema version %d", info.SchemaVersion)
 	}
 	if !reflect.DeepEqual(got.District.Schools, p.District.Schools) {

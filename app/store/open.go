@@ -37,6 +37,15 @@ var tables = []struct {
 	{"settings", []string{"key", "value"}},
 }
 
+// tablesV3 are the tables migration 0003 added; older files have none.
+var tablesV3 = []struct {
+	name    string
+	columns []string
+}{
+	{"import_report", []string{"severity", "code", "file", "feature_index", "line", "feature_id", "field", "message", "args"}},
+	{"value_map", []string{"field", "value", "replacement"}},
+}
+
 // schoolColumnsV2 are the columns migration 0002 added to schools; files of
 // schema version 1 lack them and read as "no school closed".
 var schoolColumnsV2 = []string{"closed", "merged_into"}
@@ -80,6 +89,14 @@ func Open(path string) (*Project, *Info, error) {
 	p := &Project{}
 	p.District.Name = info.districtName
 	steps := []func(*Project) error{r.schools, r.zones, r.history, r.births, r.housing, r.standards, r.scenarios, r.edits, r.settings}
+	if r.version >= 3 {
+		for _, t := range tablesV3 {
+			if err := gpkg.CheckPlainTable(r.ctx, r.q, t.name, t.columns...); err != nil {
+				return nil, nil, inputError(path, "", "%v: the file is damaged or was not written by Xuequ; %s", err, restoreHint)
+			}
+		}
+		steps = append(steps, r.importReport, r.valueMap)
+	}
 	for _, step := range steps {
 		if err := step(p); err != nil {
 			return nil, nil, err
@@ -363,15 +380,18 @@ func (r *reader) schools(p *Project) error {
 func (r *reader) zones(p *Project) error {
 	out := make([]model.Zone, 0, r.capacity("zones"))
 	err := r.rows("zones", `SELECT geom, coalesce(id, ''), coalesce(name, ''), coalesce(population, 0), coalesce(households, 0),
-		coalesce(dwellings, 0), coalesce(primary_age, 0), coalesce(junior_age, 0), coalesce(primary_school, ''),
+		coalesce(dwellings, 0), primary_age, junior_age, coalesce(primary_school, ''),
 		coalesce(junior_school, ''), coalesce(township, ''), attrs FROM zones ORDER BY fid`, func(rows *sql.Rows, row int) error {
 		var z model.Zone
 		var geom sql.RawBytes
 		var attrs sql.NullString
-		if err := rows.Scan(&geom, &z.ID, &z.Name, &z.Population, &z.Households, &z.Dwellings, &z.PrimaryAge, &z.JuniorAge,
+		var primaryAge, juniorAge sql.NullInt64
+		if err := rows.Scan(&geom, &z.ID, &z.Name, &z.Population, &z.Households, &z.Dwellings, &primaryAge, &juniorAge,
 			&z.PrimarySchool, &z.JuniorSchool, &z.Township, &attrs); err != nil {
 			return err
 		}
+		z.PrimaryAge, z.PrimaryAgeKnown = r.ageCount(primaryAge)
+		z.JuniorAge, z.JuniorAgeKnown = r.ageCount(juniorAge)
 		g, err := r.geometry("zones", row, geom)
 		if err != nil {
 			return err
@@ -511,4 +531,49 @@ func (r *reader) settings(p *Project) error {
 		p.Settings[k] = v
 		return nil
 	})
+}
+
+// ageCount reads a school-age count and its Known flag (set, as
+// model.Zone documents, only for a known zero): NULL is unknown, and so is
+// 0 in files before schema version 3, which wrote 0 for unknown.
+func (r *reader) ageCount(v sql.NullInt64) (int, bool) {
+	if !v.Valid || (v.Int64 == 0 && r.version < 3) {
+		return 0, false
+	}
+	return int(v.Int64), v.Int64 == 0
+}
+
+func (r *reader) importReport(p *Project) error {
+	return r.rows("import_report", `SELECT coalesce(severity, ''), coalesce(code, ''), coalesce(file, ''), feature_index,
+		coalesce(line, 0), coalesce(feature_id, ''), coalesce(field, ''), coalesce(message, ''), coalesce(args, '')
+		FROM import_report ORDER BY fid`, func(rows *sql.Rows, _ int) error {
+		var is ImportIssue
+		var feat sql.NullInt64
+		if err := rows.Scan(&is.Severity, &is.Code, &is.File, &feat, &is.Line, &is.ID, &is.Field, &is.Message, &is.Args); err != nil {
+			return err
+		}
+		if feat.Valid && feat.Int64 >= 0 {
+			is.Feature = int(feat.Int64) + 1
+		}
+		p.ImportReport = append(p.ImportReport, is)
+		return nil
+	})
+}
+
+func (r *reader) valueMap(p *Project) error {
+	return r.rows("value_map", "SELECT coalesce(field, ''), coalesce(value, ''), coalesce(replacement, '') FROM value_map ORDER BY fid",
+		func(rows *sql.Rows, _ int) error {
+			var field, value, repl string
+			if err := rows.Scan(&field, &value, &repl); err != nil {
+				return err
+			}
+			if p.ValueMap == nil {
+				p.ValueMap = map[string]map[string]string{}
+			}
+			if p.ValueMap[field] == nil {
+				p.ValueMap[field] = map[string]string{}
+			}
+			p.ValueMap[field][value] = repl
+			return nil
+		})
 }

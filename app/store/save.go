@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/user"
 	"path/filepath"
+	"slices"
 	"sort"
 	"time"
 
@@ -314,8 +316,8 @@ func (w *writer) zones(zs []model.Zone) {
 		if err = errors.Join(err, err2); err != nil {
 			w.err = fmt.Errorf("zone %q: %w", z.ID, err)
 		}
-		return []any{i + 1, geom, z.ID, z.Name, z.Population, z.Households, z.Dwellings, z.PrimaryAge, z.JuniorAge,
-			z.PrimarySchool, z.JuniorSchool, z.Township, attrs}
+		return []any{i + 1, geom, z.ID, z.Name, z.Population, z.Households, z.Dwellings,
+			ageValue(z, model.LevelPrimary), ageValue(z, model.LevelJunior), z.PrimarySchool, z.JuniorSchool, z.Township, attrs}
 	})
 	if w.err == nil {
 		w.err = gpkg.SetExtent(w.ctx, w.tx, "zones", ext.b, !ext.any)
@@ -361,4 +363,42 @@ func (w *writer) attributes(p *Project) {
 	w.insert("INSERT INTO settings (key, value) VALUES (?, ?)", len(keys), func(i int) []any {
 		return []any{keys[i], p.Settings[keys[i]]}
 	})
+	w.insert(`INSERT INTO import_report (severity, code, file, feature_index, line, feature_id, field, message, args)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, len(p.ImportReport), func(i int) []any {
+		is := p.ImportReport[i]
+		var feat, line any
+		if is.Feature > 0 {
+			feat = is.Feature - 1
+		}
+		if is.Line > 0 {
+			line = is.Line
+		}
+		return []any{is.Severity, is.Code, is.File, feat, line, is.ID, is.Field, is.Message, nullString(is.Args)}
+	})
+	type mapped struct{ field, value, repl string }
+	var vm []mapped
+	for _, field := range slices.Sorted(maps.Keys(p.ValueMap)) {
+		for _, v := range slices.Sorted(maps.Keys(p.ValueMap[field])) {
+			vm = append(vm, mapped{field, v, p.ValueMap[field][v]})
+		}
+	}
+	w.insert("INSERT INTO value_map (field, value, replacement) VALUES (?, ?, ?)", len(vm), func(i int) []any {
+		return []any{vm[i].field, vm[i].value, vm[i].repl}
+	})
+}
+
+// ageValue is a zone's school-age count for the file: NULL when unknown.
+func ageValue(z *model.Zone, stage model.Level) any {
+	if n, ok := z.AgeCount(stage); ok {
+		return n
+	}
+	return nil
+}
+
+// nullString is s, or NULL when empty.
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -277,7 +278,7 @@ func TestOpenBadFiles(t *testing.T) {
 	wantInputError(t, alter(t, good, "PRAGMA application_id = 0"), "not a GeoPackage")
 	wantInputError(t, alter(t, good, "DROP TABLE xuequ_meta"), "not a Xuequ project")
 	wantInputError(t, alter(t, good, "UPDATE xuequ_meta SET value = '7' WHERE key = 'schema_version'"),
-		"schema version 7", "reads schema version 2", "Update Xuequ")
+		"schema version 7", fmt.Sprintf("reads schema version %d", SchemaVersion), "Update Xuequ")
 	wantInputError(t, alter(t, good, "DROP TABLE births"), `"births" is missing`)
 	wantInputError(t, alter(t, good, "ALTER TABLE history RENAME TO h2", "CREATE VIEW history AS SELECT * FROM h2"),
 		`"history" is a view`)

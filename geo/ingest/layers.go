@@ -146,8 +146,11 @@ func readZones(name string, data []byte, opt Options) ([]model.Zone, []int, *Rep
 		z.Population, _ = c.count(f, z.ID, m[FieldPopulation], rep)
 		z.Households, _ = c.count(f, z.ID, m[FieldHouseholds], rep)
 		z.Dwellings, _ = c.count(f, z.ID, m[FieldDwellings], rep)
-		z.PrimaryAge, z.PrimaryAgeKnown = c.count(f, z.ID, m[FieldPrimaryAge], rep)
-		z.JuniorAge, z.JuniorAgeKnown = c.count(f, z.ID, m[FieldJuniorAge], rep)
+		var known bool
+		z.PrimaryAge, known = c.count(f, z.ID, m[FieldPrimaryAge], rep)
+		z.PrimaryAgeKnown = known && z.PrimaryAge == 0
+		z.JuniorAge, known = c.count(f, z.ID, m[FieldJuniorAge], rep)
+		z.JuniorAgeKnown = known && z.JuniorAge == 0
 		z.PrimarySchool, _ = f.get(m[FieldPrimarySchool])
 		z.JuniorSchool, _ = f.get(m[FieldJuniorSchool])
 		z.Township, _ = f.get(m[FieldTownship])
