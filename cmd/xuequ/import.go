@@ -3,18 +3,21 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/app/store"
 	"github.com/xuequ/xuequ/geo/ingest"
+	"github.com/xuequ/xuequ/model"
 )
 
 func init() {
 	register(&command{
 		name:    "import",
-		summary: "read schools and zones GeoJSON (+ CSVs) into a new project file",
+		summary: "read schools and zones (Shapefile, GeoPackage, KML/KMZ, GeoJSON) and tables (CSV, xlsx) into a new project file",
 		run:     runImport,
 	})
 }
@@ -26,14 +29,19 @@ func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 func runImport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("import", "--schools S.geojson --zones Z.geojson [--history H.csv] [--births B.csv] [--housing D.csv] [--map schools.name=学校名称 ...] -o P.xuequ.gpkg", stdout)
+	fs := newFlagSet("import", "--schools S.shp|.geojson|.kml|.kmz|.gpkg|.zip --zones Z.shp|… [--history H.csv|.xlsx] [--births B.csv|.xlsx] [--housing D.csv|.xlsx] [--map schools.name=学校名称 ...] [--map-value zones.primary_school=城关一小=城关镇第一小学 ...] -o P.xuequ.gpkg", stdout)
 	var opt ingest.ImportOptions
-	var maps multiFlag
-	fs.StringVar(&opt.Schools, "schools", "", "school sites: GeoJSON points (required)")
-	fs.StringVar(&opt.Zones, "zones", "", "residential zones: GeoJSON polygons (required)")
-	fs.StringVar(&opt.History, "history", "", "enrollment history CSV: school,year,grade,students[,classes]")
-	fs.StringVar(&opt.Births, "births", "", "births CSV: zone,year,births")
-	fs.StringVar(&opt.Housing, "housing", "", "new housing CSV: zone,year,dwellings")
+	var maps, values multiFlag
+	fs.StringVar(&opt.Schools, "schools", "", "school sites: points as Shapefile (.shp or .zip), GeoPackage, KML/KMZ or GeoJSON (required)")
+	fs.StringVar(&opt.Zones, "zones", "", "residential zones: polygons as Shapefile (.shp or .zip), GeoPackage, KML/KMZ or GeoJSON (required)")
+	fs.StringVar(&opt.SchoolsLayer, "schools-layer", "", "layer of a multi-layer schools file (GeoPackage table, Shapefile in a .zip, KML folder)")
+	fs.StringVar(&opt.ZonesLayer, "zones-layer", "", "layer of a multi-layer zones file")
+	fs.StringVar(&opt.History, "history", "", "enrollment history, CSV or .xlsx: school,year,grade,students[,classes], or one row per school with 一年级…九年级 columns")
+	fs.StringVar(&opt.Births, "births", "", "births, CSV or .xlsx: zone,year,births")
+	fs.StringVar(&opt.Housing, "housing", "", "new housing, CSV or .xlsx: zone,year,dwellings")
+	fs.StringVar(&opt.Sheet, "sheet", "", "worksheet of the .xlsx tables (default: the first)")
+	fs.Var(&values, "map-value", "replace a value that matches nothing: layer.field=value=replacement, repeatable (zones.primary_school=城关一小=城关镇第一小学, schools.level=K-8=nine_year)")
+	valueMap := fs.String("value-map", "", "value replacements from a CSV (field,value,replacement) or from a project file's saved value map")
 	fs.StringVar(&opt.Name, "name", "", "district name (default: the zones file's name)")
 	fs.StringVar(&opt.CRS, "crs", "", "coordinate system of both GeoJSON files when the file does not say, e.g. EPSG:4547")
 	fs.BoolVar(&opt.GCJ02, "gcj02", false, "coordinates carry the GCJ-02 offset (Amap/Tencent); convert to WGS-84")
@@ -51,7 +59,14 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	case *out == "":
 		return &usageError{"import: give the project file to write with -o P.xuequ.gpkg"}
 	}
-	opt.Map = maps
+	opt.Map, opt.MapValue = maps, values
+	if *valueMap != "" {
+		vm, err := readValueMap(*valueMap)
+		if err != nil {
+			return err
+		}
+		opt.Values = vm
+	}
 	d, rep, err := ingest.Import(opt)
 	setLanguage("")
 	if rep != nil && len(rep.Issues) > 0 {
@@ -66,9 +81,13 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := app.NewSession(d, "", nil).Save(*out); err != nil {
+	sess := app.NewSession(d, "", nil)
+	used, _ := opt.Values.With(opt.MapValue) // Import has accepted them
+	sess.SetImportRecord(rep, used)
+	if err := sess.Save(*out); err != nil {
 		return err
 	}
+	printUnassigned(stderr, d)
 	fmt.Fprintln(stderr, lang.X("cli.import.done", "Wrote {{.File}}: {{.Schools}} schools, {{.Zones}} zones, {{.Records}} history records.",
 		map[string]any{"File": *out, "Schools": len(d.Schools), "Zones": len(d.Zones), "Records": len(d.History)}))
 	return nil
@@ -84,4 +103,41 @@ func issueLine(is ingest.Issue) string {
 		args["Message"] = lang.X(is.Key(), is.Message, is.Args)
 	}
 	return lang.X(ingest.LineKey, is.String(), args)
+}
+
+// readValueMap reads --value-map: a project file's saved value map, or a
+// CSV with columns field,value,replacement.
+func readValueMap(path string) (ingest.ValueMap, error) {
+	if strings.HasSuffix(strings.ToLower(path), ".gpkg") {
+		p, _, err := store.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		return p.ValueMap, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &model.InputError{File: path, Msg: fmt.Sprintf("cannot read the file: %v", err)}
+	}
+	return ingest.ReadValueMap(path, data)
+}
+
+// printUnassigned says how many zones the import left without a school
+// per stage, so that a file whose references did not resolve never passes
+// as a finished project.
+func printUnassigned(w io.Writer, d *model.District) {
+	var primary, junior int
+	for i := range d.Zones {
+		if d.Zones[i].PrimarySchool == "" {
+			primary++
+		}
+		if d.Zones[i].JuniorSchool == "" {
+			junior++
+		}
+	}
+	if primary+junior == 0 {
+		return
+	}
+	fmt.Fprintln(w, lang.X("cli.import.unassigned", "Zones without a catchment school: {{.Primary}} of {{.Zones}} (primary), {{.Junior}} of {{.Zones}} (junior) — they show as 未划片; see the report above.",
+		map[string]any{"Primary": primary, "Junior": junior, "Zones": len(d.Zones)}))
 }

@@ -321,3 +321,32 @@ func reportValueMap(rep *Report, file, key string, vm map[string]string, mapped 
 			Args: map[string]any{"Key": key, "Value": from}, Message: fmt.Sprintf("value map %s: %q does not occur in the file", key, from)})
 	}
 }
+
+var (
+	colVMField = csvColumn{name: "field", aliases: []string{"field", "字段", "key"}}
+	colVMValue = csvColumn{name: "value", aliases: []string{"value", "原值", "值", "from"}}
+	colVMRepl  = csvColumn{name: "replacement", aliases: []string{"replacement", "替换为", "替换值", "to"}, optional: true}
+)
+
+// ReadValueMap reads a value map table (CSV): field,value,replacement —
+// field is "zones.primary_school", "zones.junior_school" or
+// "schools.level"; an empty replacement leaves the value empty.
+func ReadValueMap(name string, data []byte) (ValueMap, error) {
+	t, err := readCSV(name, data, []csvColumn{colVMField, colVMValue, colVMRepl}, &Report{})
+	if err != nil {
+		return nil, err
+	}
+	var flags []string
+	for i := range t.rows {
+		field := strings.ToLower(t.cell(i, 0))
+		if !validValueKey(field) {
+			return nil, t.errAt(i, "field", "%q is not one of %s", field, strings.Join(valueKeys, ", "))
+		}
+		flags = append(flags, field+"="+t.cell(i, 1)+"="+t.cell(i, 2))
+	}
+	vm, err := ValueMap{}.With(flags)
+	if err != nil {
+		return nil, &model.InputError{File: name, Msg: err.Error()}
+	}
+	return vm, nil
+}
