@@ -214,7 +214,9 @@ func TestGuessMapping(t *testing.T) {
 		t.Errorf("schools: %v", m)
 	}
 	m = GuessMapping(Zones, []string{"常住人口", "Households", "ES_ZONE"})
-	if m[FieldPopulation] != "常住人口" || m[FieldHouseholds] != "Households" || m[FieldName] != "ES_ZONE" {
+	// An attendance area's ES_ZONE names its school: the zone's catchment,
+	// and (without a name field) its name too.
+	if m[FieldPopulation] != "常住人口" || m[FieldHouseholds] != "Households" || m[FieldPrimarySchool] != "ES_ZONE" {
 		t.Errorf("zones: %v", m)
 	}
 	over, err := ParseMapFlags([]string{"schools.name=学校", "zones.population=常住人口"})

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -140,9 +141,6 @@ func readZones(name string, data []byte, opt Options) ([]model.Zone, []int, *Rep
 		z.Geometry = mp
 		z.Name, _ = f.get(m[FieldName])
 		z.Name = strings.TrimSpace(z.Name)
-		if z.Name == "" {
-			z.Name = z.ID
-		}
 		z.Population, _ = c.count(f, z.ID, m[FieldPopulation], rep)
 		z.Households, _ = c.count(f, z.ID, m[FieldHouseholds], rep)
 		z.Dwellings, _ = c.count(f, z.ID, m[FieldDwellings], rep)
@@ -154,6 +152,10 @@ func readZones(name string, data []byte, opt Options) ([]model.Zone, []int, *Rep
 		z.PrimarySchool, _ = f.get(m[FieldPrimarySchool])
 		z.JuniorSchool, _ = f.get(m[FieldJuniorSchool])
 		z.Township, _ = f.get(m[FieldTownship])
+		if z.Name == "" {
+			// An attendance-area file names each area by its school.
+			z.Name = cmp.Or(strings.TrimSpace(z.PrimarySchool), strings.TrimSpace(z.JuniorSchool), z.ID)
+		}
 		z.Attrs = attrs(f, m)
 		out = append(out, z)
 		feats = append(feats, f.index)

@@ -14,11 +14,15 @@ import (
 // width, stray spaces, 九年制 for 九年一贯制.
 var spellings = []func(string) string{
 	func(s string) string { return s },
-	func(s string) string { return strings.Replace(strings.Replace(s, "第一小学", "一小", 1), "第二小学", "二小", 1) },
+	func(s string) string {
+		return strings.Replace(strings.Replace(s, "第一小学", "一小", 1), "第二小学", "二小", 1)
+	},
 	func(s string) string { return strings.Replace(s, "示例县", "", 1) },
 	func(s string) string { return strings.Replace(s, "镇中心小学", "中心小学", 1) },
 	func(s string) string { return width.Widen.String(s) },
-	func(s string) string { return " " + strings.Replace(s, "九年一贯制学校", "九年制学校", 1) + " " },
+	func(s string) string {
+		return " " + strings.Replace(s, "九年一贯制学校", "九年制学校", 1) + " "
+	},
 	func(s string) string { return strings.Replace(s, "第三小学", "三小", 1) },
 	func(s string) string { return s + "（本部）" },
 }
