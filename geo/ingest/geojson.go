@@ -549,6 +549,8 @@ type idMaker struct {
 	width        int
 	seen         map[string]bool
 	generated    int
+	field        string // the mapped id field, "" when there is none
+	missing      []int  // 1-based positions of features whose id field is empty
 }
 
 func newIDMaker(file, prefix string, width int) *idMaker {
@@ -569,6 +571,10 @@ func (m *idMaker) id(f *feature, field string, rep *Report) string {
 			}
 		}
 		m.generated++
+		if field != "" {
+			m.field = field
+			m.missing = append(m.missing, f.index)
+		}
 	}
 	if m.seen[id] {
 		base := id
@@ -589,7 +595,17 @@ func (m *idMaker) id(f *feature, field string, rep *Report) string {
 func (m *idMaker) summary(rep *Report, layer string) {
 	if m.generated > 0 {
 		rep.add(Issue{Severity: Warning, Code: CodeGeneratedID, File: m.file,
-			Args:    map[string]any{"N": m.generated, "Layer": layer, "Example": fmt.Sprintf("%s%0*d", m.prefix, m.width, 1)},
-			Message: fmt.Sprintf("%d %s had no id; generated ids like %s%0*d (map an id field with --map %s.id=字段 to keep your own)", m.generated, layer, m.prefix, m.width, 1, layer)})
+			Args:    map[string]any{"N": m.generated, "Layer": layer, "Example": fmt.Sprintf("%s%0*d", m.prefix, m.width, 1), "Features": zeroBased(m.missing, maxListed)},
+			Message: generatedIDMessage(m.generated, layer, fmt.Sprintf("%s%0*d", m.prefix, m.width, 1), zeroBased(m.missing, maxListed))})
 	}
+}
+
+// generatedIDMessage is the English text of a CodeGeneratedID issue;
+// feats lists the features whose mapped id field is empty ("" when the
+// file has no id field at all).
+func generatedIDMessage(n int, layer, example, feats string) string {
+	if feats != "" {
+		return fmt.Sprintf("%d %s have an empty id (feature index %s); generated ids like %s for them — fill in the ids in the source file", n, layer, feats, example)
+	}
+	return fmt.Sprintf("%d %s had no id; generated ids like %s (map an id field with --map %s.id=字段 to keep your own)", n, layer, example, layer)
 }

@@ -125,7 +125,7 @@ var codeArgs = map[string][]string{
 	CodeCollection:        {"Want"},
 	CodeBadFeature:        {"Case", "Detail"},
 	CodeDuplicateID:       {"ID", "NewID"},
-	CodeGeneratedID:       {"N", "Layer", "Example"},
+	CodeGeneratedID:       {"N", "Layer", "Example", "Features"},
 	CodeBadNumber:         {"Case", "Value", "Detail"},
 	CodeBadLevel:          {"Value", "N", "Features"},
 	CodeLevelFromName:     {"Case", "Value", "Level", "Name", "N"},
