@@ -127,3 +127,18 @@ func TestAnalyzeHistoryWithoutClassesLeavesCapacityUnknown(t *testing.T) {
 		t.Errorf("summary %+v", a.Summary)
 	}
 }
+
+// Standards set before the school-age shares existed (every other field
+// set, shares 0) take the default shares.
+func TestOrDefaultFillsSchoolAgeShares(t *testing.T) {
+	s := DefaultStandards()
+	s.SchoolAgeSharePrimary, s.SchoolAgeShareJunior = 0, 0
+	s.StandardClassPrimary = 40
+	got := s.OrDefault()
+	if got.SchoolAgeSharePrimary != 0.075 || got.SchoolAgeShareJunior != 0.036 || got.StandardClassPrimary != 40 {
+		t.Errorf("%+v", got)
+	}
+	if got.SchoolAgeShare(LevelJunior) != 0.036 || got.SchoolAgeShare(LevelNineYear) != 0.075 {
+		t.Error("SchoolAgeShare by stage")
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/paulmach/orb"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/app/store"
@@ -169,5 +170,27 @@ func TestAssignWithoutHistoryOrCapacity(t *testing.T) {
 		if code != 0 || !strings.Contains(out, "未知") || !strings.Contains(out, "2026") || strings.Contains(out, ", 0\n") {
 			t.Errorf("%s table:\n%s", m, out)
 		}
+	}
+}
+
+// Every document of a project without history is dated in the current
+// school year: the ledger title says 2026 and 估算, never 0年.
+func TestExportWithoutHistory(t *testing.T) {
+	p := noHistoryProject(t)
+	dir := t.TempDir()
+	ledger, notice, pdf := filepath.Join(dir, "l.xlsx"), filepath.Join(dir, "n.pdf"), filepath.Join(dir, "m.pdf")
+	for _, args := range [][]string{{"--ledger", ledger}, {"--notice", notice}, {"--map", pdf, "--theme", "status"}} {
+		if code, _, errOut := runCLI(t, append([]string{"export", p}, args...)...); code != 0 {
+			t.Fatalf("export %v: exit %d: %s", args, code, errOut)
+		}
+	}
+	f, err := excelize.OpenFile(ledger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	title, _ := f.GetCellValue("台账", "A1")
+	if !strings.Contains(title, "无历史县2026年义务教育学校问题台账") || !strings.Contains(title, "估算") {
+		t.Errorf("ledger title %q", title)
 	}
 }
