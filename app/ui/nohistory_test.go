@@ -151,3 +151,16 @@ func TestNoHistoryStatusBar(t *testing.T) {
 	}
 	_ = SetLanguage(langChinese)
 }
+
+// The detail's year column says the pupils are estimated.
+func TestNoHistoryDetailYearHeader(t *testing.T) {
+	newPanelTestApp(t)
+	d := NewSchoolDetail(noHistorySession(t))
+	test.NewTempWindow(t, d)
+	d.SetSchool("P1")
+	l := widget.NewLabel("")
+	d.updateHeader(widget.TableCellID{Row: -1, Col: 0}, l)
+	if l.Text != "▸2026估算" {
+		t.Errorf("year header %q", l.Text)
+	}
+}

@@ -432,6 +432,9 @@ func (d *SchoolDetail) updateHeader(id widget.TableCellID, o fyne.CanvasObject) 
 		if sy.projected {
 			text = lang.X("school.detail.year_projected", "{{.Year}}预测", map[string]any{"Year": sy.year})
 			l.TextStyle.Italic = true
+		} else if sy.res.StudentsEstimated { // no history: pupils from the catchment zones
+			text = lang.X("school.detail.year_estimated", "{{.Year}}估算", map[string]any{"Year": sy.year})
+			l.TextStyle.Italic = true
 		}
 		if sy.year == d.src.Year() {
 			text = "▸" + text
