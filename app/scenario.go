@@ -266,11 +266,11 @@ func (s *Session) Compare(year int, names ...string) []ScenarioSummary {
 		} else {
 			s.ensure(v)
 			_, last := v.district.Years()
-			sum.Projected = year > last
+			sum.Projected = len(v.district.History) > 0 && year > last
 			if sum.Projected {
 				sum.Err = v.projErr
 			}
-			a := model.Analyze(v.district.Schools, v.records(year), year, v.district.Standards)
+			a := analyze(v.district, v.records(year), year)
 			sum.Summary = a.Summary
 			sum.SeatShortage, sum.Oversized = a.Summary.SeatShortage, a.Summary.OversizedSchool
 		}

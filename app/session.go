@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"time"
 
 	"github.com/xuequ/xuequ/app/store"
 	"github.com/xuequ/xuequ/model"
@@ -10,6 +11,21 @@ import (
 // ProjectionYears is how many years past the last history year a Session
 // projects, so the year slider reaches the end of a five-year plan and more.
 const ProjectionYears = 10
+
+// Now is the app's clock: a project without enrollment history is
+// analysed for the school year of Now (model.SchoolYear). Tests set it to
+// a fixed time.
+var Now = time.Now
+
+// DefaultYear is the year a district is analysed for when opened: the last
+// year of its history, or without history the current school year
+// (autumn start, model.SchoolYear of Now) — never 0.
+func DefaultYear(d *model.District) int {
+	if _, last := d.Years(); last != 0 {
+		return last
+	}
+	return model.SchoolYear(Now())
+}
 
 // Projector turns a district into projected enrollment records for the
 // years after its history (Project, on package model/forecast, is the real
@@ -48,13 +64,20 @@ type Session struct {
 	scenarios []*variant // each: base + its edits
 	cur       *variant   // base or one of scenarios: what edits go to
 
+	// estimateYear is the one year a district without history is analysed
+	// for (DefaultYear when the session started).
+	estimateYear int
+
 	analysis  model.Analysis // analysis of year, recomputed after every change
 	listeners []func()
 }
 
 // NewSession starts a session on d, read from path ("" for a new or sample
-// district). project may be nil (history years only). The year is the last
-// history year. d's catchments are the reference ones (see catchment.go).
+// district). project may be nil (history years only). The year is
+// DefaultYear: the last history year, or the current school year when d
+// has no history, whose pupils are then estimated from the catchment
+// zones (model.AnalyzeEstimate). d's catchments are the reference ones
+// (see catchment.go).
 func NewSession(d *model.District, path string, project Projector) *Session {
 	return NewSessionWithReference(nil, d, path, project)
 }
@@ -71,7 +94,8 @@ func NewSessionWithReference(ref, d *model.District, path string, project Projec
 	s := &Session{district: d, path: path, projector: project, reference: cloneDistrict(ref)}
 	s.base = &variant{district: d}
 	s.cur = s.base
-	_, s.year = d.Years()
+	s.year = DefaultYear(d)
+	s.estimateYear = s.year
 	s.recompute(true)
 	return s
 }
@@ -95,8 +119,13 @@ func (s *Session) Dirty() bool { return s.dirty }
 // Year is the year the analysis is for.
 func (s *Session) Year() int { return s.year }
 
-// YearRange is the first history year and the last projected year.
+// YearRange is the first history year and the last projected year; for a
+// district without history the one school year its pupils are estimated
+// for (never 0).
 func (s *Session) YearRange() (first, last int) {
+	if !s.HasHistory() {
+		return s.estimateYear, s.estimateYear
+	}
 	first, last = s.district.Years()
 	if s.projector != nil && last != 0 {
 		last += ProjectionYears
@@ -104,11 +133,17 @@ func (s *Session) YearRange() (first, last int) {
 	return first, last
 }
 
-// Projected reports whether year is past the last history year.
+// Projected reports whether year is past the last history year (false
+// without history: that year's pupils are estimates, see Estimated).
 func (s *Session) Projected(year int) bool {
 	_, last := s.district.Years()
-	return year > last
+	return s.HasHistory() && year > last
 }
+
+// HasHistory reports whether the district has an enrollment history.
+// Without one every pupil figure is an estimate from the catchment zones
+// (Analysis.Estimated).
+func (s *Session) HasHistory() bool { return len(s.district.History) > 0 }
 
 // SetYear changes the year under study and recomputes the analysis.
 func (s *Session) SetYear(y int) {
@@ -126,7 +161,17 @@ func (s *Session) Analysis() model.Analysis { return s.analysis }
 // AnalysisFor analyses any year (history or projected) without changing the
 // session's year.
 func (s *Session) AnalysisFor(year int) model.Analysis {
-	return model.Analyze(s.district.Schools, s.records(year), year, s.district.Standards)
+	return analyze(s.district, s.records(year), year)
+}
+
+// analyze is model.Analyze of records in year for district d, or, when d
+// has no enrollment history, the estimate from its catchment zones
+// (model.AnalyzeEstimate, marked Estimated).
+func analyze(d *model.District, records []model.Enrollment, year int) model.Analysis {
+	if len(d.History) == 0 {
+		return model.AnalyzeEstimate(d.Schools, d.Zones, year, d.Standards)
+	}
+	return model.Analyze(d.Schools, records, year, d.Standards)
 }
 
 // ProjectionError is the error of the last projection, if any.

@@ -27,11 +27,19 @@ type SchoolResult struct {
 	Level    Level
 	Students int
 	Classes  int
-	// Capacity is the school's seats (学位): its explicit Capacity, else
-	// Σ over grades of classes × standard class size.
-	Capacity int
+	// StudentsEstimated is true when the pupils are not enrolled pupils
+	// from a history but estimated from the school's catchment zones (a
+	// project without history, see AnalyzeEstimate): every figure derived
+	// from them is an estimate (估算) too.
+	StudentsEstimated bool
+	// Capacity is the school's seats (学位), CapacitySource says where they
+	// come from (see CapacitySource); 0 when the source is CapacityUnknown,
+	// which is not a school without seats.
+	Capacity       int
+	CapacitySource CapacitySource
 	// SeatGap is Students − Capacity: positive is a shortage (学位缺口),
-	// negative is spare seats.
+	// negative is spare seats. It is 0 and meaningless when the capacity is
+	// unknown (CapacitySource.Known() false).
 	SeatGap int
 	// ClassesNeeded is Σ over grades of the classes needed at standard size;
 	// ExtraClassrooms = max(0, ClassesNeeded − Classes) is how many more
@@ -72,7 +80,13 @@ type Summary struct {
 	TargetMet       bool
 	OversizedSchool int // schools over the 大校额 limit
 	SmallSchool     int // schools under SmallSchool pupils
-	Capacity        int
+	// Capacity is Σ of the known seats; schools whose capacity is unknown
+	// add nothing to it nor to SeatShortage and are counted in
+	// CapacityUnknown; CapacityEstimated counts the schools whose seats are
+	// an estimate from classrooms (CapacityClassrooms).
+	Capacity          int
+	CapacityUnknown   int
+	CapacityEstimated int
 	// SeatShortage is Σ of the positive seat gaps: seats missing where they
 	// are needed (spare seats elsewhere do not offset it).
 	SeatShortage int
@@ -83,6 +97,10 @@ type Analysis struct {
 	Year    int
 	Schools []SchoolResult
 	Summary Summary
+	// Estimated is true when the pupils are estimates from the catchment
+	// zones rather than a history (AnalyzeEstimate): a project imported
+	// without enrollment.
+	Estimated bool
 }
 
 // Analyze computes the analysis of the given year from enrollment records
@@ -156,9 +174,10 @@ func Analyze(schools []School, records []Enrollment, year int, std Standards) An
 func AnalyzeSchool(s *School, grades []Enrollment, std Standards) SchoolResult {
 	std = std.OrDefault()
 	r := SchoolResult{School: s.ID, Name: s.Name, Level: s.Level}
-	seats := 0
+	seats, classesGiven := 0, false
 	for _, e := range grades {
 		g := GradeResult{Grade: e.Grade, Students: e.Students, Classes: e.Classes}
+		classesGiven = classesGiven || e.Classes > 0
 		g.ClassesNeeded = std.ClassesNeeded(e.Grade, e.Students)
 		if g.Classes <= 0 && e.Students > 0 {
 			g.Classes, g.ClassesEstimated = g.ClassesNeeded, true
@@ -192,11 +211,10 @@ func AnalyzeSchool(s *School, grades []Enrollment, std Standards) SchoolResult {
 		seats += g.Classes * std.ClassSize(e.Grade)
 		r.Grades = append(r.Grades, g)
 	}
-	r.Capacity = s.Capacity
-	if r.Capacity <= 0 {
-		r.Capacity = seats
+	r.Capacity, r.CapacitySource = SchoolSeats(s, seats, classesGiven, std)
+	if r.CapacitySource.Known() {
+		r.SeatGap = r.Students - r.Capacity
 	}
-	r.SeatGap = r.Students - r.Capacity
 	if r.ClassesNeeded > r.Classes {
 		r.ExtraClassrooms = r.ClassesNeeded - r.Classes
 	}
@@ -217,10 +235,16 @@ func Summarize(schools []SchoolResult, std Standards) Summary {
 		r := &schools[i]
 		s.Schools++
 		s.Students += r.Students
-		s.Capacity += r.Capacity
-		if r.SeatGap > 0 {
+		switch {
+		case !r.CapacitySource.Known():
+			s.CapacityUnknown++
+		case r.SeatGap > 0:
 			s.SeatShortage += r.SeatGap
 		}
+		if r.CapacitySource.Estimated() {
+			s.CapacityEstimated++
+		}
+		s.Capacity += r.Capacity
 		if r.OversizedSchool {
 			s.OversizedSchool++
 		}

@@ -35,6 +35,21 @@ type Standards struct {
 	// MigrantPublicShare is the target share of 随迁子女 taught in public
 	// schools (0.85).
 	MigrantPublicShare float64
+	// SchoolAgeSharePrimary and SchoolAgeShareJunior are the shares of the
+	// resident population of primary (ages 6–11) and junior (12–14) school
+	// age, used to estimate a zone's pupils when the source gives neither an
+	// enrollment history nor the zone's school-age count:
+	// pupils ≈ Population × share (see EstimateEnrollment).
+	//
+	// Defaults from the 2020 7th national census (第七次全国人口普查,
+	// 国家统计局, 2021): of 1,411,778,724 residents, 90,237,159 were aged
+	// 5–9 and 85,256,571 aged 10–14 (0–14: 253.38 million, 17.95 %).
+	// Spreading each 5-year group evenly over its single years, ages 6–11 ≈
+	// 4/5 × 90.24 M + 2/5 × 85.26 M = 106.3 M → 0.075, and ages 12–14 ≈
+	// 3/5 × 85.26 M = 51.2 M → 0.036. A county's own age structure (a
+	// census bulletin of the county) is better: edit them per project.
+	SchoolAgeSharePrimary float64
+	SchoolAgeShareJunior  float64
 }
 
 // DefaultStandards returns the seed values of DESIGN.md §4.
@@ -52,16 +67,38 @@ func DefaultStandards() Standards {
 		ServiceRadiusPrimary: 500,
 		ServiceRadiusJunior:  1000,
 		MigrantPublicShare:   0.85,
+
+		SchoolAgeSharePrimary: 0.075,
+		SchoolAgeShareJunior:  0.036,
 	}
 }
 
 // OrDefault returns s, or DefaultStandards if s is the zero value (a
 // district built in code or read from a file without a standards table).
+// A zero school-age share (standards set in code before the shares
+// existed) takes its default: a county with no children is not a planning
+// case.
 func (s Standards) OrDefault() Standards {
 	if s == (Standards{}) {
 		return DefaultStandards()
 	}
+	def := DefaultStandards()
+	if s.SchoolAgeSharePrimary <= 0 {
+		s.SchoolAgeSharePrimary = def.SchoolAgeSharePrimary
+	}
+	if s.SchoolAgeShareJunior <= 0 {
+		s.SchoolAgeShareJunior = def.SchoolAgeShareJunior
+	}
 	return s
+}
+
+// SchoolAgeShare returns the school-age share of the population for a
+// stage: SchoolAgeShareJunior for LevelJunior, else SchoolAgeSharePrimary.
+func (s Standards) SchoolAgeShare(stage Level) float64 {
+	if stage == LevelJunior {
+		return s.SchoolAgeShareJunior
+	}
+	return s.SchoolAgeSharePrimary
 }
 
 // ClassSize returns the 标准班额 for a grade: primary grades (1–6) use

@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/model"
 )
 
 // Sheet names of the ledger workbook.
@@ -30,9 +31,9 @@ var ledgerWidths = []float64{6, 24, 11, 11, 9, 7, 9, 9, 10, 12, 9, 30, 32, 13, 9
 
 // SummaryHeader is the header row of the 汇总 sheet.
 var SummaryHeader = []string{"年份", "数据", "学校数", "在校生", "班数", "超标准班数", "大班额班数", "超大班额班数",
-	"大班额占比", "目标", "达标情况", "大校额学校数", "小规模学校数", "学位", "学位缺口", "台账学校数"}
+	"大班额占比", "目标", "达标情况", "大校额学校数", "小规模学校数", "学位", "学位缺口", "台账学校数", "学位未知学校数"}
 
-var summaryWidths = []float64{8, 7, 8, 10, 8, 11, 11, 13, 11, 8, 10, 13, 13, 10, 10, 11}
+var summaryWidths = []float64{8, 7, 8, 10, 8, 11, 11, 13, 11, 8, 10, 13, 13, 10, 10, 11, 14}
 
 // LedgerXLSX writes the 台账 workbook of opt.Year: sheet 台账 with one row
 // per problem school (see LedgerRows; 整改措施 left empty for the officer,
@@ -59,11 +60,10 @@ func LedgerXLSX(w io.Writer, s *app.Session, opt Options) error {
 	}
 	d := s.District()
 	title := fmt.Sprintf("%s%d年义务教育学校问题台账", d.Name, opt.Year)
-	kind := "实际"
-	if s.Projected(opt.Year) {
-		kind = "预测"
+	note := fmt.Sprintf("（%s数据；制表日期：%s；计划销号年份依据预测、按现有班数测算）", dataKind(s, opt.Year), chineseDate(opt.Date))
+	if !s.HasHistory() {
+		note = fmt.Sprintf("（估算数据：无在校生历史，在校生按片区学龄人口估算、班数按标准班额估算；制表日期：%s）", chineseDate(opt.Date))
 	}
-	note := fmt.Sprintf("（%s数据；制表日期：%s；计划销号年份依据预测、按现有班数测算）", kind, chineseDate(opt.Date))
 	sw := &sheetWriter{f: f, sheet: SheetLedger}
 	sw.title(title+note, len(LedgerHeader), st.title)
 	sw.header(LedgerHeader, ledgerWidths, st.header)
@@ -77,8 +77,9 @@ func LedgerXLSX(w io.Writer, s *app.Session, opt Options) error {
 		if r.Cleared {
 			status, statusStyle = StatusCleared, st.cleared
 		}
-		sw.row([]any{r.Seq, r.Name, levelChinese(r.Level), r.Township, r.Students, r.Classes, r.Capacity,
-			r.Shortage, r.Large, r.VeryLarge, r.MaxClass, r.ProblemText(), "", clear, status},
+		sw.row([]any{r.Seq, r.Name, levelChinese(r.Level), r.Township, estimatedCell(r.Students, r.Estimated),
+			estimatedCell(r.Classes, r.Estimated), capacityCell(r.Capacity, r.CapacitySource),
+			shortageCell(r), r.Large, r.VeryLarge, r.MaxClass, r.ProblemText(), "", clear, status},
 			[]int{st.center, st.text, st.center, st.center, st.count, st.count, st.count, st.count, st.count,
 				st.count, st.count, st.wrap, st.wrap, st.center, statusStyle})
 	}
@@ -97,7 +98,10 @@ func LedgerXLSX(w io.Writer, s *app.Session, opt Options) error {
 	target := d.Standards.OrDefault().LargeShareTarget
 	for _, y := range Summaries(s) {
 		kind, verdict, vs := "实际", "未达标", st.open
-		if y.Projected {
+		switch {
+		case y.Estimated:
+			kind = "估算"
+		case y.Projected:
 			kind = "预测"
 		}
 		if y.TargetMet {
@@ -108,9 +112,10 @@ func LedgerXLSX(w io.Writer, s *app.Session, opt Options) error {
 			yearStyle = st.centerBold
 		}
 		sm.row([]any{y.Year, kind, y.Schools, y.Students, y.Classes, y.OverStandard, y.Large, y.VeryLarge,
-			y.LargeShare, target, verdict, y.OversizedSchool, y.SmallSchool, y.Capacity, y.SeatShortage, y.Problem},
+			y.LargeShare, target, verdict, y.OversizedSchool, y.SmallSchool, y.Capacity, y.SeatShortage, y.Problem,
+			y.CapacityUnknown},
 			[]int{yearStyle, st.center, st.count, st.count, st.count, st.count, st.count, st.count,
-				st.percent, st.percent, vs, st.count, st.count, st.count, st.count, st.count})
+				st.percent, st.percent, vs, st.count, st.count, st.count, st.count, st.count, st.count})
 	}
 	if err := firstErr(sw.err, sm.err); err != nil {
 		return fmt.Errorf("report: ledger workbook: %w", err)
@@ -124,6 +129,33 @@ func LedgerXLSX(w io.Writer, s *app.Session, opt Options) error {
 		return fmt.Errorf("report: write ledger workbook: %w", err)
 	}
 	return nil
+}
+
+// estimatedCell is a count, or the count marked 估算 (as text) when it
+// is an estimate.
+func estimatedCell(n int, estimated bool) any {
+	if estimated {
+		return fmt.Sprintf("%d（估算）", n)
+	}
+	return n
+}
+
+// capacityCell is the 学位 cell: 未知 when the source gave no seats,
+// marked 估算 when they are counted from classrooms.
+func capacityCell(n int, src model.CapacitySource) any {
+	if !src.Known() {
+		return "未知"
+	}
+	return estimatedCell(n, src.Estimated())
+}
+
+// shortageCell is the 学位缺口 cell: 未知 with unknown seats, 估算 when
+// the pupils or the seats are estimates.
+func shortageCell(r *LedgerRow) any {
+	if !r.CapacitySource.Known() {
+		return "未知"
+	}
+	return estimatedCell(r.Shortage, r.Estimated || r.CapacitySource.Estimated())
 }
 
 // sheetStyles are the cell styles of the workbook.

@@ -50,9 +50,15 @@ type LedgerRow struct {
 	Township string
 	Students int // 在校生
 	Classes  int // 班数 (compulsory grades)
-	Capacity int // 学位
+	Capacity int // 学位 (0 when CapacitySource is unknown)
+	// CapacitySource says where the seats come from: unknown seats print
+	// 未知, seats from classrooms 估算 (model.CapacitySource).
+	CapacitySource model.CapacitySource
+	// Estimated is true when the pupils (and so classes and shortage) are
+	// estimates from the catchment zones: a project without history.
+	Estimated bool
 	// Shortage is the 学位缺口: pupils beyond the seats, 0 when there are
-	// enough.
+	// enough or the seats are unknown.
 	Shortage  int
 	Large     int // 大班额 classes (56–65 with the default standards)
 	VeryLarge int // 超大班额 classes (66+)
@@ -122,6 +128,7 @@ func LedgerRows(s *app.Session, year int) ([]LedgerRow, error) {
 		}
 		row := LedgerRow{School: sc.ID, Name: sc.Name, Level: sc.Level, Township: sc.Township,
 			Students: r.Students, Classes: r.Classes, Capacity: r.Capacity, Shortage: max(0, r.SeatGap),
+			CapacitySource: r.CapacitySource, Estimated: r.StudentsEstimated,
 			Large: r.Large, VeryLarge: r.VeryLarge, MaxClass: maxClass(r)}
 		if p := problems(r); p != nil {
 			row.Problems, row.ProblemYear = p, year
@@ -168,6 +175,7 @@ func maxClass(r *model.SchoolResult) int {
 type YearSummary struct {
 	Year      int
 	Projected bool
+	Estimated bool // pupils estimated from the catchment zones (no history)
 	model.Summary
 	Problem int // schools with any ledger problem
 }
@@ -185,7 +193,7 @@ func Summaries(s *app.Session) []YearSummary {
 		if len(a.Schools) == 0 {
 			continue
 		}
-		ys := YearSummary{Year: y, Projected: s.Projected(y), Summary: a.Summary}
+		ys := YearSummary{Year: y, Projected: s.Projected(y), Estimated: a.Estimated, Summary: a.Summary}
 		for i := range a.Schools {
 			if problems(&a.Schools[i]) != nil {
 				ys.Problem++

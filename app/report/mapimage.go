@@ -29,11 +29,7 @@ func mapTitle(s *app.Session, opt MapOptions) string {
 // mapSubtitle says what the colours show and where the numbers come from.
 func mapSubtitle(s *app.Session, opt MapOptions) string {
 	if opt.Theme == ThemeStatus {
-		kind := "实际"
-		if s.Projected(opt.Year) {
-			kind = "预测"
-		}
-		return fmt.Sprintf("按对口学校%d年班额状况着色（%s数据）", opt.Year, kind)
+		return fmt.Sprintf("按对口学校%d年班额状况着色（%s数据）", opt.Year, dataKind(s, opt.Year))
 	}
 	return fmt.Sprintf("义务教育阶段%s招生划片范围", stageName(opt.Stage))
 }

@@ -161,7 +161,7 @@ func drawPanel(d *doc, m *mapModel, l mapPDFLayout, k float64) {
 	case ThemeStatus:
 		d.setText(greyRGB)
 		d.setSize(8 * k)
-		d.textTop(x, y, fmt.Sprintf("对口学校%d年最大班额", m.year))
+		d.textTop(x, y, fmt.Sprintf("对口学校%d年最大班额%s", m.year, estimateMark(m.estimated)))
 		y += d.lineHeight() + 0.5
 		d.setSize(7.5 * k)
 		for i, e := range m.statusKeys() {
@@ -200,8 +200,20 @@ func statusSummary(m *mapModel) string {
 	if s.TargetMet {
 		verdict = "达标"
 	}
-	return fmt.Sprintf("%d年全域：班级%d个，其中大班额%d个、超大班额%d个；大班额占比%.1f%%（目标<%.0f%%，%s）。",
-		m.year, s.Classes, s.Large, s.VeryLarge, 100*s.LargeShare, 100*m.std.LargeShareTarget, verdict)
+	line := fmt.Sprintf("%d年全域%s：班级%d个，其中大班额%d个、超大班额%d个；大班额占比%.1f%%（目标<%.0f%%，%s）。",
+		m.year, estimateMark(m.estimated), s.Classes, s.Large, s.VeryLarge, 100*s.LargeShare, 100*m.std.LargeShareTarget, verdict)
+	if m.estimated {
+		line += "无在校生历史：在校生按片区学龄人口估算，班数按标准班额估算。"
+	}
+	return line
+}
+
+// estimateMark is （估算） for estimated figures, else nothing.
+func estimateMark(estimated bool) string {
+	if estimated {
+		return "（估算）"
+	}
+	return ""
 }
 
 // catchmentList writes the schools' colour keys in as many columns as the

@@ -52,6 +52,9 @@ type mapModel struct {
 	summary  model.Summary
 	std      model.Standards
 	hasLoose bool // some zone has no school for the stage
+	// estimated: the figures are estimates from the catchment zones (a
+	// project without history); the legend says 估算.
+	estimated bool
 }
 
 // catchmentKey is one legend line of the catchment map.
@@ -68,7 +71,8 @@ func newMapModel(s *app.Session, opt MapOptions) *mapModel {
 	a := s.AnalysisFor(opt.Year)
 	m := &mapModel{theme: opt.Theme, stage: opt.Stage, year: opt.Year,
 		fills: make([]color.NRGBA, len(d.Zones)), group: make([]int32, len(d.Zones)),
-		marks: make([]render.SchoolMark, len(d.Schools)), summary: a.Summary, std: d.Standards.OrDefault()}
+		marks: make([]render.SchoolMark, len(d.Schools)), summary: a.Summary, std: d.Standards.OrDefault(),
+		estimated: a.Estimated}
 
 	schoolIdx := make(map[string]int32, len(d.Schools))
 	for j := range d.Schools {

@@ -109,6 +109,9 @@ func (o Options) resolve(s *app.Session) Options {
 	if o.Year == 0 {
 		o.Year = s.Year()
 	}
+	if o.Year == 0 { // a session never has year 0; a title must not say 0年
+		o.Year = app.DefaultYear(s.District())
+	}
 	if o.Date.IsZero() {
 		o.Date = time.Now()
 	}
@@ -129,10 +132,10 @@ func (o MapOptions) resolve(s *app.Session) MapOptions {
 // checkYear refuses a year the session has no data for, with the range it
 // does have.
 func checkYear(s *app.Session, year int) error {
-	first, last := s.YearRange()
-	if first == 0 && last == 0 {
-		return nil // no history at all: maps and notices still make sense
+	if !s.HasHistory() {
+		return nil // no history: pupils are estimated for any year; maps and notices still make sense
 	}
+	first, last := s.YearRange()
 	if year < first || year > last {
 		return &model.InputError{File: nameOf(s), Field: "year",
 			Msg: fmt.Sprintf("no data for %d: the project covers %d–%d (history and projection); choose a year in that range", year, first, last)}
@@ -148,6 +151,19 @@ func nameOf(s *app.Session) string {
 		return n
 	}
 	return "project"
+}
+
+// dataKind is how a year's figures were obtained, as printed: 实际
+// (history), 预测 (projected) or 估算 (estimated from the catchment zones,
+// a project without history).
+func dataKind(s *app.Session, year int) string {
+	switch {
+	case !s.HasHistory():
+		return "估算"
+	case s.Projected(year):
+		return "预测"
+	}
+	return "实际"
 }
 
 // chineseDate formats a date as 2025年11月23日.

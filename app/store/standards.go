@@ -22,6 +22,8 @@ var standardFields = []struct {
 	{key: "service_radius_primary_m", float: func(s *model.Standards) *float64 { return &s.ServiceRadiusPrimary }},
 	{key: "service_radius_junior_m", float: func(s *model.Standards) *float64 { return &s.ServiceRadiusJunior }},
 	{key: "migrant_public_share", float: func(s *model.Standards) *float64 { return &s.MigrantPublicShare }},
+	{key: "school_age_share_primary", float: func(s *model.Standards) *float64 { return &s.SchoolAgeSharePrimary }},
+	{key: "school_age_share_junior", float: func(s *model.Standards) *float64 { return &s.SchoolAgeShareJunior }},
 }
 
 // standardValue returns field i of s as a float64 for the table.

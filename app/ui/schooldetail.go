@@ -312,8 +312,9 @@ func (d *SchoolDetail) loadFigures() {
 		r := sy.res
 		d.figures.SetText(lang.X("school.detail.figures",
 			"{{.Year}}年：在校生 {{.Students}}，班数 {{.Classes}}，学位 {{.Capacity}}，学位缺口 {{.Gap}}，需增教室 {{.Extra}}",
-			map[string]any{"Year": year, "Students": r.Students, "Classes": r.Classes,
-				"Capacity": r.Capacity, "Gap": max(r.SeatGap, 0), "Extra": r.ExtraClassrooms}))
+			map[string]any{"Year": year, "Students": estimatedText(strconv.Itoa(r.Students), r.StudentsEstimated),
+				"Classes":  estimatedText(strconv.Itoa(r.Classes), r.StudentsEstimated),
+				"Capacity": seatsText(r), "Gap": seatGapText(r), "Extra": r.ExtraClassrooms}))
 		return
 	}
 	d.figures.SetText(lang.X("school.detail.no_data", "{{.Year}}年无在校生数据", map[string]any{"Year": year}))
@@ -430,6 +431,9 @@ func (d *SchoolDetail) updateHeader(id widget.TableCellID, o fyne.CanvasObject) 
 		text := strconv.Itoa(sy.year)
 		if sy.projected {
 			text = lang.X("school.detail.year_projected", "{{.Year}}预测", map[string]any{"Year": sy.year})
+			l.TextStyle.Italic = true
+		} else if sy.res.StudentsEstimated { // no history: pupils from the catchment zones
+			text = lang.X("school.detail.year_estimated", "{{.Year}}估算", map[string]any{"Year": sy.year})
 			l.TextStyle.Italic = true
 		}
 		if sy.year == d.src.Year() {

@@ -347,16 +347,16 @@ func (t *SchoolTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		label.Alignment = fyne.TextAlignLeading
 		text = schoolLevelText(r.school.Level)
 	case schoolColStudents:
-		text = numberIf(r.has, r.res.Students)
+		text = estimatedText(numberIf(r.has, r.res.Students), r.has && r.res.StudentsEstimated)
 	case schoolColClasses:
-		text = numberIf(r.has, r.res.Classes)
+		text = estimatedText(numberIf(r.has, r.res.Classes), r.has && r.res.StudentsEstimated)
 	case schoolColSeats:
-		text = numberIf(r.has, r.res.Capacity)
+		if r.has {
+			text = seatsText(r.res)
+		}
 	case schoolColSeatGap:
-		if r.has && r.res.SeatGap > 0 {
-			text = strconv.Itoa(r.res.SeatGap)
-		} else if r.has {
-			text = "0"
+		if r.has {
+			text = seatGapText(r.res)
 		}
 	case schoolColMaxClass:
 		text = numberIf(r.has, largestClass(r.res))

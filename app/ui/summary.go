@@ -13,6 +13,7 @@ package ui
 import (
 	"image/color"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -44,7 +45,10 @@ type Summary struct {
 
 	src SummarySource
 
-	title     *widget.Label
+	title *widget.Label
+	// note says what is estimated (no history) and how many schools have
+	// unknown seats; hidden when there is nothing to say.
+	note      *widget.Label
 	gauge     *shareGauge
 	counts    *fyne.Container // label/value pairs
 	values    []*widget.Label
@@ -69,6 +73,9 @@ func NewSummary(src SummarySource) *Summary {
 	s := &Summary{src: src}
 	s.ExtendBaseWidget(s)
 	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.note = widget.NewLabel("")
+	s.note.Wrapping = fyne.TextWrapWord
+	s.note.Importance = widget.WarningImportance
 	s.gauge = newShareGauge()
 
 	names := [summaryRowCount]string{
@@ -100,6 +107,7 @@ func (s *Summary) CreateRenderer() fyne.WidgetRenderer {
 	// Scrolls so that the panel fits whatever height the window gives it.
 	return widget.NewSimpleRenderer(container.NewVScroll(container.NewVBox(
 		s.title,
+		s.note,
 		widget.NewLabel(lang.X("summary.large_share", "大班额占比")),
 		container.NewPadded(s.gauge),
 		s.counts,
@@ -117,12 +125,17 @@ func (s *Summary) Refresh() {
 
 func (s *Summary) load() {
 	year := s.src.Year()
-	if s.src.Projected(year) {
+	a := s.src.Analysis()
+	switch {
+	case a.Estimated:
+		s.title.SetText(lang.X("summary.title.estimated", "{{.Year}}年全县概况（估算）", map[string]any{"Year": year}))
+	case s.src.Projected(year):
 		s.title.SetText(lang.X("summary.title.projected", "{{.Year}}年全县概况（预测）", map[string]any{"Year": year}))
-	} else {
+	default:
 		s.title.SetText(lang.X("summary.title", "{{.Year}}年全县概况", map[string]any{"Year": year}))
 	}
-	sum := s.src.Analysis().Summary
+	sum := a.Summary
+	s.loadNote(a)
 	target := s.src.District().Standards.OrDefault().LargeShareTarget
 	s.gauge.set(sum.LargeShare, target, sum.Classes > 0)
 
@@ -166,6 +179,52 @@ func (s *Summary) load() {
 		s.projTitle.Show()
 		s.projRows.Show()
 	}
+}
+
+// loadNote explains the estimates of a: pupils estimated from the
+// catchment zones (no history), schools whose seats are unknown (left out
+// of the seat shortage) or estimated from classrooms.
+func (s *Summary) loadNote(a model.Analysis) {
+	var lines []string
+	if a.Estimated {
+		lines = append(lines, lang.X("summary.note.estimated",
+			"无在校生历史：在校生按学区片区学龄人口（无则按常住人口×学龄人口比例）估算，班数按标准班额估算。"))
+	}
+	if n, e := a.Summary.CapacityUnknown, a.Summary.CapacityEstimated; n > 0 || e > 0 {
+		lines = append(lines, lang.X("summary.note.capacity", "学位未知的学校{{.N}}所（未计入学位缺口）；按教室数估算学位{{.E}}所。",
+			map[string]any{"N": n, "E": e}))
+	}
+	s.note.SetText(strings.Join(lines, "\n"))
+	s.note.Hidden = len(lines) == 0
+}
+
+// estimatedText marks a figure as an estimate (估算) when estimated.
+func estimatedText(text string, estimated bool) string {
+	if !estimated {
+		return text
+	}
+	return lang.X("value.estimated", "{{.V}}（估算）", map[string]any{"V": text})
+}
+
+// unknownText is how an unknown figure reads: 未知, never 0.
+func unknownText() string { return lang.X("value.unknown", "未知") }
+
+// seatsText is a school's seats: 未知 when the source gave none, marked
+// 估算 when counted from classrooms.
+func seatsText(r model.SchoolResult) string {
+	if !r.CapacitySource.Known() {
+		return unknownText()
+	}
+	return estimatedText(strconv.Itoa(r.Capacity), r.CapacitySource.Estimated())
+}
+
+// seatGapText is a school's seat shortage (0 when it has enough seats):
+// 未知 with unknown seats, 估算 when pupils or seats are estimates.
+func seatGapText(r model.SchoolResult) string {
+	if !r.CapacitySource.Known() {
+		return unknownText()
+	}
+	return estimatedText(strconv.Itoa(max(r.SeatGap, 0)), r.StudentsEstimated || r.CapacitySource.Estimated())
 }
 
 func importanceIf(bad bool) widget.Importance {

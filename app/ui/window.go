@@ -236,7 +236,10 @@ func (w *mainWindow) updateStatus() {
 	a := w.sess.Analysis()
 	s := a.Summary
 	year := lang.X("status.year", "Year {{.Year}}", map[string]any{"Year": a.Year})
-	if w.sess.Projected(a.Year) {
+	switch {
+	case a.Estimated: // no history: pupils estimated from the catchment zones
+		year = lang.X("status.year.estimated", "Year {{.Year}} (estimated)", map[string]any{"Year": a.Year})
+	case w.sess.Projected(a.Year):
 		year = lang.X("status.year.projected", "Year {{.Year}} (projected)", map[string]any{"Year": a.Year})
 	}
 	parts := []string{
@@ -248,6 +251,9 @@ func (w *mainWindow) updateStatus() {
 			"N": s.Large + s.VeryLarge, "Share": fmt.Sprintf("%.1f%%", s.LargeShare*100)}),
 		lang.X("status.verylarge", "very large {{.N}}", map[string]any{"N": s.VeryLarge}),
 		lang.X("status.shortage", "seat shortage {{.N}}", map[string]any{"N": formatInt(float64(s.SeatShortage))}),
+	}
+	if n := s.CapacityUnknown; n > 0 {
+		parts = append(parts, lang.X("status.capacity_unknown", "seats unknown at {{.N}} schools", map[string]any{"N": n}))
 	}
 	if n := len(w.mapView.SelectedZones()); n > 1 {
 		parts = append(parts, lang.X("status.selected", "{{.N}} zones selected", map[string]any{"N": n}))

@@ -4,9 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/model"
 )
 
@@ -21,7 +25,7 @@ func init() {
 func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("analyze", "P.xuequ.gpkg | --history H.csv [--year Y] [--json]", stdout)
 	history := fs.String("history", "", "enrollment history CSV (school,year,grade,students[,classes]) instead of a project file")
-	year := fs.Int("year", 0, "school year to analyse (default: the last year of the history)")
+	year := fs.Int("year", 0, "school year to analyse (default: the last year of the history; without history the current school year)")
 	scenario := fs.String("scenario", "", "analyse this scenario of the project instead of the base state")
 	asJSON := fs.Bool("json", false, "print one JSON document (DESIGN.md §7)")
 	langFlag := fs.String("lang", "", "language of the table: zh or en (default from LANG)")
@@ -34,21 +38,27 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	}
 	d := in.District
 	if *year == 0 {
-		_, *year = d.Years()
+		*year = app.DefaultYear(d)
 	}
-	if len(d.History) == 0 {
+	var a model.Analysis
+	switch first, last := d.Years(); {
+	case len(d.History) == 0 && in.Project == "":
 		return fmt.Errorf("%s: no enrollment history to analyse: import one with --history H.csv", in.Name)
-	}
-	records := d.History
-	if first, last := d.Years(); *year < first || *year > last {
+	case len(d.History) == 0:
+		// GIS layers only: pupils estimated from the catchment zones.
+		a = model.AnalyzeEstimate(d.Schools, d.Zones, *year, d.Standards)
+	case *year < first || *year > last:
 		if in.Project == "" {
 			return fmt.Errorf("%s: no records for year %d (the history covers %d–%d)", in.Name, *year, first, last)
 		}
-		if records, err = projectFor(in, *year-last); err != nil {
+		records, err := projectFor(in, *year-last)
+		if err != nil {
 			return err
 		}
+		a = model.Analyze(d.Schools, records, *year, d.Standards)
+	default:
+		a = model.Analyze(d.Schools, d.History, *year, d.Standards)
 	}
-	a := model.Analyze(d.Schools, records, *year, d.Standards)
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -62,20 +72,33 @@ type analyzeDoc struct {
 	Year    int         `json:"year"`
 	Schools []schoolDoc `json:"schools"`
 	Summary summaryDoc  `json:"summary"`
+	// Estimated: the project has no enrollment history and every pupil
+	// figure is estimated from the catchment zones (model.AnalyzeEstimate).
+	Estimated bool `json:"estimated"`
 }
 
 type schoolDoc struct {
-	School          string     `json:"school"`
-	Name            string     `json:"name"`
-	Level           string     `json:"level"`
-	Students        int        `json:"students"`
-	Classes         int        `json:"classes"`
+	School   string `json:"school"`
+	Name     string `json:"name"`
+	Level    string `json:"level"`
+	Students int    `json:"students"`
+	Classes  int    `json:"classes"`
+	// Capacity and SeatGap stay numbers (the §7 shape) and are 0 when the
+	// capacity is unknown: read capacity_known before using them.
 	Capacity        int        `json:"capacity"`
 	SeatGap         int        `json:"seat_gap"`
 	ClassesNeeded   int        `json:"classes_needed"`
 	OversizedSchool bool       `json:"oversized_school"`
 	SmallSchool     bool       `json:"small_school"`
 	Grades          []gradeDoc `json:"grades"`
+	// Added for projects without history or capacity: Estimated (pupils
+	// estimated from the catchment zones), CapacityKnown, CapacitySource
+	// (model.CapacitySource: explicit, classes, classrooms_estimate,
+	// unknown) and CapacityEstimated (seats from classrooms × standard).
+	Estimated         bool   `json:"estimated"`
+	CapacityKnown     bool   `json:"capacity_known"`
+	CapacitySource    string `json:"capacity_source"`
+	CapacityEstimated bool   `json:"capacity_estimated"`
 }
 
 type gradeDoc struct {
@@ -100,16 +123,26 @@ type summaryDoc struct {
 	SeatShortage    int     `json:"seat_shortage"`
 	OversizedSchool int     `json:"oversized_schools"`
 	SmallSchool     int     `json:"small_schools"`
+	// CapacityUnknown counts the schools of unknown capacity (left out of
+	// capacity and seat_shortage); CapacityEstimated those whose seats are
+	// estimated from classrooms.
+	CapacityUnknown   int `json:"capacity_unknown"`
+	CapacityEstimated int `json:"capacity_estimated"`
 }
 
 func analysisJSON(a model.Analysis) analyzeDoc {
-	doc := analyzeDoc{Year: a.Year, Schools: make([]schoolDoc, 0, len(a.Schools))}
+	doc := analyzeDoc{Year: a.Year, Schools: make([]schoolDoc, 0, len(a.Schools)), Estimated: a.Estimated}
 	for _, r := range a.Schools {
 		sd := schoolDoc{
 			School: r.School, Name: r.Name, Level: r.Level.String(), Students: r.Students,
-			Classes: r.Classes, Capacity: r.Capacity, SeatGap: r.SeatGap, ClassesNeeded: r.ClassesNeeded,
+			Classes: r.Classes, ClassesNeeded: r.ClassesNeeded,
 			OversizedSchool: r.OversizedSchool, SmallSchool: r.SmallSchool,
-			Grades: make([]gradeDoc, 0, len(r.Grades)),
+			Grades:    make([]gradeDoc, 0, len(r.Grades)),
+			Estimated: r.StudentsEstimated, CapacityKnown: r.CapacitySource.Known(),
+			CapacitySource: r.CapacitySource.String(), CapacityEstimated: r.CapacitySource.Estimated(),
+		}
+		if r.CapacitySource.Known() {
+			sd.Capacity, sd.SeatGap = r.Capacity, r.SeatGap
 		}
 		for _, g := range r.Grades {
 			sizes := g.ClassSizes
@@ -128,6 +161,7 @@ func analysisJSON(a model.Analysis) analyzeDoc {
 		Classes: s.Classes, OverStandard: s.OverStandard, Large: s.Large, VeryLarge: s.VeryLarge,
 		LargeShare: s.LargeShare, TargetMet: s.TargetMet, Students: s.Students, Capacity: s.Capacity,
 		SeatShortage: s.SeatShortage, OversizedSchool: s.OversizedSchool, SmallSchool: s.SmallSchool,
+		CapacityUnknown: s.CapacityUnknown, CapacityEstimated: s.CapacityEstimated,
 	}
 	return doc
 }
@@ -135,7 +169,12 @@ func analysisJSON(a model.Analysis) analyzeDoc {
 // printAnalysis writes the human-readable report: one row per school, the
 // grades that break the rules, and the district summary.
 func printAnalysis(w io.Writer, a model.Analysis, std model.Standards) error {
-	fmt.Fprintf(w, "%s %d\n\n", tr("cli.analyze.title", "Class-size analysis"), a.Year)
+	fmt.Fprintf(w, "%s %d\n", tr("cli.analyze.title", "Class-size analysis"), a.Year)
+	if a.Estimated {
+		fmt.Fprintln(w, tr("cli.analyze.estimated", "Estimated: the project has no enrollment history; pupils are "+
+			"estimated from the catchment zones' school-age children (or population × school-age share), classes at standard size."))
+	}
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.Join([]string{
 		tr("cli.col.school", "School"), tr("cli.col.level", "Level"), tr("cli.col.students", "Pupils"),
@@ -155,8 +194,9 @@ func printAnalysis(w io.Writer, a model.Analysis, std model.Standards) error {
 				flags = append(flags, fmt.Sprintf("%s %v", gradeName(g.Grade), g.ClassSizes))
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%+d\t%s\t%s\n", r.Name, levelName(r.Level), r.Students, r.Classes,
-			r.Capacity, r.SeatGap, statusName(r.Worst()), strings.Join(flags, "; "))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Name, levelName(r.Level),
+			estimatedIf(strconv.Itoa(r.Students), r.StudentsEstimated), estimatedIf(strconv.Itoa(r.Classes), r.StudentsEstimated),
+			seatsText(r), gapText(r), statusName(r.Worst()), strings.Join(flags, "; "))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -176,5 +216,35 @@ func printAnalysis(w io.Writer, a model.Analysis, std model.Standards) error {
 		tr("cli.summary.oversized", "Oversized schools"), s.OversizedSchool,
 		tr("cli.summary.small", "Small schools"), s.SmallSchool,
 		tr("cli.summary.shortage", "Seat shortage"), s.SeatShortage)
+	if err == nil && (s.CapacityUnknown > 0 || s.CapacityEstimated > 0) {
+		_, err = fmt.Fprintln(w, lang.X("cli.summary.capacity", "Schools of unknown capacity: {{.Unknown}} (left out of seats and "+
+			"seat gaps); seats estimated from classrooms: {{.Estimated}}",
+			map[string]any{"Unknown": s.CapacityUnknown, "Estimated": s.CapacityEstimated}))
+	}
 	return err
+}
+
+// estimatedIf marks text as an estimate (估算) when estimated.
+func estimatedIf(text string, estimated bool) string {
+	if !estimated {
+		return text
+	}
+	return lang.X("cli.estimated", "{{.V}} (est.)", map[string]any{"V": text})
+}
+
+// seatsText is a school's seats, "unknown" when the source gave none and
+// marked estimated when counted from classrooms.
+func seatsText(r model.SchoolResult) string {
+	if !r.CapacitySource.Known() {
+		return tr("cli.unknown", "unknown")
+	}
+	return estimatedIf(strconv.Itoa(r.Capacity), r.CapacitySource.Estimated())
+}
+
+// gapText is a school's seat gap (signed), "unknown" when its seats are.
+func gapText(r model.SchoolResult) string {
+	if !r.CapacitySource.Known() {
+		return tr("cli.unknown", "unknown")
+	}
+	return estimatedIf(fmt.Sprintf("%+d", r.SeatGap), r.CapacitySource.Estimated() || r.StudentsEstimated)
 }

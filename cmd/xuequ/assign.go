@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/model"
 	"github.com/xuequ/xuequ/model/assign"
 )
@@ -51,6 +53,9 @@ func runAssign(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	d := in.District
+	if *year == 0 {
+		*year = app.DefaultYear(d) // without history: the current school year, not 0
+	}
 	r, err := assign.Assign(d, assign.Options{Stage: stage, Method: m, Year: *year})
 	if errors.Is(err, assign.ErrNoRoadNetwork) {
 		return fmt.Errorf("assign --method network: %w", err)
@@ -76,12 +81,17 @@ type assignDoc struct {
 	Schools     []schoolLoadDoc `json:"schools"`
 	Checks      checksDoc       `json:"checks"`
 	// Cost is Σ pupils × distance in pupil-kilometres.
-	Cost          float64 `json:"cost"`
-	Demand        int     `json:"demand"`
-	Capacity      int     `json:"capacity"`
-	Yield         float64 `json:"yield"`
-	YieldSource   string  `json:"yield_source"`
-	ServiceRadius float64 `json:"service_radius_m"`
+	Cost     float64 `json:"cost"`
+	Demand   int     `json:"demand"`
+	Capacity int     `json:"capacity"`
+	// CapacityUnknown counts the schools whose seats are unknown: they are
+	// not in capacity, have no seat limit (optimal) and are never over
+	// capacity; CapacityNote says so in words when there are any.
+	CapacityUnknown int     `json:"capacity_unknown"`
+	CapacityNote    string  `json:"capacity_note,omitempty"`
+	Yield           float64 `json:"yield"`
+	YieldSource     string  `json:"yield_source"`
+	ServiceRadius   float64 `json:"service_radius_m"`
 	// Changed is the number of zones whose school differs from the
 	// project's current catchment.
 	Changed int `json:"changed"`
@@ -98,13 +108,16 @@ type zoneAssignDoc struct {
 }
 
 type schoolLoadDoc struct {
-	School      string `json:"school"`
-	Name        string `json:"name"`
-	Students    int    `json:"students"`
-	Capacity    int    `json:"capacity"`
-	Zones       int    `json:"zones"`
-	Pieces      int    `json:"pieces"`
-	MaxDistance int    `json:"max_distance_m"`
+	School   string `json:"school"`
+	Name     string `json:"name"`
+	Students int    `json:"students"`
+	Capacity int    `json:"capacity"`
+	// CapacityKnown is false when the school's seats are unknown (capacity
+	// is then 0 and not a limit).
+	CapacityKnown bool `json:"capacity_known"`
+	Zones         int  `json:"zones"`
+	Pieces        int  `json:"pieces"`
+	MaxDistance   int  `json:"max_distance_m"`
 }
 
 type checksDoc struct {
@@ -124,6 +137,11 @@ func assignJSON(r *assign.Result, d *model.District) assignDoc {
 		Schools:     make([]schoolLoadDoc, len(r.Schools)),
 		Cost:        math.Round(r.Cost*10) / 10, Demand: r.Demand, Capacity: r.Capacity,
 		Yield: math.Round(r.Yield*1e6) / 1e6, YieldSource: r.YieldSource, ServiceRadius: r.Radius,
+		CapacityUnknown: r.CapacityUnknown,
+	}
+	if r.CapacityUnknown > 0 {
+		doc.CapacityNote = "schools with capacity_known false have no seat count in the source: " +
+			"they are left out of capacity, have no seat limit and are never over capacity"
 	}
 	for i, a := range r.Assignments {
 		cur := ""
@@ -141,7 +159,7 @@ func assignJSON(r *assign.Result, d *model.District) assignDoc {
 	for j, s := range r.Schools {
 		doc.Schools[j] = schoolLoadDoc{
 			School: s.School, Name: s.Name, Students: s.Students, Capacity: s.Capacity,
-			Zones: s.Zones, Pieces: s.Pieces, MaxDistance: int(math.Round(s.MaxDistance)),
+			CapacityKnown: !s.CapacityUnknown, Zones: s.Zones, Pieces: s.Pieces, MaxDistance: int(math.Round(s.MaxDistance)),
 		}
 	}
 	c := r.Checks
@@ -169,7 +187,11 @@ func printAssign(w io.Writer, r *assign.Result, changed int) error {
 		if n := s.Over(); n > 0 {
 			over = fmt.Sprintf("+%d", n)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%d\t%.0f\n", s.Name, s.Capacity, s.Students, over, s.Zones, s.Pieces, s.MaxDistance)
+		seats := strconv.Itoa(s.Capacity)
+		if s.CapacityUnknown {
+			seats = tr("cli.unknown", "unknown")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%d\t%d\t%.0f\n", s.Name, seats, s.Students, over, s.Zones, s.Pieces, s.MaxDistance)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -190,6 +212,11 @@ func printAssign(w io.Writer, r *assign.Result, changed int) error {
 			map[string]any{"Radius": fmt.Sprintf("%.0f", r.Radius), "N": c.BeyondRadius, "Pupils": c.BeyondRadiusStudents}),
 		x("assign.cost", "Total travel: {{.Cost}} pupil-km", map[string]any{"Cost": fmt.Sprintf("%.1f", r.Cost)}),
 		x("assign.changed", "Zones that change school: {{.N}}", map[string]any{"N": changed}),
+	}
+	if r.CapacityUnknown > 0 {
+		lines = append(lines[:2], append([]string{x("assign.capacity_unknown",
+			"Schools of unknown capacity: {{.N}} (no seat limit, never over capacity)",
+			map[string]any{"N": r.CapacityUnknown})}, lines[2:]...)...)
 	}
 	_, err := io.WriteString(w, strings.Join(lines, "\n")+"\n")
 	return err

@@ -99,14 +99,16 @@ func TestOverCapacityPenalty(t *testing.T) {
 		}
 	}
 
-	// A school with no seats at all gets nobody while others have room.
+	// A school whose seats the source left out (no capacity, classes or
+	// classrooms) is not a school without seats: unconstrained, it keeps
+	// the zone next to it and is never over capacity.
 	d = gridDistrict(3, 1, 100,
 		school("A", model.LevelPrimary, 0, centre(0, 0)),
 		school("B", model.LevelPrimary, 500, centre(2, 0)))
 	d.Schools[0].Classrooms = 0
 	r, _ = Assign(d, Options{Stage: model.LevelPrimary})
-	if r.Schools[0].Zones != 0 || r.Checks.OverCapacity != 0 {
-		t.Errorf("seatless school: %+v %+v", r.Schools, r.Checks)
+	if !r.Schools[0].CapacityUnknown || r.Schools[0].Zones == 0 || r.Checks.OverCapacity != 0 || r.CapacityUnknown != 1 {
+		t.Errorf("school of unknown capacity: %+v %+v", r.Schools, r.Checks)
 	}
 }
 

@@ -12,7 +12,10 @@ import "math"
 //	zone i → school j    for the k schools nearest to i, cost d(i,j) − d(i,0)
 //	school j → sink      capacity Capacity(j), cost 0
 //
-// where d(i,0) is the distance to zone i's nearest school. Pupils the seats
+// where d(i,0) is the distance to zone i's nearest school. A school whose
+// capacity is unknown is unconstrained: its arc to the sink takes every
+// pupil (see Problem.limit), so its unknown seats neither fill it nor turn
+// pupils away from it. Pupils the seats
 // cannot take (the flow is short of the demand) go to their nearest school,
 // over its capacity. Then every pupil travels d(i,0) plus the arc cost if
 // seated elsewhere, so the maximum flow of least cost first seats as many
@@ -40,6 +43,9 @@ func (p *Problem) Optimal(k int) (schoolOf []int, split []bool) {
 		k = DefaultCandidates
 	}
 	seatable := int64(min(p.TotalDemand(), p.TotalCapacity()))
+	if p.UnknownCapacity() > 0 {
+		seatable = int64(p.TotalDemand())
+	}
 	f := newNearestFinder(p.Schools)
 	cands := make([][]candidate, nz)
 	for {
@@ -90,9 +96,9 @@ func (p *Problem) solveFlow(cands [][]candidate) (flows [][]int64, seated int64)
 			zoneArcs[i][c] = g.addArc(1+i, 1+nz+int(x.school), int64(z.Demand), travelCost(x.dist)-nearest)
 		}
 	}
-	for j, s := range p.Schools {
-		if s.Capacity > 0 {
-			g.addArc(1+nz+j, sink, int64(s.Capacity), 0)
+	for j := range p.Schools {
+		if c := p.limit(j); c > 0 {
+			g.addArc(1+nz+j, sink, int64(c), 0)
 		}
 	}
 	seated, _ = g.minCostFlow(src, sink)
@@ -148,7 +154,7 @@ func (p *Problem) repairCapacity(schoolOf []int, cands [][]candidate) {
 		}
 	}
 	for j := range p.Schools {
-		for load[j] > p.Schools[j].Capacity {
+		for load[j] > p.limit(j) {
 			bestZone, bestTo, bestCost := -1, -1, math.Inf(1)
 			for _, i := range members[j] {
 				dem := p.Zones[i].Demand
@@ -163,7 +169,7 @@ func (p *Problem) repairCapacity(schoolOf []int, cands [][]candidate) {
 				}
 				for _, c := range cands[i] {
 					to := int(c.school)
-					if to == j || load[to]+dem > p.Schools[to].Capacity || math.IsNaN(here) {
+					if to == j || load[to]+dem > p.limit(to) || math.IsNaN(here) {
 						continue
 					}
 					if extra := float64(dem) * (c.dist - here); extra < bestCost {

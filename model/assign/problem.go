@@ -47,6 +47,11 @@ type SchoolSeats struct {
 	Location orb.Point // lon/lat degrees
 	// Capacity is the school's seats for the stage (see Prepare).
 	Capacity int
+	// CapacityUnknown is true when the source gave no capacity, classes or
+	// classrooms (model.CapacityUnknown): Capacity is then 0 but the school
+	// is not full. It has no seat limit in Optimal, is never over capacity
+	// and is left out of TotalCapacity.
+	CapacityUnknown bool
 }
 
 // Problem is a district reduced to what an assignment needs for one stage:
@@ -119,9 +124,10 @@ func Prepare(d *model.District, stage model.Level, year int) (*Problem, error) {
 		if !teaches(s.Level, stage) || s.Closed { // a closed school (撤并) takes no pupils
 			continue
 		}
+		seats, known := stageSeats(s, results[s.ID], stage, std)
 		p.Schools = append(p.Schools, SchoolSeats{
 			ID: s.ID, Name: s.Name, Location: s.Location,
-			Capacity: stageSeats(s, results[s.ID], stage, std),
+			Capacity: seats, CapacityUnknown: !known,
 		})
 	}
 
@@ -187,21 +193,25 @@ func located(mp orb.MultiPolygon) bool {
 	return false
 }
 
-// stageSeats is the capacity of school s for the stage (see Prepare); r is
-// its analysis in the year, nil when it has no records then.
-func stageSeats(s *model.School, r *model.SchoolResult, stage model.Level, std model.Standards) int {
+// stageSeats is the capacity of school s for the stage (see Prepare) and
+// whether it is known; r is its analysis in the year, nil when it has no
+// records then.
+func stageSeats(s *model.School, r *model.SchoolResult, stage model.Level, std model.Standards) (int, bool) {
 	if s.Level != model.LevelNineYear {
 		switch {
-		case r != nil:
-			return r.Capacity
+		case r != nil && r.CapacitySource.Known():
+			return r.Capacity, true
 		case s.Capacity > 0:
-			return s.Capacity
+			return s.Capacity, true
+		case s.Classrooms > 0:
+			return s.Classrooms * std.ClassSize(firstGrade(stage)), true
 		}
-		return s.Classrooms * std.ClassSize(firstGrade(stage))
+		return 0, false
 	}
-	// Nine-year school: only part of its seats serve this stage.
+	// Nine-year school: only part of its seats serve this stage. Its
+	// classes tell the split only when the history gave them.
 	inStage, allSeats := 0, 0
-	if r != nil {
+	if r != nil && r.CapacitySource == model.CapacityClasses {
 		for _, g := range r.Grades {
 			if g.Grade < 1 || g.Grade > 9 {
 				continue
@@ -222,16 +232,18 @@ func stageSeats(s *model.School, r *model.SchoolResult, stage model.Level, std m
 	}
 	switch {
 	case s.Capacity > 0:
-		return int(math.Round(float64(s.Capacity) * share))
+		return int(math.Round(float64(s.Capacity) * share)), true
 	case allSeats > 0:
-		return inStage
+		return inStage, true
+	case s.Classrooms <= 0:
+		return 0, false
 	}
 	// Classrooms split two-thirds primary, one-third junior (建标102).
 	rooms := float64(s.Classrooms) * 2 / 3
 	if stage == model.LevelJunior {
 		rooms = float64(s.Classrooms) - rooms
 	}
-	return int(math.Round(rooms)) * std.ClassSize(firstGrade(stage))
+	return int(math.Round(rooms)) * std.ClassSize(firstGrade(stage)), true
 }
 
 func firstGrade(stage model.Level) model.Grade {
@@ -248,11 +260,31 @@ func (p *Problem) TotalDemand() int {
 	return n
 }
 
-// TotalCapacity sums the seats of the problem's schools.
+// TotalCapacity sums the known seats of the problem's schools.
 func (p *Problem) TotalCapacity() int {
 	n := 0
 	for _, s := range p.Schools {
 		n += s.Capacity
 	}
 	return n
+}
+
+// UnknownCapacity counts the schools whose capacity is unknown.
+func (p *Problem) UnknownCapacity() int {
+	n := 0
+	for _, s := range p.Schools {
+		if s.CapacityUnknown {
+			n++
+		}
+	}
+	return n
+}
+
+// limit is the most pupils school j may take: its seats, or every pupil of
+// the district when its capacity is unknown (unconstrained).
+func (p *Problem) limit(j int) int {
+	if p.Schools[j].CapacityUnknown {
+		return max(p.TotalDemand(), p.Schools[j].Capacity)
+	}
+	return p.Schools[j].Capacity
 }

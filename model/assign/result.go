@@ -27,8 +27,11 @@ type SchoolLoad struct {
 	School   string
 	Name     string
 	Students int // Σ demand of its zones
-	Capacity int // seats for the stage
-	Zones    int
+	Capacity int // seats for the stage (0 when CapacityUnknown)
+	// CapacityUnknown is true when the school's seats are unknown
+	// (SchoolSeats.CapacityUnknown): it is never over capacity.
+	CapacityUnknown bool
+	Zones           int
 	// Pieces is the number of connected pieces of its catchment (0 when it
 	// has no zone, 1 when contiguous).
 	Pieces int
@@ -36,8 +39,14 @@ type SchoolLoad struct {
 	MaxDistance float64
 }
 
-// Over is how many pupils the school has beyond its seats (0 if none).
-func (s SchoolLoad) Over() int { return max(0, s.Students-s.Capacity) }
+// Over is how many pupils the school has beyond its seats (0 if none, or
+// when its seats are unknown).
+func (s SchoolLoad) Over() int {
+	if s.CapacityUnknown {
+		return 0
+	}
+	return max(0, s.Students-s.Capacity)
+}
 
 // Checks are the integrity checks of a set of catchments.
 type Checks struct {
@@ -75,8 +84,11 @@ type Result struct {
 	Checks  Checks
 	// Cost is the total travel, Σ pupils × distance, in pupil-kilometres.
 	Cost float64
-	// Demand and Capacity are the district's pupils and seats of the stage.
+	// Demand and Capacity are the district's pupils and known seats of the
+	// stage; CapacityUnknown counts the schools whose seats are unknown
+	// (unconstrained in Optimal, never over capacity, not in Capacity).
 	Demand, Capacity int
+	CapacityUnknown  int
 	// Yield and YieldSource are those of the Problem (pupils per resident).
 	Yield       float64
 	YieldSource string
@@ -89,12 +101,13 @@ type Result struct {
 func (p *Problem) Evaluate(schoolOf []int) *Result {
 	r := &Result{
 		Stage: p.Stage, Year: p.Year, Demand: p.TotalDemand(), Capacity: p.TotalCapacity(),
-		Yield: p.Yield, YieldSource: p.YieldSource, Radius: p.Radius,
+		CapacityUnknown: p.UnknownCapacity(),
+		Yield:           p.Yield, YieldSource: p.YieldSource, Radius: p.Radius,
 		Assignments: make([]Assignment, len(p.Zones)),
 		Schools:     make([]SchoolLoad, len(p.Schools)),
 	}
 	for j, s := range p.Schools {
-		r.Schools[j] = SchoolLoad{School: s.ID, Name: s.Name, Capacity: s.Capacity}
+		r.Schools[j] = SchoolLoad{School: s.ID, Name: s.Name, Capacity: s.Capacity, CapacityUnknown: s.CapacityUnknown}
 	}
 	pupilMetres := 0.0
 	for i, z := range p.Zones {
