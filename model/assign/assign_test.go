@@ -235,7 +235,7 @@ func TestPrepareYieldAndSeats(t *testing.T) {
 	d.History = nil
 	d.Zones[3].PrimaryAge = 0
 	p, _ = Prepare(d, model.LevelPrimary, 0)
-	if p.YieldSource != "default" || p.Yield != DefaultYieldPrimary || p.Schools[1].Capacity != 579 {
+	if p.YieldSource != "default" || p.Yield != model.DefaultStandards().SchoolAgeSharePrimary || p.Schools[1].Capacity != 579 {
 		t.Errorf("default: yield %v (%s), seats %+v", p.Yield, p.YieldSource, p.Schools)
 	}
 }

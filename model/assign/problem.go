@@ -11,15 +11,6 @@ import (
 	"github.com/xuequ/xuequ/model"
 )
 
-// Default pupil yields (生源系数): pupils of a stage per resident, used only
-// when neither the zones' school-age counts nor an enrollment history can
-// give one. A Chinese county cohort is about 1.0–1.1 % of the population, so
-// six primary grades ≈ 6 % and three junior grades ≈ 3.3 %.
-const (
-	DefaultYieldPrimary = 0.06
-	DefaultYieldJunior  = 0.033
-)
-
 // nineYearPrimaryShare is the share of a nine-year school's seats that are
 // primary seats when the history cannot tell: 建标102 plans two-thirds of
 // the classes as primary (45 pupils) and one-third as junior (50), so
@@ -94,8 +85,9 @@ var errStage = errors.New("catchments are drawn for the primary or the junior st
 //
 // When that is not positive (no history, or the counts already exceed the
 // enrollment) the yield seen in the zones with counts, Known / their
-// population, is used ("zones"), and without those DefaultYieldPrimary or
-// DefaultYieldJunior ("default").
+// population, is used ("zones"), and without those the standards'
+// school-age share of the population (model.Standards.SchoolAgeShare, the
+// same share that estimates pupils without history) ("default").
 //
 // Capacity of a school for the stage: the seats model.Analyze reports
 // (explicit Capacity, else Σ classes × standard class size) for a school of
@@ -152,10 +144,8 @@ func Prepare(d *model.District, stage model.Level, year int) (*Problem, error) {
 		p.Yield, p.YieldSource = float64(enrolled-known)/float64(unknownPop), "enrollment"
 	case knownPop > 0:
 		p.Yield, p.YieldSource = float64(known)/float64(knownPop), "zones"
-	case stage == model.LevelPrimary:
-		p.Yield, p.YieldSource = DefaultYieldPrimary, "default"
 	default:
-		p.Yield, p.YieldSource = DefaultYieldJunior, "default"
+		p.Yield, p.YieldSource = std.SchoolAgeShare(stage), "default"
 	}
 
 	p.Zones = make([]ZoneDemand, len(d.Zones))
