@@ -220,5 +220,7 @@ func standardFields() []*standardField {
 		floatField(lang.X("settings.radius_primary", "小学服务半径"), fieldFloat, func(s *model.Standards) *float64 { return &s.ServiceRadiusPrimary }),
 		floatField(lang.X("settings.radius_junior", "初中服务半径"), fieldFloat, func(s *model.Standards) *float64 { return &s.ServiceRadiusJunior }),
 		floatField(lang.X("settings.migrant_share", "随迁子女公办就读目标"), fieldPercent, func(s *model.Standards) *float64 { return &s.MigrantPublicShare }),
+		floatField(lang.X("settings.age_share_primary", "小学学龄人口占比"), fieldPercent, func(s *model.Standards) *float64 { return &s.SchoolAgeSharePrimary }),
+		floatField(lang.X("settings.age_share_junior", "初中学龄人口占比"), fieldPercent, func(s *model.Standards) *float64 { return &s.SchoolAgeShareJunior }),
 	}
 }
