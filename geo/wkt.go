@@ -1,10 +1,452 @@
 package geo
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// wktNode is one KEYWORD[arg, …] of a WKT text. An argument is a quoted
+// string, a bare word or number (text), or a nested node.
+type wktNode struct {
+	key  string // upper case
+	args []wktArg
+}
+
+type wktArg struct {
+	text string
+	node *wktNode
+}
+
+// Bounds that keep a hostile .prj from costing more than a small file.
+const (
+	maxWKTBytes = 64 << 10
+	maxWKTDepth = 32
+)
+
+type wktParser struct {
+	s   string
+	pos int
+}
+
+// parseWKT reads WKT1 (OGC and ESRI) and WKT2 into a tree.
+func parseWKT(s string) (*wktNode, error) {
+	if len(s) > maxWKTBytes {
+		return nil, fmt.Errorf("the WKT text is %d bytes long, more than any coordinate system needs", len(s))
+	}
+	p := &wktParser{s: strings.TrimPrefix(s, "\uFEFF")}
+	p.space()
+	n, err := p.node(0)
+	if err != nil {
+		return nil, err
+	}
+	p.space()
+	if p.pos < len(p.s) {
+		return nil, p.errf("unexpected text after the coordinate system")
+	}
+	return n, nil
+}
+
+func (p *wktParser) errf(format string, args ...any) error {
+	return fmt.Errorf("WKT: %s at character %d", fmt.Sprintf(format, args...), p.pos+1)
+}
+
+func (p *wktParser) space() {
+	for p.pos < len(p.s) && strings.IndexByte(" \t\r\n", p.s[p.pos]) >= 0 {
+		p.pos++
+	}
+}
+
+func isWKTWordByte(c byte) bool {
+	return c == '_' || c == '.' || c == '-' || c == '+' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
+}
+
+func (p *wktParser) word() string {
+	start := p.pos
+	for p.pos < len(p.s) && isWKTWordByte(p.s[p.pos]) {
+		p.pos++
+	}
+	return p.s[start:p.pos]
+}
+
+func (p *wktParser) node(depth int) (*wktNode, error) {
+	if depth > maxWKTDepth {
+		return nil, p.errf("nested too deeply")
+	}
+	key := p.word()
+	if key == "" {
+		return nil, p.errf("expected a keyword")
+	}
+	p.space()
+	if p.pos >= len(p.s) || (p.s[p.pos] != '[' && p.s[p.pos] != '(') {
+		return nil, p.errf("expected [ after %s", key)
+	}
+	closer := byte(']')
+	if p.s[p.pos] == '(' {
+		closer = ')'
+	}
+	p.pos++
+	n := &wktNode{key: strings.ToUpper(key)}
+	for {
+		p.space()
+		if p.pos >= len(p.s) {
+			return nil, p.errf("%s is not closed", key)
+		}
+		if p.s[p.pos] == closer && len(n.args) == 0 {
+			p.pos++
+			return n, nil
+		}
+		arg, err := p.arg(depth)
+		if err != nil {
+			return nil, err
+		}
+		n.args = append(n.args, arg)
+		p.space()
+		if p.pos >= len(p.s) {
+			return nil, p.errf("%s is not closed", key)
+		}
+		switch p.s[p.pos] {
+		case ',':
+			p.pos++
+		case closer:
+			p.pos++
+			return n, nil
+		default:
+			return nil, p.errf("expected , or %c in %s", closer, key)
+		}
+	}
+}
+
+func (p *wktParser) arg(depth int) (wktArg, error) {
+	if p.s[p.pos] == '"' {
+		var b strings.Builder
+		for p.pos++; p.pos < len(p.s); p.pos++ {
+			c := p.s[p.pos]
+			if c == '"' {
+				if p.pos+1 < len(p.s) && p.s[p.pos+1] == '"' { // "" is a quote
+					b.WriteByte('"')
+					p.pos++
+					continue
+				}
+				p.pos++
+				return wktArg{text: b.String()}, nil
+			}
+			b.WriteByte(c)
+		}
+		return wktArg{}, p.errf("unterminated string")
+	}
+	start := p.pos
+	w := p.word()
+	if w == "" {
+		return wktArg{}, p.errf("unexpected %q", p.s[p.pos])
+	}
+	p.space()
+	if p.pos < len(p.s) && (p.s[p.pos] == '[' || p.s[p.pos] == '(') {
+		p.pos = start
+		n, err := p.node(depth + 1)
+		return wktArg{node: n}, err
+	}
+	return wktArg{text: w}, nil
+}
+
+// name is the node's first argument (the name of a CRS, datum, parameter).
+func (n *wktNode) name() string {
+	if n == nil || len(n.args) == 0 {
+		return ""
+	}
+	return n.args[0].text
+}
+
+// num is argument i as a number (NaN when absent or not a number).
+func (n *wktNode) num(i int) float64 {
+	if n == nil || i >= len(n.args) || n.args[i].node != nil {
+		return math.NaN()
+	}
+	v, err := strconv.ParseFloat(n.args[i].text, 64)
+	if err != nil {
+		return math.NaN()
+	}
+	return v
+}
+
+// children are the direct child nodes with one of the keys.
+func (n *wktNode) children(keys ...string) []*wktNode {
+	var out []*wktNode
+	for _, a := range n.args {
+		if a.node != nil && hasString(keys, a.node.key) {
+			out = append(out, a.node)
+		}
+	}
+	return out
+}
+
+func (n *wktNode) child(keys ...string) *wktNode {
+	if c := n.children(keys...); len(c) > 0 {
+		return c[0]
+	}
+	return nil
+}
+
+// find is the first node with one of the keys, depth first, n included.
+func (n *wktNode) find(keys ...string) *wktNode {
+	if n == nil {
+		return nil
+	}
+	if hasString(keys, n.key) {
+		return n
+	}
+	for _, a := range n.args {
+		if f := a.node.find(keys...); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func hasString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// normWKTName folds a WKT name for comparison: "Gauss_Kruger",
+// "Gauss-Kruger" and "gauss kruger" are all "gausskruger".
+func normWKTName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
 
 // CRSFromWKT reads a coordinate system written as WKT — a Shapefile .prj
-// (ESRI WKT1), a GeoPackage srs definition (OGC WKT1/WKT2) — into one of
-// the CRSs Xuequ transforms. (Placeholder until the WKT reader lands.)
+// (ESRI WKT1), a GeoPackage srs definition (OGC WKT1, WKT2) — into one of
+// the CRSs Xuequ transforms. The parameters decide, not the names:
+//   - geographic on WGS 84 / CGCS2000 / GRS80 (one datum to within
+//     decimetres): lon/lat; on Krassowsky 1940 (Beijing 1954) or IAG 1975
+//     (Xi'an 1980): lon/lat used unshifted (CRS.Datum says so);
+//   - Web Mercator (Mercator_Auxiliary_Sphere, Popular Visualisation
+//     Pseudo Mercator, or Mercator on the 6 378 137 m sphere): EPSG:3857;
+//   - Transverse Mercator / Gauss-Kruger on one of those ellipsoids, with
+//     central meridian, latitude of origin, scale factor, false easting
+//     and northing (metres) read from the parameters, inverted on its own
+//     ellipsoid; the EPSG code of the matching Chinese Gauss-Krüger zone
+//     or WGS 84 UTM zone is attached when there is one.
+//
+// Anything else (Lambert, Albers, an unknown datum, non-metre units) is an
+// error that names the CRS and its projection and says what to do.
 func CRSFromWKT(wkt string) (CRS, error) {
-	return CRS{}, fmt.Errorf("WKT coordinate systems are not read yet")
+	root, err := parseWKT(wkt)
+	if err != nil {
+		return CRS{}, err
+	}
+	return crsFromWKTNode(root, 0)
+}
+
+const reprojectHint = "; reproject the file to CGCS2000 lon/lat (EPSG:4490) or WGS 84 (EPSG:4326) in QGIS (Export → Save Features As → CRS) or ArcGIS (Project tool), or pass --crs"
+
+func crsFromWKTNode(n *wktNode, depth int) (CRS, error) {
+	switch n.key {
+	case "PROJCS", "PROJCRS", "PROJECTEDCRS":
+		return projectedFromWKT(n)
+	case "GEOGCS", "GEOGCRS", "GEOGRAPHICCRS", "GEODCRS", "GEODETICCRS", "BASEGEOGCRS":
+		return geographicFromWKT(n)
+	case "COMPD_CS", "COMPOUNDCRS", "BOUNDCRS", "SOURCECRS":
+		// The horizontal part of a compound CRS; the source of a bound CRS
+		// (its TOWGS84 transformation is ignored: see CRS.Datum).
+		for _, a := range n.args {
+			if a.node != nil && depth < maxWKTDepth {
+				if c, err := crsFromWKTNode(a.node, depth+1); err == nil || a.node.key != "VERT_CS" && a.node.key != "VERTCRS" {
+					return c, err
+				}
+			}
+		}
+	}
+	return CRS{}, fmt.Errorf("the WKT is a %s, not a horizontal coordinate system Xuequ reads%s", n.key, reprojectHint)
+}
+
+// wktDatum tells the datum from the ellipsoid's numbers: "" for WGS 84,
+// CGCS2000 and GRS80, DatumBeijing1954 or DatumXian1980; ok is false for
+// any other ellipsoid. sphere reports the 6 378 137 m sphere of Web
+// Mercator.
+func wktDatum(n *wktNode) (datum string, ell Ellipsoid, sphere, ok bool, desc string) {
+	sph := n.find("SPHEROID", "ELLIPSOID")
+	d := n.find("DATUM", "GEODETICDATUM", "TRF", "ENSEMBLE")
+	a, invf := sph.num(1), sph.num(2)
+	desc = fmt.Sprintf("datum %q, ellipsoid %q a = %g m, 1/f = %g", d.name(), sph.name(), a, invf)
+	if sph == nil {
+		return "", Ellipsoid{}, false, false, fmt.Sprintf("datum %q without an ellipsoid", d.name())
+	}
+	near := func(x, y, tol float64) bool { return math.Abs(x-y) <= tol }
+	switch {
+	case near(a, 6378137, 0.5) && invf == 0: // the Web Mercator sphere
+		return "", Ellipsoid{A: a}, true, true, desc
+	case near(a, 6378137, 0.5) && near(invf, 298.257222101, 1e-6):
+		return "", CGCS2000Ellipsoid, false, true, desc
+	case near(a, 6378137, 0.5) && near(invf, 298.257223563, 1e-6):
+		return "", WGS84Ellipsoid, false, true, desc
+	case near(a, 6378245, 0.5) && near(invf, 298.3, 1e-6):
+		return DatumBeijing1954, Krassowsky1940, false, true, desc
+	case near(a, 6378140, 0.5) && near(invf, 298.257, 1e-6):
+		return DatumXian1980, IAG1975, false, true, desc
+	}
+	return "", Ellipsoid{}, false, false, desc
+}
+
+// angleUnitOK: the CRS's angles are degrees (or say nothing).
+func angleUnitOK(n *wktNode) bool {
+	u := n.child("UNIT", "ANGLEUNIT")
+	if u == nil {
+		if cs := n.find("ANGLEUNIT"); cs != nil {
+			u = cs
+		}
+	}
+	f := u.num(1)
+	return u == nil || math.IsNaN(f) || math.Abs(f-math.Pi/180) < 1e-9
+}
+
+func geographicFromWKT(n *wktNode) (CRS, error) {
+	datum, _, sphere, ok, desc := wktDatum(n)
+	if !ok || sphere {
+		return CRS{}, fmt.Errorf("the geographic coordinate system %q is on an unsupported datum (%s)%s", n.name(), desc, reprojectHint)
+	}
+	if pm := n.child("PRIMEM", "PRIMEMERIDIAN"); pm != nil && pm.num(1) != 0 && !math.IsNaN(pm.num(1)) {
+		return CRS{}, fmt.Errorf("the geographic coordinate system %q counts longitude from %q, not Greenwich%s", n.name(), pm.name(), reprojectHint)
+	}
+	if !angleUnitOK(n) {
+		return CRS{}, fmt.Errorf("the geographic coordinate system %q is not in degrees%s", n.name(), reprojectHint)
+	}
+	switch datum {
+	case DatumBeijing1954:
+		return CRSFromEPSG(4214)
+	case DatumXian1980:
+		return CRSFromEPSG(4610)
+	}
+	if strings.Contains(normWKTName(n.name()+" "+n.find("DATUM", "GEODETICDATUM").name()), "2000") ||
+		strings.Contains(normWKTName(n.name()), "china") {
+		return CRSFromEPSG(4490)
+	}
+	return LonLat, nil
+}
+
+// wktParams reads the projection parameters by folded name: WKT1 PARAMETER
+// children of PROJCS, WKT2 children of CONVERSION.
+func wktParams(n *wktNode) map[string]float64 {
+	out := map[string]float64{}
+	holder := n
+	if conv := n.child("CONVERSION", "DERIVINGCONVERSION"); conv != nil {
+		holder = conv
+	}
+	for _, p := range holder.children("PARAMETER") {
+		out[normWKTName(p.name())] = p.num(1)
+	}
+	return out
+}
+
+func param(ps map[string]float64, def float64, names ...string) (float64, bool) {
+	for _, nm := range names {
+		if v, ok := ps[nm]; ok {
+			return v, !math.IsNaN(v)
+		}
+	}
+	return def, true
+}
+
+// linearUnitOK: the projected CRS's coordinates are metres.
+func linearUnitOK(n *wktNode) (string, bool) {
+	units := n.children("UNIT", "LENGTHUNIT")
+	if cs := n.child("CS"); cs != nil || len(units) == 0 {
+		for _, ax := range n.children("AXIS") {
+			units = append(units, ax.children("LENGTHUNIT")...)
+		}
+	}
+	for _, u := range units {
+		if f := u.num(1); !math.IsNaN(f) && math.Abs(f-1) > 1e-9 {
+			return u.name(), false
+		}
+	}
+	return "", true
+}
+
+func projectedFromWKT(n *wktNode) (CRS, error) {
+	name := n.name()
+	method := n.child("PROJECTION")
+	if conv := n.child("CONVERSION", "DERIVINGCONVERSION"); conv != nil {
+		method = conv.child("METHOD", "PROJECTION")
+	}
+	m := normWKTName(method.name())
+	what := fmt.Sprintf("the projected coordinate system %q (projection %q)", name, method.name())
+	if method == nil {
+		return CRS{}, fmt.Errorf("%s names no projection%s", what, reprojectHint)
+	}
+	base := n.child("GEOGCS", "BASEGEOGCRS", "BASEGEODCRS", "GEOGCRS")
+	if base == nil {
+		base = n
+	}
+	datum, ell, sphere, ok, desc := wktDatum(base)
+	if !ok {
+		return CRS{}, fmt.Errorf("%s is on an unsupported datum (%s)%s", what, desc, reprojectHint)
+	}
+	if u, ok := linearUnitOK(n); !ok {
+		return CRS{}, fmt.Errorf("%s measures in %q, not metres%s", what, u, reprojectHint)
+	}
+	if !angleUnitOK(base) {
+		return CRS{}, fmt.Errorf("%s gives its angles in a unit other than degrees%s", what, reprojectHint)
+	}
+	ps := wktParams(n)
+	cm, ok1 := param(ps, 0, "centralmeridian", "longitudeofnaturalorigin", "longitudeoforigin", "longitudeofcenter")
+	lat0, ok2 := param(ps, 0, "latitudeoforigin", "latitudeofnaturalorigin")
+	k0, ok3 := param(ps, 1, "scalefactor", "scalefactoratnaturalorigin")
+	fe, ok4 := param(ps, 0, "falseeasting")
+	fn, ok5 := param(ps, 0, "falsenorthing")
+	if !(ok1 && ok2 && ok3 && ok4 && ok5) || math.Abs(cm) > 180 || math.Abs(lat0) > 90 || !(k0 > 0.5 && k0 < 1.5) || math.IsInf(fe, 0) || math.IsInf(fn, 0) {
+		return CRS{}, fmt.Errorf("%s has unreadable or impossible parameters%s", what, reprojectHint)
+	}
+	switch m {
+	case "mercatorauxiliarysphere", "popularvisualisationpseudomercator", "pseudomercator", "popularvisualisationmercator":
+		if datum == "" && cm == 0 && fe == 0 && fn == 0 {
+			return WebMercator, nil
+		}
+	case "mercator1sp", "mercator", "mercatorvarianta":
+		// GDAL writes EPSG:3857 as Mercator_1SP on the WGS 84 ellipsoid with
+		// a PROJ4 extension that puts it on the sphere.
+		ext := n.child("EXTENSION")
+		onSphere := sphere || ext != nil && len(ext.args) > 1 && strings.Contains(ext.args[1].text, "+b=6378137")
+		if onSphere && cm == 0 && fe == 0 && fn == 0 && k0 == 1 {
+			return WebMercator, nil
+		}
+	case "transversemercator", "gausskruger", "gaussschreibertransversemercator":
+		if sphere {
+			break
+		}
+		return transverseMercatorFromWKT(name, datum, ell, cm, lat0, k0, fe, fn), nil
+	}
+	return CRS{}, fmt.Errorf("%s is not one Xuequ converts (lon/lat, Web Mercator, Gauss-Krüger/Transverse Mercator on CGCS2000, WGS 84, Xi'an 1980 or Beijing 1954)%s", what, reprojectHint)
+}
+
+// transverseMercatorFromWKT attaches the EPSG code of the Chinese
+// Gauss-Krüger zone or WGS 84 UTM zone that has the same parameters.
+func transverseMercatorFromWKT(name, datum string, ell Ellipsoid, cm, lat0, k0, fe, fn float64) CRS {
+	if lat0 == 0 && k0 == 1 && fn == 0 {
+		n := strings.ToLower(name)
+		threeDegree := strings.Contains(normWKTName(n), "3degree") || strings.Contains(n, "3度") ||
+			math.Mod(cm+3, 6) != 0
+		if code := gkCode(datum, cm, fe, threeDegree); code != 0 {
+			c, _ := CRSFromEPSG(code)
+			return c
+		}
+	}
+	zone := (cm + 183) / 6
+	if datum == "" && lat0 == 0 && k0 == 0.9996 && fe == 500000 && (fn == 0 || fn == 1e7) &&
+		zone == math.Trunc(zone) && zone >= 1 && zone <= 60 && !strings.Contains(normWKTName(name), "2000") {
+		return utm(int(zone), fn == 1e7)
+	}
+	return transverseMercator(0, fmt.Sprintf("%s (Transverse Mercator, CM %gE, k %g, FE %g m, FN %g m)", name, cm, k0, fe, fn),
+		datum, ell, cm, lat0, k0, fe, fn)
 }
