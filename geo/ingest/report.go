@@ -57,6 +57,11 @@ const (
 	CodeFeatureCount      = "features-read"
 	CodeMissingName       = "missing-name"
 	CodeMapOverrideUnused = "map-override-unused"
+	CodeDatumNotShifted   = "datum-not-shifted"
+	CodeDBFMissing        = "dbf-missing"
+	CodeDBFFieldSkipped   = "dbf-field-skipped"
+	CodeDBFCountMismatch  = "dbf-count-mismatch"
+	CodeDBFDeleted        = "dbf-deleted"
 )
 
 // Issue is one thing the importer noticed. Feature is the 1-based position
@@ -131,6 +136,11 @@ var codeArgs = map[string][]string{
 	CodeFeatureCount:      {"N", "Layer", "CRS"},
 	CodeMissingName:       {},
 	CodeMapOverrideUnused: {"Layer", "Target", "Source", "Fields"},
+	CodeDatumNotShifted:   {"CRS", "CRSName", "Datum"},
+	CodeDBFMissing:        {},
+	CodeDBFFieldSkipped:   {"Type"},
+	CodeDBFCountMismatch:  {"Shapes", "Records"},
+	CodeDBFDeleted:        {"N"},
 
 	geo.NoteNonFinite:        {"Part", "Ring", "N"},
 	geo.NoteDuplicates:       {"N"}, // summarised per file
