@@ -90,6 +90,36 @@ func parseDBF(data []byte) (*dbfTable, error) {
 	return t, nil
 }
 
+// prepare decodes the field names and marks the fields not read (memo,
+// unknown types), which it returns.
+func (t *dbfTable) prepare(decode func([]byte) string) []dbfField {
+	seen := map[string]bool{}
+	var skipped []dbfField
+	for i := range t.fields {
+		f := &t.fields[i]
+		// A writer that cut the name to 10 bytes inside a character leaves
+		// half of it: drop it. Names made equal by the cut (GDAL:
+		// 学龄人口_小学, 学龄人口_初中 → 学龄人口_) get a suffix.
+		base := strings.TrimRight(decode(f.rawName), "\uFFFD")
+		f.name = base
+		for n := 2; seen[f.name]; n++ {
+			f.name = fmt.Sprintf("%s_%d", base, n)
+		}
+		seen[f.name] = true
+		switch f.typ {
+		case 'C', 'N', 'F', 'L', 'D', 'I', '+', 'O', 'Y':
+		case 'B':
+			f.skipped = f.length != 8 // dBase 5 memo block number
+		default:
+			f.skipped = true
+		}
+		if f.skipped {
+			skipped = append(skipped, *f)
+		}
+	}
+	return skipped
+}
+
 func (t *dbfTable) record(i int) []byte { return t.body[i*t.recLen : (i+1)*t.recLen] }
 
 func (t *dbfTable) deleted(i int) bool { return t.record(i)[0] == '*' }

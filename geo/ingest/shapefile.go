@@ -328,28 +328,9 @@ func parseShapefile(files *shapeFiles, opt Options, want geomWant, rep *Report) 
 		raw.encoding = dbfEncoding(files.cpg, table)
 		noteEncoding(rep, name, raw.encoding)
 		decode = decoderFor(raw.encoding)
-		seen := map[string]bool{}
-		for i := range table.fields {
-			f := &table.fields[i]
-			// A writer that cut the name to 10 bytes inside a character
-			// leaves half of it: drop it. Names made equal by the cut
-			// (GDAL: 学龄人口_小学, 学龄人口_初中 → 学龄人口_) get a suffix.
-			f.name = strings.TrimRight(decode(f.rawName), "\uFFFD")
-			for n := 2; seen[f.name]; n++ {
-				f.name = fmt.Sprintf("%s_%d", strings.TrimRight(decode(f.rawName), "\uFFFD"), n)
-			}
-			seen[f.name] = true
-			switch f.typ {
-			case 'C', 'N', 'F', 'L', 'D', 'I', '+', 'O', 'Y':
-			case 'B':
-				f.skipped = f.length != 8 // dBase 5 memo block number
-			default:
-				f.skipped = true
-			}
-			if f.skipped {
-				rep.add(Issue{Severity: Info, Code: CodeDBFFieldSkipped, File: name, Field: f.name, Args: map[string]any{"Type": string(rune(f.typ))},
-					Message: fmt.Sprintf("field of dBase type %q (memo or binary) not read", string(rune(f.typ)))})
-			}
+		for _, f := range table.prepare(decode) {
+			rep.add(Issue{Severity: Info, Code: CodeDBFFieldSkipped, File: name, Field: f.name, Args: map[string]any{"Type": string(rune(f.typ))},
+				Message: fmt.Sprintf("field of dBase type %q (memo or binary) not read", string(rune(f.typ)))})
 		}
 		if table.records != len(spans) || table.declared != table.records {
 			rep.add(Issue{Severity: Warning, Code: CodeDBFCountMismatch, File: name, Args: map[string]any{"Shapes": len(spans), "Records": table.records},
@@ -417,7 +398,9 @@ func dbfEncoding(cpg []byte, t *dbfTable) string {
 	return EncUTF8
 }
 
-// recordSpan is where a record's content lies in the .shp.
+// recordSpan is where a record's content lies in the .shp; start is -1
+// when the index points outside the file, -2 when it points back into an
+// earlier record.
 type recordSpan struct{ start, end int }
 
 // shapeRecords locates the records: from the .shx index when it is
@@ -428,10 +411,20 @@ func shapeRecords(shp, shx []byte) ([]recordSpan, error) {
 	if len(shx) >= 100 && binary.BigEndian.Uint32(shx[0:4]) == 9994 {
 		n := (len(shx) - 100) / 8
 		spans = make([]recordSpan, 0, n)
+		prevEnd := 0
 		for i := 0; i < n; i++ {
 			e := shx[100+8*i:]
 			off := int(binary.BigEndian.Uint32(e[0:4])) * 2
-			spans = append(spans, contentSpan(shp, off))
+			s := contentSpan(shp, off)
+			if s.start >= 0 && s.start < prevEnd {
+				// Records never overlap; an index that points twice at one
+				// large record must not make us decode it again and again.
+				s = recordSpan{start: -2, end: -2}
+			}
+			if s.start >= 0 && s.end <= len(shp) {
+				prevEnd = s.end
+			}
+			spans = append(spans, s)
 		}
 		return spans, nil
 	}
@@ -464,7 +457,11 @@ func contentSpan(shp []byte, off int) recordSpan {
 // parseShape decodes one record's content. Z and M values are ignored.
 func parseShape(shp []byte, s recordSpan) (orb.Geometry, error) {
 	if s.start < 0 {
-		return nil, fmt.Errorf("the .shx points outside the .shp; the index is damaged (delete the .shx and run 'ogr2ogr' or QGIS 'Repair Shapefile')")
+		what := "outside the .shp"
+		if s.start == -2 {
+			what = "into the previous record"
+		}
+		return nil, fmt.Errorf("the .shx index points %s; the index is damaged (rebuild it: QGIS Processing → Repair Shapefile)", what)
 	}
 	if s.end > len(shp) {
 		return nil, fmt.Errorf("the record runs past the end of the .shp; the file is truncated")
