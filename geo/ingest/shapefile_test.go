@@ -369,3 +369,49 @@ func shapefileSampleIssues(t *testing.T) []Issue {
 	}
 	return rep.Issues
 }
+
+// Z and M variants: the reader takes x, y and ignores the rest.
+func TestShapefileZM(t *testing.T) {
+	pointZ := le32(11) + le64f(500000) + le64f(3300000) + le64f(12) + le64f(0)
+	ring := cwRing(square(500000, 3300000, 100)[0])
+	polyZ := string(partsRecord(15, orb.Polygon{ring}, []orb.Ring{ring}))
+	for range 2 * len(ring) { // Z range, Z values, M range, M values
+		polyZ += le64f(7)
+	}
+	for _, c := range []struct {
+		rec  string
+		want geomWant
+	}{{pointZ, wantPoints}, {polyZ, wantPolygons}} {
+		shp := make([]byte, 100, 100+8+len(c.rec))
+		shp[2], shp[3] = 0x27, 0x0A // 9994
+		shp = append(shp, 0, 0, 0, 1, 0, 0, byte(len(c.rec)/2>>8), byte(len(c.rec)/2))
+		shp = append(shp, c.rec...)
+		rep := &Report{}
+		raw, err := parseShapefile(&shapeFiles{name: "z.shp", shp: shp}, Options{}, c.want, rep)
+		if err != nil || len(raw.features) != 1 {
+			t.Fatalf("%v\n%s", err, rep)
+		}
+		b := raw.features[0].geom.Bound()
+		if b.Min != (orb.Point{500000, 3300000}) {
+			t.Errorf("got %v", raw.features[0].geom)
+		}
+	}
+}
+
+func cwRing(r orb.Ring) orb.Ring {
+	r = append(orb.Ring(nil), r...)
+	if signedArea(r) > 0 {
+		slices.Reverse(r)
+	}
+	return r
+}
+
+// BenchmarkReadShapefileZones reads the 400-zone district (GBK, GK zone
+// 38) to lon/lat zones.
+func BenchmarkReadShapefileZones(b *testing.B) {
+	for b.Loop() {
+		if _, _, err := ReadZones("testdata/shp/district/zones.shp", nil, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
