@@ -11,11 +11,13 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 	"github.com/xuequ/xuequ/geo"
 	"github.com/xuequ/xuequ/model"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // An ESRI Shapefile (ESRI Shapefile Technical Description, 1998) is a .shp
@@ -154,7 +156,7 @@ func zipLayers(zr *zip.Reader) []zipLayer {
 	byStem := map[string]map[string]*zip.File{} // lower-case stem → ext → entry
 	var stems []string
 	for _, f := range zr.File {
-		n := f.Name
+		n := zipEntryName(f)
 		if f.FileInfo().IsDir() || strings.HasPrefix(n, "__MACOSX/") || strings.HasPrefix(path.Base(n), "._") {
 			continue
 		}
@@ -173,7 +175,8 @@ func zipLayers(zr *zip.Reader) []zipLayer {
 	bases := map[string]int{}
 	for _, s := range stems {
 		if shp := byStem[s][".shp"]; shp != nil {
-			inner := strings.TrimSuffix(shp.Name, path.Ext(shp.Name))
+			n := zipEntryName(shp)
+			inner := strings.TrimSuffix(n, path.Ext(n))
 			out = append(out, zipLayer{name: path.Base(inner), inner: inner, files: byStem[s]})
 			bases[strings.ToLower(path.Base(inner))]++
 		}
@@ -184,6 +187,18 @@ func zipLayers(zr *zip.Reader) []zipLayer {
 		}
 	}
 	return out
+}
+
+// zipEntryName is the entry's name as UTF-8: zips made by Windows
+// Explorer on a Chinese system store names in GBK without saying so.
+func zipEntryName(f *zip.File) string {
+	if utf8.ValidString(f.Name) {
+		return f.Name
+	}
+	if out, err := simplifiedchinese.GB18030.NewDecoder().String(f.Name); err == nil {
+		return out
+	}
+	return strings.ToValidUTF8(f.Name, "\uFFFD")
 }
 
 // shapefileFromZip picks a layer of a zip and reads its files.
@@ -233,11 +248,14 @@ func shapefileFromZip(zipPath, layer string, want geomWant) (*shapeFiles, error)
 			}
 		}
 		if pick == nil {
-			return nil, fail("the zip holds %d Shapefiles: %s; say which holds the %s with --%s-layer NAME (or pick it in the import wizard)",
-				len(layers), list(), map[geomWant]string{wantPoints: "schools", wantPolygons: "zones"}[want], map[geomWant]string{wantPoints: "schools", wantPolygons: "zones"}[want])
+			what := "zones"
+			if want == wantPoints {
+				what = "schools"
+			}
+			return nil, fail("the zip holds %d Shapefiles: %s; say which holds the %s with --%s-layer NAME (or pick it in the import wizard)", len(layers), list(), what, what)
 		}
 	}
-	files := &shapeFiles{name: zipPath + "/" + pick.files[".shp"].Name}
+	files := &shapeFiles{name: zipPath + "/" + zipEntryName(pick.files[".shp"])}
 	for ext, dst := range map[string]*[]byte{".shp": &files.shp, ".shx": &files.shx, ".dbf": &files.dbf, ".prj": &files.prj, ".cpg": &files.cpg} {
 		f := pick.files[ext]
 		if f == nil {
@@ -311,10 +329,7 @@ func parseShapefile(files *shapeFiles, opt Options, want geomWant, rep *Report) 
 	if len(shp) < 100 || binary.BigEndian.Uint32(shp[0:4]) != 9994 {
 		return nil, &model.InputError{File: name, Msg: "not a Shapefile .shp (its header is missing or damaged); export the layer again as ESRI Shapefile"}
 	}
-	spans, err := shapeRecords(shp, files.shx)
-	if err != nil {
-		return nil, &model.InputError{File: name, Msg: err.Error()}
-	}
+	spans := shapeRecords(shp, files.shx)
 	raw := &rawLayer{total: len(spans), encoding: EncUTF8}
 	var table *dbfTable
 	decode := decoderFor(EncUTF8)
@@ -322,6 +337,7 @@ func parseShapefile(files *shapeFiles, opt Options, want geomWant, rep *Report) 
 		rep.add(Issue{Severity: Warning, Code: CodeDBFMissing, File: name, Args: map[string]any{},
 			Message: "no .dbf beside the .shp: the features have no attributes (names, ids, population); copy the .dbf of the same name next to it"})
 	} else {
+		var err error
 		if table, err = parseDBF(files.dbf); err != nil {
 			return nil, &model.InputError{File: strings.TrimSuffix(name, filepath.Ext(name)) + ".dbf", Msg: err.Error()}
 		}
@@ -406,7 +422,7 @@ type recordSpan struct{ start, end int }
 // shapeRecords locates the records: from the .shx index when it is
 // usable, else by walking the .shp. A span beyond the file is kept (and
 // reported when its shape is read), so indices stay aligned with the .dbf.
-func shapeRecords(shp, shx []byte) ([]recordSpan, error) {
+func shapeRecords(shp, shx []byte) []recordSpan {
 	var spans []recordSpan
 	if len(shx) >= 100 && binary.BigEndian.Uint32(shx[0:4]) == 9994 {
 		n := (len(shx) - 100) / 8
@@ -426,7 +442,7 @@ func shapeRecords(shp, shx []byte) ([]recordSpan, error) {
 			}
 			spans = append(spans, s)
 		}
-		return spans, nil
+		return spans
 	}
 	for pos := 100; pos+8 <= len(shp); {
 		s := contentSpan(shp, pos)
@@ -436,7 +452,7 @@ func shapeRecords(shp, shx []byte) ([]recordSpan, error) {
 		}
 		pos = s.end
 	}
-	return spans, nil
+	return spans
 }
 
 // contentSpan reads the record header at off: content starts 8 bytes on

@@ -182,6 +182,23 @@ func TestShapefileZipLayers(t *testing.T) {
 	if z, _, err := ReadZones(zipPath, nil, Options{CRS: "EPSG:4526", Layer: "b/zones"}); err != nil || len(z) != 30 {
 		t.Fatalf("Layer=b/zones: %d %v", len(z), err)
 	}
+	// Windows Explorer stores Chinese entry names in GBK, unflagged.
+	gbkZip := filepath.Join(dir, "gbk.zip")
+	out, _ = os.Create(gbkZip)
+	zw = zip.NewWriter(out)
+	for _, ext := range []string{".shp", ".shx", ".dbf"} {
+		data, _ := os.ReadFile("testdata/shp/district/schools" + ext)
+		w, _ := zw.CreateHeader(&zip.FileHeader{Name: string(gbkBytes(t, "学校点"+ext)), NonUTF8: true})
+		w.Write(data)
+	}
+	zw.Close()
+	out.Close()
+	if names, err := shapefileLayers(gbkZip); err != nil || !slices.Equal(names, []string{"学校点"}) {
+		t.Fatalf("GBK entry names: %q %v", names, err)
+	}
+	if s, _, err := ReadSchools(gbkZip, nil, Options{Layer: "学校点", CRS: "EPSG:4526"}); err != nil || len(s) != 40 {
+		t.Fatalf("GBK-named layer: %d %v", len(s), err)
+	}
 }
 
 func TestShapefileInputErrors(t *testing.T) {
