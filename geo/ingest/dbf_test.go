@@ -123,6 +123,20 @@ func TestDBFEncodings(t *testing.T) {
 	}
 }
 
+// Names a writer cut inside a GBK character (GDAL: 学龄人口_小学 and
+// 学龄人口_初中 both → 学龄人口_ + half of 小/初) lose the half character
+// and are told apart by a suffix.
+func TestDBFCutNames(t *testing.T) {
+	l := &shpLayer{gbk: true, cols: []dbfCol{{"学龄人口_小学", 'N', 4, 0}, {"学龄人口_初中", 'N', 4, 0}}, rows: [][]string{{"1", "2"}}}
+	dbf := l.encodeDBF(t)
+	copy(dbf[32+9:], gbkBytes(t, "小")[:1]) // cut as GDAL does, inside 小 …
+	copy(dbf[64+9:], gbkBytes(t, "初")[:1]) // … and 初
+	got, _ := dbfRow(t, dbf, "GBK")
+	if want := "学龄人口_=1 学龄人口__2=2 enc=GB18030"; strings.Join(got, " ") != want {
+		t.Errorf("got %s, want %s", strings.Join(got, " "), want)
+	}
+}
+
 // dBase 7: 48-byte descriptors with 32-byte names; '+' and 'O' binary.
 func TestDBFLevel7(t *testing.T) {
 	h := make([]byte, 68+48*2+1)
