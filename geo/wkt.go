@@ -52,32 +52,41 @@ func crsFromWKTNode(n *wktNode, depth int) (CRS, error) {
 	return CRS{}, fmt.Errorf("the WKT is a %s, not a horizontal coordinate system Xuequ reads%s", n.key, reprojectHint)
 }
 
-// wktDatum tells the datum from the ellipsoid's numbers: "" for WGS 84,
-// CGCS2000 and GRS80, DatumBeijing1954 or DatumXian1980; ok is false for
-// any other ellipsoid. sphere reports the 6 378 137 m sphere of Web
-// Mercator.
-func wktDatum(n *wktNode) (datum string, ell Ellipsoid, sphere, ok bool, desc string) {
+// wktDatum is what the ellipsoid's numbers say about the datum.
+type wktDatum struct {
+	datum  string // "" for WGS 84, CGCS2000 and GRS80; DatumBeijing1954, DatumXian1980
+	ell    Ellipsoid
+	sphere bool   // the 6 378 137 m sphere of Web Mercator
+	known  bool   // one of the above
+	desc   string // datum and ellipsoid as written, for messages
+}
+
+// datumOf reads the first ellipsoid under n. The numbers decide: ESRI,
+// GDAL and EPSG spell the same datum differently.
+func datumOf(n *wktNode) wktDatum {
 	sph := n.find("SPHEROID", "ELLIPSOID")
 	d := n.find("DATUM", "GEODETICDATUM", "TRF", "ENSEMBLE")
-	a, invf := sph.num(1), sph.num(2)
-	desc = fmt.Sprintf("datum %q, ellipsoid %q a = %g m, 1/f = %g", d.name(), sph.name(), a, invf)
 	if sph == nil {
-		return "", Ellipsoid{}, false, false, fmt.Sprintf("datum %q without an ellipsoid", d.name())
+		return wktDatum{desc: fmt.Sprintf("datum %q without an ellipsoid", d.name())}
 	}
+	a, invf := sph.num(1), sph.num(2)
+	out := wktDatum{known: true, desc: fmt.Sprintf("datum %q, ellipsoid %q a = %g m, 1/f = %g", d.name(), sph.name(), a, invf)}
 	near := func(x, y, tol float64) bool { return math.Abs(x-y) <= tol }
 	switch {
-	case near(a, 6378137, 0.5) && invf == 0: // the Web Mercator sphere
-		return "", Ellipsoid{A: a}, true, true, desc
+	case near(a, 6378137, 0.5) && invf == 0:
+		out.ell, out.sphere = Ellipsoid{A: a}, true
 	case near(a, 6378137, 0.5) && near(invf, 298.257222101, 1e-6):
-		return "", CGCS2000Ellipsoid, false, true, desc
+		out.ell = CGCS2000Ellipsoid
 	case near(a, 6378137, 0.5) && near(invf, 298.257223563, 1e-6):
-		return "", WGS84Ellipsoid, false, true, desc
+		out.ell = WGS84Ellipsoid
 	case near(a, 6378245, 0.5) && near(invf, 298.3, 1e-6):
-		return DatumBeijing1954, Krassowsky1940, false, true, desc
+		out.datum, out.ell = DatumBeijing1954, Krassowsky1940
 	case near(a, 6378140, 0.5) && near(invf, 298.257, 1e-6):
-		return DatumXian1980, IAG1975, false, true, desc
+		out.datum, out.ell = DatumXian1980, IAG1975
+	default:
+		out.known = false
 	}
-	return "", Ellipsoid{}, false, false, desc
+	return out
 }
 
 // angleUnitOK: the CRS's angles are degrees (or say nothing).
@@ -93,9 +102,9 @@ func angleUnitOK(n *wktNode) bool {
 }
 
 func geographicFromWKT(n *wktNode) (CRS, error) {
-	datum, _, sphere, ok, desc := wktDatum(n)
-	if !ok || sphere {
-		return CRS{}, fmt.Errorf("the geographic coordinate system %q is on an unsupported datum (%s)%s", n.name(), desc, reprojectHint)
+	d := datumOf(n)
+	if !d.known || d.sphere {
+		return CRS{}, fmt.Errorf("the geographic coordinate system %q is on an unsupported datum (%s)%s", n.name(), d.desc, reprojectHint)
 	}
 	if pm := n.child("PRIMEM", "PRIMEMERIDIAN"); pm != nil && pm.num(1) != 0 && !math.IsNaN(pm.num(1)) {
 		return CRS{}, fmt.Errorf("the geographic coordinate system %q counts longitude from %q, not Greenwich%s", n.name(), pm.name(), reprojectHint)
@@ -103,7 +112,7 @@ func geographicFromWKT(n *wktNode) (CRS, error) {
 	if !angleUnitOK(n) {
 		return CRS{}, fmt.Errorf("the geographic coordinate system %q is not in degrees%s", n.name(), reprojectHint)
 	}
-	switch datum {
+	switch d.datum {
 	case DatumBeijing1954:
 		return CRSFromEPSG(4214)
 	case DatumXian1980:
@@ -170,9 +179,9 @@ func projectedFromWKT(n *wktNode) (CRS, error) {
 	if base == nil {
 		base = n
 	}
-	datum, ell, sphere, ok, desc := wktDatum(base)
-	if !ok {
-		return CRS{}, fmt.Errorf("%s is on an unsupported datum (%s)%s", what, desc, reprojectHint)
+	d := datumOf(base)
+	if !d.known {
+		return CRS{}, fmt.Errorf("%s is on an unsupported datum (%s)%s", what, d.desc, reprojectHint)
 	}
 	if u, ok := linearUnitOK(n); !ok {
 		return CRS{}, fmt.Errorf("%s measures in %q, not metres%s", what, u, reprojectHint)
@@ -191,22 +200,22 @@ func projectedFromWKT(n *wktNode) (CRS, error) {
 	}
 	switch m {
 	case "mercatorauxiliarysphere", "popularvisualisationpseudomercator", "pseudomercator", "popularvisualisationmercator":
-		if datum == "" && cm == 0 && fe == 0 && fn == 0 {
+		if d.datum == "" && cm == 0 && fe == 0 && fn == 0 {
 			return WebMercator, nil
 		}
 	case "mercator1sp", "mercator", "mercatorvarianta":
 		// GDAL writes EPSG:3857 as Mercator_1SP on the WGS 84 ellipsoid with
 		// a PROJ4 extension that puts it on the sphere.
 		ext := n.child("EXTENSION")
-		onSphere := sphere || ext != nil && len(ext.args) > 1 && strings.Contains(ext.args[1].text, "+b=6378137")
+		onSphere := d.sphere || ext != nil && len(ext.args) > 1 && strings.Contains(ext.args[1].text, "+b=6378137")
 		if onSphere && cm == 0 && fe == 0 && fn == 0 && k0 == 1 {
 			return WebMercator, nil
 		}
 	case "transversemercator", "gausskruger", "gaussschreibertransversemercator":
-		if sphere {
+		if d.sphere {
 			break
 		}
-		return transverseMercatorFromWKT(name, datum, ell, cm, lat0, k0, fe, fn), nil
+		return transverseMercatorFromWKT(name, d.datum, d.ell, cm, lat0, k0, fe, fn), nil
 	}
 	return CRS{}, fmt.Errorf("%s is not one Xuequ converts (lon/lat, Web Mercator, Gauss-Krüger/Transverse Mercator on CGCS2000, WGS 84, Xi'an 1980 or Beijing 1954)%s", what, reprojectHint)
 }
