@@ -142,7 +142,7 @@ func TestParseCRS(t *testing.T) {
 			t.Errorf("%q: got %s, want %s", in, c, want)
 		}
 	}
-	for _, bad := range []string{"", "EPSG:2154", "nonsense", "EPSG:2383"} {
+	for _, bad := range []string{"", "EPSG:2154", "nonsense", "EPSG:3395"} {
 		if _, err := ParseCRS(bad); err == nil {
 			t.Errorf("%q: want error", bad)
 		}

@@ -15,6 +15,15 @@ type Ellipsoid struct{ A, F float64 }
 // differs by 0.1 mm in the semi-minor axis).
 var CGCS2000Ellipsoid = Ellipsoid{A: 6378137, F: 1 / 298.257222101}
 
+// WGS84Ellipsoid is the WGS-84 ellipsoid (a = 6378137 m, 1/f = 298.257223563).
+var WGS84Ellipsoid = Ellipsoid{A: 6378137, F: 1 / 298.257223563}
+
+// Krassowsky1940 is the ellipsoid of Beijing 1954 (a = 6378245 m, 1/f = 298.3).
+var Krassowsky1940 = Ellipsoid{A: 6378245, F: 1 / 298.3}
+
+// IAG1975 is the ellipsoid of Xi'an 1980 (a = 6378140 m, 1/f = 298.257).
+var IAG1975 = Ellipsoid{A: 6378140, F: 1 / 298.257}
+
 // TransverseMercator is an ellipsoidal Transverse Mercator (Gauss-Krüger)
 // projection, computed with Krüger's series to sixth order in the third
 // flattening n (Karney 2011, "Transverse Mercator with an accuracy of a few

@@ -484,6 +484,10 @@ func (c *collection) toLonLat(raw *rawLayer, opt Options, rep *Report) error {
 		c.mapPoints(crs.ToLonLat)
 	}
 	c.crs = crs
+	if note := crs.DatumNote(); note != "" {
+		info(Warning, CodeDatumNotShifted, map[string]any{"CRS": crs.String(), "CRSName": crs.Name, "Datum": crs.Datum},
+			fmt.Sprintf("%s (%s): %s; for exact positions reproject the file to CGCS2000 (EPSG:4490) in the source GIS with a local transformation", crs, crs.Name, note))
+	}
 	switch {
 	case opt.GCJ02 && crs.Kind != geo.KindGCJ02 && crs.Kind != geo.KindBD09:
 		c.mapPoints(geo.GCJ02ToWGS84)

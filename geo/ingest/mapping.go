@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/width"
 )
 
@@ -102,15 +104,68 @@ func GuessMapping(l Layer, propertyNames []string) Mapping {
 	used := map[string]bool{}
 	m := Mapping{}
 	for _, a := range aliases[l] {
-		for _, alias := range a.names {
-			if src, ok := byNorm[normName(alias)]; ok && !used[src] {
-				m[a.field] = src
-				used[src] = true
+		// Exact names first, then names a dBase file cut to 10 bytes.
+		for _, cut := range []bool{false, true} {
+			if _, done := m[a.field]; done {
 				break
+			}
+			for _, alias := range a.names {
+				if src, ok := matchAlias(byNorm, alias, cut); ok && !used[src] {
+					m[a.field] = src
+					used[src] = true
+					break
+				}
 			}
 		}
 	}
 	return m
+}
+
+// matchAlias finds the property named alias, or with cut, one named as a
+// dBase writer (ArcGIS, GDAL) cuts a longer alias to its first 10 bytes
+// in UTF-8 or GBK, not splitting a character (primary_school →
+// primary_sc, 小学学龄人口 → 小学学龄人).
+func matchAlias(byNorm map[string]string, alias string, cut bool) (string, bool) {
+	if !cut {
+		src, ok := byNorm[normName(alias)]
+		return src, ok
+	}
+	for _, c := range dbfNameCuts(alias) {
+		if src, ok := byNorm[normName(c)]; ok && normName(c) != normName(alias) {
+			return src, true
+		}
+	}
+	return "", false
+}
+
+// dbfNameCuts returns name cut to 10 bytes of UTF-8 and of GBK, for a
+// name longer than that (none otherwise).
+func dbfNameCuts(name string) []string {
+	const limit = 10
+	var out []string
+	if len(name) > limit {
+		n := limit
+		for n > 0 && !utf8.RuneStart(name[n]) {
+			n--
+		}
+		out = append(out, name[:n])
+	}
+	if gbk, err := simplifiedchinese.GBK.NewEncoder().String(name); err == nil && len(gbk) > limit {
+		n, size := 0, 0
+		for _, r := range name { // GBK: ASCII is 1 byte, a Chinese character 2
+			w := 2
+			if r < 0x80 {
+				w = 1
+			}
+			if size+w > limit {
+				break
+			}
+			size += w
+			n += utf8.RuneLen(r)
+		}
+		out = append(out, name[:n])
+	}
+	return out
 }
 
 // apply returns the guess with overrides applied (override "" unmaps).

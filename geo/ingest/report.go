@@ -64,6 +64,11 @@ const (
 	CodeValueMapped       = "value-mapped"
 	CodeValueMapUnused    = "value-map-unused"
 	CodeEncodingBadBytes  = "encoding-bad-bytes"
+	CodeDatumNotShifted   = "datum-not-shifted"
+	CodeDBFMissing        = "dbf-missing"
+	CodeDBFFieldSkipped   = "dbf-field-skipped"
+	CodeDBFCountMismatch  = "dbf-count-mismatch"
+	CodeDBFDeleted        = "dbf-deleted"
 )
 
 // Issue is one thing the importer noticed. Feature is the 1-based position
@@ -145,6 +150,11 @@ var codeArgs = map[string][]string{
 	CodeValueMapped:       {"Key", "N"},
 	CodeValueMapUnused:    {"Key", "Value"},
 	CodeEncodingBadBytes:  {"N", "Offsets"},
+	CodeDatumNotShifted:   {"CRS", "CRSName", "Datum"},
+	CodeDBFMissing:        {},
+	CodeDBFFieldSkipped:   {"Type"},
+	CodeDBFCountMismatch:  {"Shapes", "Records"},
+	CodeDBFDeleted:        {"N"},
 
 	geo.NoteNonFinite:        {"Part", "Ring", "N"},
 	geo.NoteDuplicates:       {"N"}, // summarised per file
