@@ -468,11 +468,11 @@ func (c *collection) toLonLat(raw *rawLayer, opt Options, rep *Report) error {
 		} else {
 			d, err := geo.DetectCRS(b)
 			if err != nil {
-				return &model.InputError{File: c.file, Field: "crs", Msg: "file has no \"crs\" member and " + err.Error()}
+				return &model.InputError{File: c.file, Field: "crs", Msg: "the file declares no coordinate system (no \"crs\" member or .prj) and " + err.Error()}
 			}
 			crs = d.CRS
 			if !crs.IsLonLat() {
-				info(Warning, CodeCRSDetected, detected("", d), "file has no \"crs\" member; "+d.Reason+"; reprojected to lon/lat (pass --crs if this is wrong)")
+				info(Warning, CodeCRSDetected, detected("", d), "the file declares no coordinate system (no \"crs\" member or .prj); "+d.Reason+"; reprojected to lon/lat (pass --crs if this is wrong)")
 			}
 		}
 	}
