@@ -57,6 +57,7 @@ const (
 	CodeFeatureCount      = "features-read"
 	CodeMissingName       = "missing-name"
 	CodeMapOverrideUnused = "map-override-unused"
+	CodeLeftOut           = "features-left-out" // KML placemarks of the other layer's geometry
 )
 
 // Issue is one thing the importer noticed. Feature is the 1-based position
@@ -111,7 +112,7 @@ var codeArgs = map[string][]string{
 	CodeCRSOverride:       {"CRS", "CRSName"},
 	CodeAxisSwapped:       {"Min", "Max"},
 	CodeGCJ02:             {},
-	CodeGCJ02Hint:         {},
+	CodeGCJ02Hint:         {"Case"}, // "name" (file name), "ovital" (made with 奥维), "declared" (document text)
 	CodeNullGeometry:      {"Case"},
 	CodeBadGeometry:       {"Case", "Detail"},
 	CodeWrongGeometry:     {"Case", "Want", "N", "Type"},
@@ -131,6 +132,7 @@ var codeArgs = map[string][]string{
 	CodeFeatureCount:      {"N", "Layer", "CRS"},
 	CodeMissingName:       {},
 	CodeMapOverrideUnused: {"Layer", "Target", "Source", "Fields"},
+	CodeLeftOut:           {"N", "Want"},
 
 	geo.NoteNonFinite:        {"Part", "Ring", "N"},
 	geo.NoteDuplicates:       {"N"}, // summarised per file
