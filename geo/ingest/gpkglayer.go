@@ -58,7 +58,9 @@ func readGeoPackageLayer(path string, opt Options, want geomWant, rep *Report) (
 	if err != nil {
 		return nil, &model.InputError{File: path, Field: l.table, Msg: fmt.Sprintf("cannot read the columns of %q: %v", l.table, err)}
 	}
-	if err := readGeoPackageRows(ctx, db, path, l, cols, pk, want, raw, rep); err != nil {
+	var meta int
+	_ = db.SQL().QueryRowContext(ctx, "SELECT count(*) FROM gpkg_contents WHERE table_name = 'xuequ_meta'").Scan(&meta)
+	if err := readGeoPackageRows(ctx, db, path, l, cols, pk, meta > 0, want, raw, rep); err != nil {
 		return nil, err
 	}
 	return raw, nil
@@ -282,7 +284,9 @@ func tableColumns(ctx context.Context, db *gpkg.DB, table string) (cols []string
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
 // readGeoPackageRows reads every row of the layer into raw.features.
-func readGeoPackageRows(ctx context.Context, db *gpkg.DB, path string, l gpkgLayer, cols []string, pk string, want geomWant, raw *rawLayer, rep *Report) error {
+// A Xuequ project (project true) keeps a feature's other fields as a JSON
+// object in its "attrs" column: they become fields again.
+func readGeoPackageRows(ctx context.Context, db *gpkg.DB, path string, l gpkgLayer, cols []string, pk string, project bool, want geomWant, raw *rawLayer, rep *Report) error {
 	sel := make([]string, len(cols))
 	geomAt, pkAt := -1, -1
 	for i, c := range cols {
@@ -328,6 +332,10 @@ func readGeoPackageRows(ctx context.Context, db *gpkg.DB, path string, l gpkgLay
 				blobLen, _ = vals[i+1].(int64)
 			case i == pkAt:
 				f.fid = cellText(v)
+			case project && c == "attrs" && strings.HasPrefix(cellText(v), "{"):
+				if props, err := decodeProps([]byte(cellText(v))); err == nil {
+					f.props = append(f.props, props...)
+				}
 			default:
 				f.props = append(f.props, prop{key: c, val: cellText(v), null: v == nil})
 			}
