@@ -185,7 +185,8 @@ func layerFits(ctx context.Context, db *gpkg.DB, l gpkgLayer, want geomWant) boo
 	if gpkg.CheckPlainTable(ctx, db.SQL(), l.table, l.column) != nil {
 		return false
 	}
-	rows, err := db.SQL().QueryContext(ctx, fmt.Sprintf("SELECT %s FROM %s WHERE %[1]s IS NOT NULL LIMIT 20", quoteIdent(l.column), quoteIdent(l.table)))
+	rows, err := db.SQL().QueryContext(ctx, fmt.Sprintf("SELECT CASE WHEN length(%[1]s) > %[3]d THEN NULL ELSE %[1]s END FROM %[2]s WHERE %[1]s IS NOT NULL LIMIT 20",
+		quoteIdent(l.column), quoteIdent(l.table), gpkg.MaxGeometryBytes))
 	if err != nil {
 		return false
 	}
@@ -193,7 +194,7 @@ func layerFits(ctx context.Context, db *gpkg.DB, l gpkgLayer, want geomWant) boo
 	points, polygons := 0, 0
 	for rows.Next() {
 		var blob []byte
-		if rows.Scan(&blob) != nil || len(blob) > gpkg.MaxGeometryBytes {
+		if rows.Scan(&blob) != nil || len(blob) == 0 {
 			continue
 		}
 		g, _, err := gpkg.Decode(blob)
@@ -228,6 +229,9 @@ func gpkgCRS(ctx context.Context, db *gpkg.DB, path string, srsID int32, raw *ra
 	}
 	if err != nil {
 		return &model.InputError{File: path, Field: "crs", Msg: fmt.Sprintf("cannot read the coordinate system: %v", err)}
+	}
+	if strings.EqualFold(strings.TrimSpace(def), "undefined") && !strings.EqualFold(strings.TrimSpace(org), "EPSG") {
+		return nil // an "undefined" row under another srs_id
 	}
 	var crs geo.CRS
 	var epsgErr error

@@ -176,7 +176,7 @@ func geomKinds(g orb.Geometry) (points, polygons bool) {
 // Chinese map) or "" (no sign).
 func (d *kmlDoc) gcj02Case() string {
 	s := strings.ToLower(d.hint)
-	for _, k := range []string{"ovital", "奥维", "ovimap", "omap"} {
+	for _, k := range []string{"ovital", "奥维", "ovimap"} {
 		if strings.Contains(s, k) {
 			return "ovital"
 		}

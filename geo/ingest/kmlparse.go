@@ -125,9 +125,7 @@ func (p *kmlParser) token(tok xml.Token) error {
 			p.capture.Write(t)
 		}
 	case xml.Comment:
-		if len(p.doc.hint) < 64<<10 {
-			p.doc.hint += " " + string(t)
-		}
+		p.addHint(string(t))
 	}
 	return nil
 }
@@ -139,7 +137,7 @@ func (p *kmlParser) start(t xml.StartElement) {
 	if len(p.stack) == 1 {
 		p.doc.root = name
 		for _, a := range t.Attr {
-			p.doc.hint += " " + a.Name.Space + " " + a.Value
+			p.addHint(a.Value)
 		}
 	}
 	if p.capture != nil {
@@ -281,9 +279,7 @@ func (p *kmlParser) captured(what, text string) {
 			p.doc.folders = append(p.doc.folders, name)
 		}
 	case "hint", "doc-desc":
-		if len(p.doc.hint) < 64<<10 {
-			p.doc.hint += " " + text
-		}
+		p.addHint(text)
 	case "data-display":
 		p.dataName = strings.TrimSpace(text)
 	case "data":
@@ -354,6 +350,18 @@ func (p *kmlParser) attach(g *kmlGeom) {
 	default:
 		p.pm.geom = orb.Collection{prev, out}
 	}
+}
+
+// addHint keeps document-level text for the GCJ-02 hint, at most 64 KiB
+// of it in pieces of at most 4 KiB.
+func (p *kmlParser) addHint(text string) {
+	if len(p.doc.hint) >= 64<<10 {
+		return
+	}
+	if len(text) > 4<<10 {
+		text = text[:4<<10]
+	}
+	p.doc.hint += " " + text
 }
 
 func (p *kmlParser) setErr(msg string) {
