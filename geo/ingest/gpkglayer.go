@@ -372,6 +372,9 @@ func readGeoPackageRows(ctx context.Context, db *gpkg.DB, path string, l gpkgLay
 	if err := rows.Err(); err != nil {
 		return &model.InputError{File: path, Field: l.table, Msg: fmt.Sprintf("reading layer %q stopped: %v", l.table, err)}
 	}
+	if raw.total == 0 {
+		return &model.InputError{File: path, Field: l.table, Msg: fmt.Sprintf("layer %q has no rows", l.table)}
+	}
 	return nil
 }
 

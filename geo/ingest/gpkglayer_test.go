@@ -258,4 +258,22 @@ func TestGeoPackageChoice(t *testing.T) {
 	if _, _, err := ReadZones(bad, nil, Options{}); err == nil || !errors.As(err, new(*model.InputError)) {
 		t.Errorf("garbage: %v", err)
 	}
+	// A geometry blob over the limit is refused without being loaded (a
+	// 64 MiB write: not in -short runs).
+	if testing.Short() {
+		return
+	}
+	huge := build("huge.gpkg", gpkg.CGCS2000, map[string]string{"a": "MULTIPOLYGON"}, sq)
+	db, err := gpkg.OpenWritable(huge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().Exec(`INSERT INTO a (geom, name) VALUES (zeroblob(?), 'huge')`, gpkg.MaxGeometryBytes+1); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	z, rep, err := ReadZones(huge, nil, Options{})
+	if bad := rep.ByCode(CodeBadGeometry); err != nil || len(z) != 1 || len(bad) != 1 || !strings.Contains(bad[0].Message, "over the 64 MiB limit") {
+		t.Errorf("huge blob: %v\n%s", err, rep)
+	}
 }

@@ -68,6 +68,9 @@ func readKML(path string, opt Options, want geomWant, rep *Report) (*rawLayer, e
 	if err != nil {
 		return nil, err
 	}
+	if len(picked) == 0 { // every Placemark is of the other kind
+		return nil, &model.InputError{File: path, Msg: fmt.Sprintf("none of the %d Placemarks is a %s; this looks like the other layer's file (schools are points, zones polygons)", len(doc.placemarks), wantName(want))}
+	}
 	raw := &rawLayer{total: len(picked), crsName: "EPSG:4326", crs: &geo.LonLat, encoding: doc.encoding}
 	for _, pm := range picked {
 		label := pm.id // what the report calls it: Google Earth and 奥维 show names, not ids

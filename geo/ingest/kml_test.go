@@ -136,6 +136,10 @@ func TestKMLLayers(t *testing.T) {
 	if !errors.As(err, &ie) || !strings.Contains(ie.Msg, `"居住小区"`) {
 		t.Errorf("unknown layer: %v", err)
 	}
+	_, _, err = ReadZones(filepath.Join("testdata", "kml", "schools_gbk.kml"), nil, Options{})
+	if !errors.As(err, &ie) || !strings.Contains(ie.Msg, "none of the 2 Placemarks is a polygon") {
+		t.Errorf("zones from a file of points: %v", err)
+	}
 	got, err = kmlLayers(filepath.Join("testdata", "kml", "schools_gbk.kml"))
 	if err != nil || len(got) != 0 {
 		t.Errorf("no folders: %v %v", got, err)
