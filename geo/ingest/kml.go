@@ -286,12 +286,12 @@ type kmzMember struct {
 }
 
 func (m *kmzMember) Read(p []byte) (int, error) {
-	if m.left <= 0 {
+	if m.left <= 0 { // at the limit: fine if the member ends here
 		var one [1]byte
-		if n, _ := m.r.Read(one[:]); n > 0 {
+		if n, _ := io.ReadFull(m.r, one[:]); n > 0 {
 			return 0, errKMZTooBig
 		}
-		return m.r.Read(p[:0])
+		return 0, io.EOF
 	}
 	if int64(len(p)) > m.left {
 		p = p[:m.left]

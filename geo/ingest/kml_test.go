@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -280,4 +282,36 @@ func kmlSampleIssues(t *testing.T) []Issue {
 		t.Fatalf("declared GCJ-02: %v\n%s", err, rep)
 	}
 	return append(out, rep.Issues...)
+}
+
+// bigKML is bigZones written as Google Earth writes KML: one Placemark
+// per zone, ExtendedData, "lon,lat,0" tuples.
+func bigKML(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Folder><name>居住小区</name>` + "\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, `<Placemark><name>幸福家园%d期</name><ExtendedData><Data name="编码"><value>Z%05d</value></Data><Data name="人口"><value>%d</value></Data><Data name="对口小学"><value>S%03d</value></Data></ExtendedData><Polygon><outerBoundaryIs><LinearRing><coordinates>`, i, i, 1000+i%5000, i%120)
+		cx, cy, d := 113.5+float64(i%100)*0.004, 22.5+float64(i/100)*0.004, 0.0018
+		for k := 0; k <= 100; k++ {
+			a := 2 * math.Pi * float64(k%100) / 100
+			fmt.Fprintf(&b, "%.8f,%.8f,0 ", cx+d*math.Cos(a), cy+d*math.Sin(a))
+		}
+		b.WriteString("</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>\n")
+	}
+	b.WriteString("</Folder></Document></kml>\n")
+	return b.Bytes()
+}
+
+// BenchmarkReadKMLZones: 10 000 zones of 100 vertices (~30 MB of KML).
+func BenchmarkReadKMLZones(b *testing.B) {
+	data := bigKML(10000)
+	path := writeTemp(b, b.TempDir(), "big.kml", data)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		z, rep, err := ReadZones(path, nil, Options{})
+		if err != nil || len(z) != 10000 {
+			b.Fatalf("%v %d\n%s", err, len(z), rep)
+		}
+	}
 }

@@ -26,7 +26,7 @@ func parseKMLCoords(s string) ([]orb.Point, error) {
 		sep int // separator before the number
 	}
 	var nums []num
-	have := map[int]bool{}
+	var have [4]bool // separators seen between numbers, by kind
 	sep := 0
 	for i := 0; i < len(s); {
 		switch c := s[i]; {
@@ -34,13 +34,13 @@ func parseKMLCoords(s string) ([]orb.Point, error) {
 			sep |= sepComma
 			i++
 			continue
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		case isCoordSep(c):
 			sep |= sepSpace
 			i++
 			continue
 		}
 		j := i
-		for j < len(s) && !strings.ContainsRune(", \t\n\r", rune(s[j])) {
+		for j < len(s) && !isCoordSep(s[j]) {
 			j++
 		}
 		tok := s[i:j]
@@ -87,6 +87,8 @@ func parseKMLCoords(s string) ([]orb.Point, error) {
 	}
 	return out, nil
 }
+
+func isCoordSep(c byte) bool { return c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // descriptionFields reads a Placemark description. Many converters (ArcGIS
 // "Layer To KML", QGIS, online tools) write the attributes as an HTML
