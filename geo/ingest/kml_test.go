@@ -260,6 +260,10 @@ func TestKMLBadInput(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "unpacks to more than") {
 		t.Errorf("oversized KMZ: %v", err)
 	}
+	kmzMaxUnzipped = int64(len(ovitalKML)) // exactly at the limit is fine
+	if _, rep, err := ReadZones(writeTemp(t, dir, "edge.kmz", kmzBytes(t, ovitalKML)), nil, Options{}); err != nil {
+		t.Errorf("KMZ at the limit: %v\n%s", err, rep)
+	}
 }
 
 // kmlSampleIssues gives the KML issues for TestIssueArgs.
