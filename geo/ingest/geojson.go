@@ -493,7 +493,7 @@ func (c *collection) toLonLat(raw *rawLayer, opt Options, rep *Report) error {
 		c.mapPoints(geo.GCJ02ToWGS84)
 		info(Info, CodeGCJ02, map[string]any{}, "removed the GCJ-02 offset (--gcj02): coordinates moved by up to ~700 m to WGS-84")
 	case !opt.GCJ02 && crs.Kind != geo.KindGCJ02 && geo.GCJ02Hint(c.file):
-		info(Warning, CodeGCJ02Hint, map[string]any{}, "the file name suggests an online Chinese map (GCJ-02 offset, 100–700 m); if so, import again with --gcj02")
+		info(Warning, CodeGCJ02Hint, map[string]any{"Case": "name"}, "the file name suggests an online Chinese map (GCJ-02 offset, 100–700 m); if so, import again with --gcj02")
 	}
 	return nil
 }

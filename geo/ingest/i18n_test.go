@@ -260,6 +260,7 @@ func sampleIssues(t *testing.T) []Issue {
 	_, rep, err = ReadHousing("housing.csv", []byte("zone,year,dwellings\nZ1,2020,300\n"))
 	keep(rep, err)
 	out = append(out, shapefileSampleIssues(t)...)
+	out = append(out, kmlSampleIssues(t)...)
 	return out
 }
 

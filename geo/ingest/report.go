@@ -69,6 +69,7 @@ const (
 	CodeDBFFieldSkipped   = "dbf-field-skipped"
 	CodeDBFCountMismatch  = "dbf-count-mismatch"
 	CodeDBFDeleted        = "dbf-deleted"
+	CodeLeftOut           = "features-left-out" // KML placemarks of the other layer's geometry
 )
 
 // Issue is one thing the importer noticed. Feature is the 1-based position
@@ -123,7 +124,7 @@ var codeArgs = map[string][]string{
 	CodeCRSOverride:       {"CRS", "CRSName"},
 	CodeAxisSwapped:       {"Min", "Max"},
 	CodeGCJ02:             {},
-	CodeGCJ02Hint:         {},
+	CodeGCJ02Hint:         {"Case"}, // "name" (file name), "ovital" (made with 奥维), "declared" (document text)
 	CodeNullGeometry:      {"Case"},
 	CodeBadGeometry:       {"Case", "Detail"},
 	CodeWrongGeometry:     {"Case", "Want", "N", "Type"},
@@ -155,6 +156,7 @@ var codeArgs = map[string][]string{
 	CodeDBFFieldSkipped:   {"Type"},
 	CodeDBFCountMismatch:  {"Shapes", "Records"},
 	CodeDBFDeleted:        {"N"},
+	CodeLeftOut:           {"N", "Want"},
 
 	geo.NoteNonFinite:        {"Part", "Ring", "N"},
 	geo.NoteDuplicates:       {"N"}, // summarised per file

@@ -26,48 +26,6 @@ func readSample(t *testing.T, file string) ([]byte, string) {
 	return data, p
 }
 
-// sameZones: the Shapefile gives the GeoJSON's zones: ids, names,
-// numbers, catchment references, other attributes, and vertices within
-// tol degrees.
-func sameZones(t *testing.T, what string, got, want []model.Zone, tol float64) {
-	t.Helper()
-	if len(got) != len(want) {
-		t.Fatalf("%s: %d zones, want %d", what, len(got), len(want))
-	}
-	for i := range want {
-		g, w := got[i], want[i]
-		gg, wg := g.Geometry, w.Geometry
-		g.Geometry, w.Geometry = nil, nil
-		if !equalJSON(t, g, w) {
-			t.Fatalf("%s: zone %d\n got %+v\nwant %+v", what, i, g, w)
-		}
-		if d := maxVertexGap(gg, wg); d > tol {
-			t.Fatalf("%s: zone %s vertices differ by %g°", what, w.ID, d)
-		}
-	}
-}
-
-func maxVertexGap(a, b orb.MultiPolygon) float64 {
-	if len(a) != len(b) {
-		return math.Inf(1)
-	}
-	d := 0.0
-	for i := range a {
-		if len(a[i]) != len(b[i]) {
-			return math.Inf(1)
-		}
-		for j := range a[i] {
-			if len(a[i][j]) != len(b[i][j]) {
-				return math.Inf(1)
-			}
-			for k := range a[i][j] {
-				d = math.Max(d, math.Max(math.Abs(a[i][j][k][0]-b[i][j][k][0]), math.Abs(a[i][j][k][1]-b[i][j][k][1])))
-			}
-		}
-	}
-	return d
-}
-
 func TestShapefileDistrictMatchesGeoJSON(t *testing.T) {
 	zdata, zpath := readSample(t, "zones.geojson")
 	wantZones, _, err := ReadZones(zpath, zdata, Options{})
