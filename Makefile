@@ -54,10 +54,11 @@ bench:
 
 # Two minutes per parser fuzz target; the seed corpora live in testdata/fuzz.
 FUZZTIME ?= 2m
+FUZZ_TARGETS := geo/ingest:FuzzReadGeoJSON geo/ingest:FuzzReadHistoryCSV geo/ingest:FuzzReadShapefile \
+	geo/ingest:FuzzReadKML geo:FuzzCRSFromWKT geo/gpkg:FuzzDecode app/store:FuzzOpen model/forecast:FuzzProject
 fuzz:
-	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -fuzz FuzzReadGeoJSON -fuzztime $(FUZZTIME) ./geo/ingest
-	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -fuzz FuzzReadHistoryCSV -fuzztime $(FUZZTIME) ./geo/ingest
-	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -fuzz FuzzOpen -fuzztime $(FUZZTIME) ./app/store
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; echo "== $$fn ($$pkg)"; \
+		CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 1x ./$$pkg || exit 1; done
 
 # Regenerate the embedded sample district from its generator.
 sample:
