@@ -250,6 +250,7 @@ func sampleIssues(t *testing.T) []Issue {
 	keep(rep, nil)
 	_, rep, err = ReadHousing("housing.csv", []byte("zone,year,dwellings\nZ1,2020,300\n"))
 	keep(rep, err)
+	out = append(out, tableSampleIssues(t)...)
 	return out
 }
 

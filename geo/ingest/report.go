@@ -57,6 +57,9 @@ const (
 	CodeFeatureCount      = "features-read"
 	CodeMissingName       = "missing-name"
 	CodeMapOverrideUnused = "map-override-unused"
+	CodeTableLayout       = "table-layout"  // how a table (CSV, worksheet) was read
+	CodeRowsSkipped       = "rows-skipped"  // total rows, rows without a school
+	CodeSheetSkipped      = "sheet-skipped" // a workbook sheet not read
 )
 
 // Issue is one thing the importer noticed. Feature is the 1-based position
@@ -131,6 +134,9 @@ var codeArgs = map[string][]string{
 	CodeFeatureCount:      {"N", "Layer", "CRS"},
 	CodeMissingName:       {},
 	CodeMapOverrideUnused: {"Layer", "Target", "Source", "Fields"},
+	CodeTableLayout:       {"Sheet", "Layout", "First", "Last", "Year", "YearFrom"},
+	CodeRowsSkipped:       {"Sheet", "Case", "N", "Rows"},
+	CodeSheetSkipped:      {"Sheet", "Case"},
 
 	geo.NoteNonFinite:        {"Part", "Ring", "N"},
 	geo.NoteDuplicates:       {"N"}, // summarised per file
