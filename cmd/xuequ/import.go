@@ -34,6 +34,8 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&opt.History, "history", "", "enrollment history CSV: school,year,grade,students[,classes]")
 	fs.StringVar(&opt.Births, "births", "", "births CSV: zone,year,births")
 	fs.StringVar(&opt.Housing, "housing", "", "new housing CSV: zone,year,dwellings")
+	fs.StringVar(&opt.Sheet, "sheet", "", "worksheet of .xlsx tables (default: the first)")
+	fs.IntVar(&opt.Year, "year", 0, "school year of a wide history table (one row per school) that has no 年份 column or year in its title")
 	fs.StringVar(&opt.Name, "name", "", "district name (default: the zones file's name)")
 	fs.StringVar(&opt.CRS, "crs", "", "coordinate system of both GeoJSON files when the file does not say, e.g. EPSG:4547")
 	fs.BoolVar(&opt.GCJ02, "gcj02", false, "coordinates carry the GCJ-02 offset (Amap/Tencent); convert to WGS-84")

@@ -47,9 +47,8 @@ func readTables(name string, data []byte, opt TableOptions, rep *Report) ([]*gri
 	case ext == ".xls" && bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n"), []byte("<")):
 		return nil, &model.InputError{File: name, Msg: "the file is named .xls but is a web page (HTML) exported by a reporting system; open it in Excel or WPS and save it as .xlsx or CSV UTF-8"}
 	}
-	if opt.Sheet != "" {
-		return nil, &model.InputError{File: name, Field: "--sheet", Msg: fmt.Sprintf("a sheet (%q) was named but the file is CSV text, which has no sheets", opt.Sheet)}
-	}
+	// CSV has no sheets: opt.Sheet names the sheet of the workbooks among
+	// the tables of one import and is ignored here.
 	g, err := readCSV(name, data, rep)
 	if err != nil {
 		return nil, err
