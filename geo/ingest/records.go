@@ -54,7 +54,7 @@ var yearDigits = regexp.MustCompile(`^(\d{4})`)
 func (g *grid) yearAt(row, col int, h *header) (int, error) {
 	v := width.Fold.String(g.cell(row, col))
 	if f, err := strconv.ParseFloat(v, 64); err == nil && g.sheet != "" && f >= 10000 && f < 100000 {
-		if t, err := excelize.ExcelDateToTime(f, false); err == nil {
+		if t, err := excelize.ExcelDateToTime(f, false); err == nil && validYear(t.Year()) {
 			return t.Year(), nil
 		}
 	}
@@ -63,7 +63,7 @@ func (g *grid) yearAt(row, col int, h *header) (int, error) {
 		return 0, g.errAt(row, col, h, "year", "year %q is not a 4-digit year (e.g. 2024)", v)
 	}
 	y, _ := strconv.Atoi(m[1])
-	if y < 1949 || y > 2200 {
+	if !validYear(y) {
 		return 0, g.errAt(row, col, h, "year", "year %d is out of range", y)
 	}
 	return y, nil

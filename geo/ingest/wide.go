@@ -194,8 +194,14 @@ func yearInText(s string, bare bool) int {
 		return 0
 	}
 	y, _ := strconv.Atoi(m[1])
+	if !validYear(y) {
+		return 0
+	}
 	return y
 }
+
+// validYear bounds the years a table may hold.
+func validYear(y int) bool { return y >= 1949 && y <= 2200 }
 
 // Where a wide table's year came from, for the report.
 const (
@@ -214,6 +220,9 @@ func wideYear(g *grid, h *header, opt TableOptions) (int, string, error) {
 		return y, yearFromSheet, nil
 	}
 	if opt.Year != 0 {
+		if !validYear(opt.Year) {
+			return 0, "", &model.InputError{File: g.file, Field: "--year", Msg: fmt.Sprintf("year %d is out of range; give the autumn start year, e.g. 2024 for 2024–2025", opt.Year)}
+		}
 		return opt.Year, yearFromOption, nil
 	}
 	where := ""

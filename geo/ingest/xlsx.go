@@ -28,7 +28,7 @@ const (
 	maxUnzip = 256 << 20
 	// maxCells bounds the cells kept from one worksheet (a county's ten
 	// years of history by school and grade is well under 10⁶).
-	maxCells = 4_000_000
+	maxCells = 2_000_000
 )
 
 // readTables reads a table file, told apart by content (then extension):
@@ -108,6 +108,11 @@ func readXLSX(name string, data []byte, opt TableOptions) (grids []*grid, err er
 	return grids, nil
 }
 
+// maxMergeRows: merged ranges are read only from sheets whose rows end
+// before it. excelize expands the whole sheet to read them (about 80 bytes
+// per row up to the last); a stray cell in row 1,048,576 would cost 80 MB.
+const maxMergeRows = 200_000
+
 // readSheet reads a worksheet into a grid of its non-blank rows, filling
 // merged ranges with their top-left value.
 func readSheet(f *excelize.File, name, sheet string) (*grid, error) {
@@ -116,83 +121,77 @@ func readSheet(f *excelize.File, name, sheet string) (*grid, error) {
 		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("sheet %q cannot be read (%v); open the workbook in Excel or WPS and save it again", sheet, err)}
 	}
 	defer rows.Close()
-	var dense [][]string // by row number − 1, up to the last non-blank row
-	cells := 0
+	g := &grid{file: name, sheet: sheet}
+	cells, last := 0, 0
 	for r := 1; rows.Next(); r++ {
+		last = r
 		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, &model.InputError{File: name, Line: r, Msg: fmt.Sprintf("sheet %q, row %d cannot be read (%v); open the workbook in Excel or WPS and save it again", sheet, r, err)}
 		}
-		for len(cols) > 0 && strings.TrimSpace(cols[len(cols)-1]) == "" {
-			cols = cols[:len(cols)-1]
-		}
-		if len(cols) == 0 {
+		if blank(cols) {
 			continue
+		}
+		for strings.TrimSpace(cols[len(cols)-1]) == "" {
+			cols = cols[:len(cols)-1]
 		}
 		if cells += len(cols); cells > maxCells {
 			return nil, &model.InputError{File: name, Line: r, Msg: fmt.Sprintf("sheet %q has more than %d cells; keep only the table in the sheet (delete unused rows and columns)", sheet, maxCells)}
 		}
-		for len(dense) < r-1 {
-			dense = append(dense, nil)
-		}
-		dense = append(dense, slices.Clone(cols))
+		g.rows = append(g.rows, slices.Clone(cols))
+		g.pos = append(g.pos, r)
 	}
 	if err := rows.Error(); err != nil {
 		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("sheet %q cannot be read (%v); open the workbook in Excel or WPS and save it again", sheet, err)}
 	}
-	if err := fillMerged(f, sheet, dense, &cells); err != nil {
-		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("sheet %q: %v", sheet, err)}
-	}
-	g := &grid{file: name, sheet: sheet}
-	for i, r := range dense {
-		if !blank(r) {
-			g.rows = append(g.rows, r)
-			g.pos = append(g.pos, i+1)
+	if last <= maxMergeRows {
+		if err := fillMerged(f, g, cells); err != nil {
+			return nil, &model.InputError{File: name, Msg: fmt.Sprintf("sheet %q: %v", sheet, err)}
 		}
 	}
 	return g, nil
 }
 
 // fillMerged copies each merged range's top-left value into its other
-// cells, clipped to the rows and columns that hold data.
-func fillMerged(f *excelize.File, sheet string, dense [][]string, cells *int) error {
-	merged, err := f.GetMergeCells(sheet, true)
+// cells, within the non-blank rows and their columns. cells is the number
+// of cells held so far; filling may add at most as many again.
+func fillMerged(f *excelize.File, g *grid, cells int) error {
+	merged, err := f.GetMergeCells(g.sheet, true)
 	if err != nil {
 		return fmt.Errorf("merged cells unreadable (%v)", err)
 	}
 	width := 0
-	for _, r := range dense {
+	for _, r := range g.rows {
 		width = max(width, len(r))
 	}
+	budget := 2*cells + 1000 // cells visited
 	for _, m := range merged {
 		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
 		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || r1 > len(dense) || c1 > width {
+		if err1 != nil || err2 != nil {
 			continue
 		}
-		c1, c2 = min(c1, c2), max(c1, c2)
+		c1, c2 = min(c1, c2), min(max(c1, c2), width)
 		r1, r2 = min(r1, r2), max(r1, r2)
-		v := ""
-		if c1-1 < len(dense[r1-1]) {
-			v = dense[r1-1][c1-1]
+		top, found := slices.BinarySearch(g.pos, r1)
+		if !found || c1 > len(g.rows[top]) || strings.TrimSpace(g.rows[top][c1-1]) == "" {
+			continue // nothing to carry over
 		}
-		if strings.TrimSpace(v) == "" {
-			continue
-		}
-		for r := r1; r <= min(r2, len(dense)); r++ {
-			row := dense[r-1]
-			for c := c1; c <= min(c2, width); c++ {
-				if c > len(row) {
-					if *cells += c - len(row); *cells > maxCells {
-						return fmt.Errorf("more than %d cells with merged ranges filled; keep only the table in the sheet", maxCells)
-					}
-					row = append(row, make([]string, c-len(row))...)
-				}
+		v := g.rows[top][c1-1]
+		for i := top; i < len(g.pos) && g.pos[i] <= r2; i++ {
+			if budget -= c2 - c1 + 1; budget < 0 {
+				return fmt.Errorf("too many merged cells; unmerge them (选中 ▸ 取消合并单元格) or keep only the table in the sheet")
+			}
+			row := g.rows[i]
+			if len(row) < c2 {
+				row = append(row, make([]string, c2-len(row))...)
+			}
+			for c := c1; c <= c2; c++ {
 				if row[c-1] == "" {
 					row[c-1] = v
 				}
 			}
-			dense[r-1] = row
+			g.rows[i] = row
 		}
 	}
 	return nil
