@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/width"
+
 	"github.com/xuequ/xuequ/model"
 	"github.com/xuri/excelize/v2"
 )
@@ -146,15 +148,16 @@ func joinHeader(rows [][]string) []string {
 func matchLong(names []string, want []csvColumn) (cols []int, found int, ok bool) {
 	norm := make([]string, len(names))
 	for i, h := range names {
-		norm[i] = stripParens(normName(h))
+		norm[i] = headerKey(h)
 	}
 	ok = true
 	for _, c := range want {
 		idx := -1
 	search:
 		for _, a := range c.aliases {
+			a = headerKey(a)
 			for i, h := range norm {
-				if h == normName(a) {
+				if h == a {
 					idx = i
 					break search
 				}
@@ -231,6 +234,15 @@ func labelRows(g *grid, from, to int) bool {
 		}
 	}
 	return true
+}
+
+var headerFold = strings.NewReplacer(" ", "", "_", "", "-", "", "\u3000", "")
+
+// headerKey is how header names compare: normName (width, case,
+// separators ignored; with its replacer built once, as headers are
+// compared often) without parenthesised units.
+func headerKey(s string) string {
+	return stripParens(headerFold.Replace(strings.ToLower(width.Fold.String(strings.TrimSpace(s)))))
 }
 
 // stripParens drops parenthesised units from a normalised header name:

@@ -89,7 +89,7 @@ const (
 // classifyWide reads one header name: a grade's students or classes
 // column, a bare classes column (班数, grade -1), or something else.
 func classifyWide(name string) (wideKind, model.Grade) {
-	n := stripParens(normName(name))
+	n := headerKey(name)
 	for _, w := range totalWords {
 		if strings.Contains(n, w) {
 			return wideOther, -1
@@ -165,7 +165,7 @@ func wideColumns(names []string) (*wideLayout, error) {
 // totalRow reports whether a school cell labels a total or sub-total row
 // (合计, 全县总计, 其中：公办) rather than a school.
 func totalRow(school string) bool {
-	n := normName(school)
+	n := headerKey(school)
 	for _, w := range totalWords {
 		if strings.Contains(n, w) {
 			return true
