@@ -177,7 +177,15 @@ func readWideSheets(grids []*grid, h *header, opt TableOptions, rep *Report) ([]
 	if from != yearFromTitle && from != yearFromSheet {
 		return out, nil
 	}
-	years := map[int]string{year: grids[0].sheet}
+	type record struct {
+		school string
+		year   int
+		grade  model.Grade
+	}
+	sheetOf := map[record]string{}
+	for _, e := range out {
+		sheetOf[record{e.School, e.Year, e.Grade}] = grids[0].sheet
+	}
 	for _, g := range grids[1:] {
 		h, err := findHeader(g, want, true)
 		if err != nil || !h.wide {
@@ -189,16 +197,19 @@ func readWideSheets(grids []*grid, h *header, opt TableOptions, rep *Report) ([]
 			continue
 		}
 		skipped := map[string][]int{}
-		recs, y, from, err := readWide(g, h, TableOptions{}, skipped)
+		recs, y, yearFrom, err := readWide(g, h, TableOptions{}, skipped)
 		if err != nil {
 			return nil, err
 		}
-		if other, dup := years[y]; dup {
-			return nil, &model.InputError{File: g.file, Field: "year",
-				Msg: fmt.Sprintf("sheets %q and %q both hold the year %d; correct the title or sheet name, or read one sheet with --sheet", other, g.sheet, y)}
+		for _, e := range recs {
+			k := record{e.School, e.Year, e.Grade}
+			if other, dup := sheetOf[k]; dup {
+				return nil, &model.InputError{File: g.file, Field: "year",
+					Msg: fmt.Sprintf("sheets %q and %q both hold grade %d of %q in %d; correct the year in the title or sheet name, or read one sheet with --sheet", other, g.sheet, e.Grade, e.School, e.Year)}
+			}
+			sheetOf[k] = g.sheet
 		}
-		years[y] = g.sheet
-		noteLayout(rep, g, h, y, from)
+		noteLayout(rep, g, h, y, yearFrom)
 		noteSkipped(rep, g, skipped)
 		out = append(out, recs...)
 	}

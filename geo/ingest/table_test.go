@@ -105,6 +105,8 @@ func TestWideLayouts(t *testing.T) {
 			[]model.Enrollment{e("J", 2024, 7, 100, 0), e("J", 2024, 8, 90, 2)}},
 		{"two-row CSV header, group over grades", ",2025年\n学校,在校学生数,,,招生数,,班数,\n,合计,一年级,二年级,一年级,二年级,一年级,二年级\n甲小学,80,50,30,50,30,1,1\n,,,,,,,\n小计,80,50,30,50,30,1,1\n", TableOptions{Year: 1999},
 			[]model.Enrollment{e("甲小学", 2025, 1, 50, 1), e("甲小学", 2025, 2, 30, 1)}},
+		{"merged 学年 saved as CSV, grade totals over 男|女|合计", "学年,学校,一年级,,,二年级,,\n,,男,女,合计,男,女,合计\n2023,A,5,6,11,4,4,8\n,B,1,1,2,,,\n2024,A,6,6,12,5,6,11\n", TableOptions{},
+			[]model.Enrollment{e("A", 2023, 1, 11, 0), e("A", 2023, 2, 8, 0), e("B", 2023, 1, 2, 0), e("A", 2024, 1, 12, 0), e("A", 2024, 2, 11, 0)}},
 	}
 	for _, c := range cases {
 		got, rep, err := ReadHistoryWith("w.csv", []byte(c.data), c.opt)
@@ -120,6 +122,7 @@ func TestWideLayouts(t *testing.T) {
 		{"no year", "学校,一年级\nA,10\n", "year", "--year"},
 		{"bad count", "学校,年份,一年级\nA,2024,十\n", "students", `column 3 ("一年级")`},
 		{"no header", "title\n学校,年级\nA,1\n", "year", "wide layout"},
+		{"school twice", "学校,年份,一年级\nA,2024,1\nB,2024,2\nA,2024,3\n", "school", `listed again for 2024 (first in row 2)`},
 	}
 	for _, b := range bad {
 		_, _, err := ReadHistory("w.csv", []byte(b.data))
@@ -154,6 +157,23 @@ func TestXLSXErrors(t *testing.T) {
 	var ie *model.InputError
 	if _, _, err := ReadHistory("h.xlsx", wb); !errors.As(err, &ie) || ie.Line != 3 || ie.File != "h.xlsx" {
 		t.Errorf("position: %#v", ie)
+	}
+}
+
+// TestXLSXSheetsOfOneYear: a workbook with a 小学 and an 初中 sheet of the
+// same year reads both; the same school and grade on two sheets is an
+// error naming them.
+func TestXLSXSheetsOfOneYear(t *testing.T) {
+	sheet := func(name, school, grade string) xlsxSheet {
+		return xlsxSheet{name: name, rows: [][]any{{"2024年" + name + "在校生"}, {"学校名称", grade}, {school, 40}}}
+	}
+	h, _, err := ReadHistory("h.xlsx", buildXLSX(t, sheet("小学", "A", "一年级"), sheet("初中", "B", "七年级")))
+	if err != nil || !slices.Equal(h, []model.Enrollment{{School: "A", Year: 2024, Grade: 1, Students: 40}, {School: "B", Year: 2024, Grade: 7, Students: 40}}) {
+		t.Errorf("%v %v", h, err)
+	}
+	_, _, err = ReadHistory("h.xlsx", buildXLSX(t, sheet("小学", "A", "一年级"), sheet("副本", "A", "一年级")))
+	if err == nil || !strings.Contains(err.Error(), `sheets "小学" and "副本" both hold grade 1 of "A" in 2024`) {
+		t.Errorf("duplicate sheets: %v", err)
 	}
 }
 

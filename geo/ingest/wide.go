@@ -88,19 +88,21 @@ const (
 
 // classifyWide reads one header name: a grade's students or classes
 // column, a bare classes column (班数, grade -1), or something else.
+//
+// A total word next to a grade ("一年级合计" over 男 | 女 | 合计) is that
+// grade's total; without a grade (合计, 在校生合计) the column is a total
+// and ignored.
 func classifyWide(name string) (wideKind, model.Grade) {
 	n := headerKey(name)
-	for _, w := range totalWords {
-		if strings.Contains(n, w) {
-			return wideOther, -1
-		}
-	}
 	for _, t := range gradeTokens {
 		i := strings.Index(n, t.tok)
 		if i < 0 {
 			continue
 		}
 		rest := n[:i] + n[i+len(t.tok):]
+		for _, w := range totalWords {
+			rest = strings.ReplaceAll(rest, w, "")
+		}
 		switch {
 		case studentWords[rest]:
 			return wideStudents, t.grade
@@ -111,7 +113,7 @@ func classifyWide(name string) (wideKind, model.Grade) {
 	if classWords[n] {
 		return wideClasses, -1
 	}
-	return wideOther, -1
+	return wideOther, -1 // totals and anything else
 }
 
 // wideColumns reads a wide header; an error says why it is not one.
@@ -236,7 +238,9 @@ func wideYear(g *grid, h *header, opt TableOptions) (int, string, error) {
 // readWide turns a wide table into enrollment records: one per school and
 // grade whose students cell is known (an empty or "—" cell is no record,
 // 0 is zero). Total rows and rows without a school are skipped and
-// counted in skipped.
+// counted in skipped. An empty year cell takes the year of the row above
+// (a merged 学年 cell saved as CSV). A school listed twice for a year is
+// an error.
 func readWide(g *grid, h *header, opt TableOptions, skipped map[string][]int) ([]model.Enrollment, int, string, error) {
 	l, err := wideColumns(h.names)
 	if err != nil {
@@ -249,6 +253,12 @@ func readWide(g *grid, h *header, opt TableOptions, skipped map[string][]int) ([
 		}
 	}
 	var out []model.Enrollment
+	type schoolYear struct {
+		school string
+		year   int
+	}
+	seen := map[schoolYear]int{} // row of each school and year
+	lastYear := 0
 	for i := h.first + h.n; i < len(g.rows); i++ {
 		school := g.cell(i, l.school)
 		switch {
@@ -261,10 +271,17 @@ func readWide(g *grid, h *header, opt TableOptions, skipped map[string][]int) ([
 		}
 		y := year
 		if l.year >= 0 {
-			if y, err = g.yearAt(i, l.year, h); err != nil {
+			if g.cell(i, l.year) == "" && lastYear != 0 {
+				y = lastYear
+			} else if y, err = g.yearAt(i, l.year, h); err != nil {
 				return nil, 0, "", err
 			}
+			lastYear = y
 		}
+		if prev, dup := seen[schoolYear{school, y}]; dup {
+			return nil, 0, "", g.errAt(i, l.school, h, "school", "school %q is listed again for %d (first in row %d); delete or merge one of the rows", school, y, prev)
+		}
+		seen[schoolYear{school, y}] = g.pos[i]
 		for _, wg := range l.grades {
 			if wg.students < 0 {
 				continue
