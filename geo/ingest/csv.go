@@ -12,7 +12,8 @@ import (
 )
 
 // csvColumn is a required or optional column and the header names that
-// mean it (matched like property names: case, width, separators ignored).
+// mean it (matched like property names: case, width, separators and
+// parenthesised units ignored; the first alias found wins).
 type csvColumn struct {
 	name     string
 	aliases  []string
@@ -20,11 +21,11 @@ type csvColumn struct {
 }
 
 var (
-	colSchool    = csvColumn{name: "school", aliases: []string{"school", "学校", "学校名称", "学校编码", "学校代码", "校名", "schoolid", "schoolname"}}
+	colSchool    = csvColumn{name: "school", aliases: []string{"school", "学校", "学校名称", "学校全称", "学校名", "单位名称", "学校编码", "学校代码", "学校标识码", "校名", "schoolid", "schoolname"}}
 	colZone      = csvColumn{name: "zone", aliases: []string{"zone", "小区", "片区", "小区编码", "片区编码", "小区名称", "编码", "zoneid"}}
-	colYear      = csvColumn{name: "year", aliases: []string{"year", "年份", "年度", "学年", "年"}}
+	colYear      = csvColumn{name: "year", aliases: []string{"year", "年份", "年度", "学年", "学年度", "统计年份", "年"}}
 	colGrade     = csvColumn{name: "grade", aliases: []string{"grade", "年级"}}
-	colStudents  = csvColumn{name: "students", aliases: []string{"students", "学生数", "在校生", "在校生数", "学生人数", "人数", "enrollment", "pupils"}}
+	colStudents  = csvColumn{name: "students", aliases: []string{"students", "学生数", "在校生", "在校生数", "在校学生数", "学生人数", "人数", "enrollment", "pupils"}}
 	colClasses   = csvColumn{name: "classes", aliases: []string{"classes", "班级数", "班数", "班级", "教学班数"}, optional: true}
 	colBirths    = csvColumn{name: "births", aliases: []string{"births", "出生人口", "出生数", "出生人数"}}
 	colDwellings = csvColumn{name: "dwellings", aliases: []string{"dwellings", "住宅套数", "套数", "交付套数", "新增住宅"}}

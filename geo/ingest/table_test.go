@@ -154,6 +154,15 @@ func TestXLSXErrors(t *testing.T) {
 			t.Errorf("%s: got %v, want %q", c.name, err, c.want)
 		}
 	}
+	if names, err := SheetNames("h.xlsx", wb); err != nil || !slices.Equal(names, []string{"2024"}) {
+		t.Errorf("SheetNames: %v %v", names, err)
+	}
+	if names, err := SheetNames("h.csv", []byte("a,b\n")); err != nil || names != nil {
+		t.Errorf("SheetNames of CSV: %v %v", names, err)
+	}
+	if _, err := SheetNames("h.xls", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")); err == nil {
+		t.Errorf("SheetNames of .xls: no error")
+	}
 	var ie *model.InputError
 	if _, _, err := ReadHistory("h.xlsx", wb); !errors.As(err, &ie) || ie.Line != 3 || ie.File != "h.xlsx" {
 		t.Errorf("position: %#v", ie)
@@ -220,4 +229,19 @@ func tableSampleIssues(t *testing.T) []Issue {
 		t.Fatal(err)
 	}
 	return append(out, rep.Issues...)
+}
+
+// BenchmarkReadHistoryXLSX reads the committed 教育事业统计 workbook (six
+// year sheets of 41 schools, 1,350 records).
+func BenchmarkReadHistoryXLSX(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("testdata", "xlsx", "jiaoyu_tongji_2020-2025.xlsx"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, _, err := ReadHistory("h.xlsx", data); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -35,17 +35,10 @@ const (
 // an .xlsx workbook gives its sheets (the chosen one first), anything else
 // is read as CSV text. An .xls workbook is refused with what to do.
 func readTables(name string, data []byte, opt TableOptions, rep *Report) ([]*grid, error) {
-	ext := strings.ToLower(filepath.Ext(name))
-	switch {
-	case bytes.HasPrefix(data, oleMagic):
-		return nil, &model.InputError{File: name, Msg: "this is an Excel 97–2003 workbook (.xls) or a password-protected workbook, which Xuequ cannot read; " +
-			"open it in Excel or WPS and save it as .xlsx (Excel 工作簿) without a password, or as CSV UTF-8"}
-	case bytes.HasPrefix(data, zipMagic):
+	if workbook, err := isWorkbook(name, data); err != nil {
+		return nil, err
+	} else if workbook {
 		return readXLSX(name, data, opt)
-	case ext == ".xlsx" || ext == ".xlsm":
-		return nil, &model.InputError{File: name, Msg: "the file is named " + ext + " but is not an Excel workbook (it does not start like a zip archive); open it in Excel or WPS and save it as .xlsx or CSV UTF-8"}
-	case ext == ".xls" && bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n"), []byte("<")):
-		return nil, &model.InputError{File: name, Msg: "the file is named .xls but is a web page (HTML) exported by a reporting system; open it in Excel or WPS and save it as .xlsx or CSV UTF-8"}
 	}
 	// CSV has no sheets: opt.Sheet names the sheet of the workbooks among
 	// the tables of one import and is ignored here.
@@ -56,17 +49,52 @@ func readTables(name string, data []byte, opt TableOptions, rep *Report) ([]*gri
 	return []*grid{g}, nil
 }
 
-// readXLSX reads the sheets of a workbook: opt.Sheet, or the first
-// visible sheet followed by the other visible ones. Cells are raw values
-// (1234, not "1,234"); merged cells carry their value over the whole
-// merged range. A panic inside excelize on a damaged file becomes an
+// isWorkbook tells an .xlsx workbook (zip content) from CSV text; a file
+// that is an .xls workbook, or only named like a workbook, is an error
+// saying what to do.
+func isWorkbook(name string, data []byte) (bool, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case bytes.HasPrefix(data, oleMagic):
+		return false, &model.InputError{File: name, Msg: "this is an Excel 97–2003 workbook (.xls) or a password-protected workbook, which Xuequ cannot read; " +
+			"open it in Excel or WPS and save it as .xlsx (Excel 工作簿) without a password, or as CSV UTF-8"}
+	case bytes.HasPrefix(data, zipMagic):
+		return true, nil
+	case ext == ".xlsx" || ext == ".xlsm":
+		return false, &model.InputError{File: name, Msg: "the file is named " + ext + " but is not an Excel workbook (it does not start like a zip archive); open it in Excel or WPS and save it as .xlsx or CSV UTF-8"}
+	case ext == ".xls" && bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n"), []byte("<")):
+		return false, &model.InputError{File: name, Msg: "the file is named .xls but is a web page (HTML) exported by a reporting system; open it in Excel or WPS and save it as .xlsx or CSV UTF-8"}
+	}
+	return false, nil
+}
+
+// SheetNames lists the visible worksheets of an .xlsx workbook in order,
+// for a sheet picker (TableOptions.Sheet); CSV text gives nil. Errors are
+// *model.InputError as ReadHistory gives them.
+func SheetNames(name string, data []byte) (names []string, err error) {
+	if workbook, err := isWorkbook(name, data); !workbook {
+		return nil, err
+	}
+	defer recoverWorkbook(name, &err)
+	f, err := openWorkbook(name, data)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return visibleSheets(f), nil
+}
+
+// recoverWorkbook turns a panic inside excelize on a damaged file into an
 // InputError.
-func readXLSX(name string, data []byte, opt TableOptions) (grids []*grid, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			grids, err = nil, &model.InputError{File: name, Msg: fmt.Sprintf("the workbook is damaged (%v); open it in Excel or WPS and save it again as .xlsx", r)}
-		}
-	}()
+func recoverWorkbook(name string, err *error) {
+	if r := recover(); r != nil {
+		*err = &model.InputError{File: name, Msg: fmt.Sprintf("the workbook is damaged (%v); open it in Excel or WPS and save it again as .xlsx", r)}
+	}
+}
+
+// openWorkbook opens zip content as an .xlsx workbook within the memory
+// bounds (maxUnzip).
+func openWorkbook(name string, data []byte) (*excelize.File, error) {
 	if zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err != nil {
 		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("not a readable zip archive (%v); save the table as .xlsx or CSV UTF-8", err)}
 	} else if !slices.ContainsFunc(zr.File, func(f *zip.File) bool { return f.Name == "xl/workbook.xml" }) {
@@ -76,17 +104,35 @@ func readXLSX(name string, data []byte, opt TableOptions) (grids []*grid, err er
 	if err != nil {
 		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("cannot open the workbook (%v); open it in Excel or WPS and save it again as .xlsx", err)}
 	}
-	defer f.Close()
+	return f, nil
+}
+
+func visibleSheets(f *excelize.File) []string {
 	var sheets []string
 	for _, s := range f.GetSheetList() {
 		if v, err := f.GetSheetVisible(s); err == nil && v {
 			sheets = append(sheets, s)
 		}
 	}
+	return sheets
+}
+
+// readXLSX reads the sheets of a workbook: opt.Sheet, or the first
+// visible sheet followed by the other visible ones. Cells are raw values
+// (1234, not "1,234"); merged cells carry their value over the whole
+// merged range.
+func readXLSX(name string, data []byte, opt TableOptions) (grids []*grid, err error) {
+	defer recoverWorkbook(name, &err)
+	f, err := openWorkbook(name, data)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sheets := visibleSheets(f)
 	if opt.Sheet != "" {
 		chosen := ""
 		for _, s := range f.GetSheetList() {
-			if s == opt.Sheet || (chosen == "" && normName(s) == normName(opt.Sheet)) {
+			if s == opt.Sheet || (chosen == "" && headerKey(s) == headerKey(opt.Sheet)) {
 				chosen = s
 			}
 		}
