@@ -5,10 +5,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/width"
-
 	"github.com/xuequ/xuequ/model"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/width"
 )
 
 // TableOptions tune how a table (CSV or .xlsx) is read.
@@ -35,10 +34,11 @@ type grid struct {
 
 // header is where a table's header was found and what it means.
 type header struct {
-	first, n int      // index in grid.rows of the first header row; header rows
-	names    []string // header text per column, multi-row headers joined
-	wide     bool     // one row per school with grade columns (see wideCols)
-	cols     []int    // long layout: column index of each wanted column, -1 = absent
+	first int      // index in grid.rows of the (first) header row
+	n     int      // header rows: 1, or 2–3 joined (merged group labels)
+	names []string // header text per column, multi-row headers joined
+	wide  bool     // one row per school with grade columns (see wideColumns)
+	cols  []int    // long layout: column index of each wanted column, -1 = absent
 }
 
 // maxHeaderScan bounds how many rows from the top are tried as the header
