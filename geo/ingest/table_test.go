@@ -105,6 +105,8 @@ func TestWideLayouts(t *testing.T) {
 			[]model.Enrollment{e("J", 2024, 7, 100, 0), e("J", 2024, 8, 90, 2)}},
 		{"two-row CSV header, group over grades", ",2025年\n学校,在校学生数,,,招生数,,班数,\n,合计,一年级,二年级,一年级,二年级,一年级,二年级\n甲小学,80,50,30,50,30,1,1\n,,,,,,,\n小计,80,50,30,50,30,1,1\n", TableOptions{Year: 1999},
 			[]model.Enrollment{e("甲小学", 2025, 1, 50, 1), e("甲小学", 2025, 2, 30, 1)}},
+		{"班数 before 人数", "学校,一年级,,二年级,\n,班数,人数,班数,人数\nA,2,90,1,45\n", TableOptions{Year: 2024},
+			[]model.Enrollment{e("A", 2024, 1, 90, 2), e("A", 2024, 2, 45, 1)}},
 		{"merged 学年 saved as CSV, grade totals over 男|女|合计", "学年,学校,一年级,,,二年级,,\n,,男,女,合计,男,女,合计\n2023,A,5,6,11,4,4,8\n,B,1,1,2,,,\n2024,A,6,6,12,5,6,11\n", TableOptions{},
 			[]model.Enrollment{e("A", 2023, 1, 11, 0), e("A", 2023, 2, 8, 0), e("B", 2023, 1, 2, 0), e("A", 2024, 1, 12, 0), e("A", 2024, 2, 11, 0)}},
 	}

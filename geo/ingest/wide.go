@@ -134,10 +134,12 @@ func wideColumns(names []string) (*wideLayout, error) {
 		switch {
 		case kind == wideStudents:
 			prevStudents = -1
-			if _, dup := at[g]; !dup {
+			if i, ok := at[g]; !ok {
 				at[g] = len(l.grades)
 				l.grades = append(l.grades, wideGrade{grade: g, students: c, classes: -1})
 				prevStudents = at[g]
+			} else if l.grades[i].students < 0 { // its 班数 came first
+				l.grades[i].students = c
 			}
 			continue
 		case kind == wideClasses && g < 0 && prevStudents >= 0:
