@@ -111,7 +111,7 @@ func ReadHistoryWith(name string, data []byte, opt TableOptions) ([]model.Enroll
 	}
 	want := []csvColumn{colSchool, colYear, colGrade, colStudents, colClasses}
 	g := grids[0]
-	h, err := findHeader(g, want, true)
+	h, err := findHeader(g, want, isWideHistory, wideHistoryHint)
 	if err != nil {
 		return nil, rep, err
 	}
@@ -120,7 +120,7 @@ func ReadHistoryWith(name string, data []byte, opt TableOptions) ([]model.Enroll
 		if out, err = readLongHistory(g, h); err != nil {
 			return nil, rep, err
 		}
-		noteLayout(rep, g, h, 0, "")
+		noteLayout(rep, g, h, "long", 0, "")
 	} else {
 		if out, err = readWideSheets(grids, h, opt, rep); err != nil {
 			return nil, rep, err
@@ -172,7 +172,7 @@ func readWideSheets(grids []*grid, h *header, opt TableOptions, rep *Report) ([]
 	if err != nil {
 		return nil, err
 	}
-	noteLayout(rep, grids[0], h, year, from)
+	noteLayout(rep, grids[0], h, "wide", year, from)
 	noteSkipped(rep, grids[0], skipped)
 	if from != yearFromTitle && from != yearFromSheet {
 		return out, nil
@@ -187,7 +187,7 @@ func readWideSheets(grids []*grid, h *header, opt TableOptions, rep *Report) ([]
 		sheetOf[record{e.School, e.Year, e.Grade}] = grids[0].sheet
 	}
 	for _, g := range grids[1:] {
-		h, err := findHeader(g, want, true)
+		h, err := findHeader(g, want, isWideHistory, wideHistoryHint)
 		if err != nil || !h.wide {
 			noteSheetSkipped(rep, g, "no-header")
 			continue
@@ -209,26 +209,77 @@ func readWideSheets(grids []*grid, h *header, opt TableOptions, rep *Report) ([]
 			}
 			sheetOf[k] = g.sheet
 		}
-		noteLayout(rep, g, h, y, yearFrom)
+		noteLayout(rep, g, h, "wide", y, yearFrom)
 		noteSkipped(rep, g, skipped)
 		out = append(out, recs...)
 	}
 	return out, nil
 }
 
-// readLong reads a long table with the given columns (required ones
-// first) for ReadBirths and ReadHousing.
-func readLong(name string, data []byte, opt TableOptions, want []csvColumn, rep *Report) (*grid, *header, error) {
+// zoneYearCount is one row of a births or housing table.
+type zoneYearCount struct {
+	zone    string
+	year, n int
+}
+
+// readZoneYear reads a zone,year,count table: the long layout (want:
+// zone, year and the count column) or one row per zone with a column per
+// year ("2018", "2018年", "出生人口" over "2018年 | 2019年"; see
+// yearColumns), where an unknown cell is no record.
+func readZoneYear(name string, data []byte, opt TableOptions, want []csvColumn, rep *Report) ([]zoneYearCount, error) {
 	grids, err := readTables(name, data, opt, rep)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	h, err := findHeader(grids[0], want, false)
+	g, count := grids[0], want[2]
+	byYear := func(names []string) bool { _, cols := yearColumns(names, count); return len(cols) > 0 }
+	h, err := findHeader(g, want, byYear, fmt.Sprintf(", or one row per zone with a column per year (2018年, 2019年 … or %s over them)", count.aliases[1]))
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	noteLayout(rep, grids[0], h, 0, "")
-	return grids[0], h, nil
+	var out []zoneYearCount
+	if !h.wide {
+		noteLayout(rep, g, h, "long", 0, "")
+		for i := h.first + h.n; i < len(g.rows); i++ {
+			var r zoneYearCount
+			if r.zone, err = g.textAt(i, h.cols[0], h, "zone"); err != nil {
+				return nil, err
+			}
+			if r.year, err = g.yearAt(i, h.cols[1], h); err != nil {
+				return nil, err
+			}
+			if r.n, err = requiredCount(g, i, h.cols[2], h, count.name); err != nil {
+				return nil, err
+			}
+			out = append(out, r)
+		}
+		return out, nil
+	}
+	noteLayout(rep, g, h, "years", 0, "")
+	zone, cols := yearColumns(h.names, count)
+	skipped := map[string][]int{}
+	for i := h.first + h.n; i < len(g.rows); i++ {
+		z := g.cell(i, zone)
+		switch {
+		case z == "":
+			skipped["no-school"] = append(skipped["no-school"], g.pos[i])
+			continue
+		case totalRow(z):
+			skipped["total"] = append(skipped["total"], g.pos[i])
+			continue
+		}
+		for _, c := range cols {
+			n, ok, err := g.countAt(i, c.col, h, count.name)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				out = append(out, zoneYearCount{zone: z, year: c.year, n: n})
+			}
+		}
+	}
+	noteSkipped(rep, g, skipped)
+	return out, nil
 }
 
 // ReadBirths reads zone,year,births (出生人口 by zone and year) from CSV or
@@ -237,27 +288,19 @@ func ReadBirths(name string, data []byte) ([]model.Births, *Report, error) {
 	return ReadBirthsWith(name, data, TableOptions{})
 }
 
-// ReadBirthsWith reads zone,year,births from CSV or .xlsx (opt.Sheet picks
-// the worksheet); title rows above the header are skipped.
+// ReadBirthsWith reads births by zone and year from CSV or .xlsx (opt.Sheet
+// picks the worksheet): columns zone,year,births (小区,年份,出生人口), or
+// one row per zone with a column per year. Title rows above the header
+// are skipped.
 func ReadBirthsWith(name string, data []byte, opt TableOptions) ([]model.Births, *Report, error) {
 	rep := &Report{}
-	g, h, err := readLong(name, data, opt, []csvColumn{colZone, colYear, colBirths}, rep)
+	recs, err := readZoneYear(name, data, opt, []csvColumn{colZone, colYear, colBirths}, rep)
 	if err != nil {
 		return nil, rep, err
 	}
-	out := make([]model.Births, 0, len(g.rows))
-	for i := h.first + h.n; i < len(g.rows); i++ {
-		var b model.Births
-		if b.Zone, err = g.textAt(i, h.cols[0], h, "zone"); err != nil {
-			return nil, rep, err
-		}
-		if b.Year, err = g.yearAt(i, h.cols[1], h); err != nil {
-			return nil, rep, err
-		}
-		if b.Births, err = requiredCount(g, i, h.cols[2], h, "births"); err != nil {
-			return nil, rep, err
-		}
-		out = append(out, b)
+	out := make([]model.Births, len(recs))
+	for i, r := range recs {
+		out[i] = model.Births{Zone: r.zone, Year: r.year, Births: r.n}
 	}
 	rep.add(Issue{Severity: Info, Code: CodeFeatureCount, File: name, Args: rowCount(len(out), "births"),
 		Message: fmt.Sprintf("read %d births rows", len(out))})
@@ -270,27 +313,19 @@ func ReadHousing(name string, data []byte) ([]model.Housing, *Report, error) {
 	return ReadHousingWith(name, data, TableOptions{})
 }
 
-// ReadHousingWith reads zone,year,dwellings from CSV or .xlsx (opt.Sheet
-// picks the worksheet); title rows above the header are skipped.
+// ReadHousingWith reads dwellings first occupied by zone and year from CSV
+// or .xlsx (opt.Sheet picks the worksheet): columns zone,year,dwellings
+// (小区,年份,住宅套数), or one row per zone with a column per year. Title
+// rows above the header are skipped.
 func ReadHousingWith(name string, data []byte, opt TableOptions) ([]model.Housing, *Report, error) {
 	rep := &Report{}
-	g, h, err := readLong(name, data, opt, []csvColumn{colZone, colYear, colDwellings}, rep)
+	recs, err := readZoneYear(name, data, opt, []csvColumn{colZone, colYear, colDwellings}, rep)
 	if err != nil {
 		return nil, rep, err
 	}
-	out := make([]model.Housing, 0, len(g.rows))
-	for i := h.first + h.n; i < len(g.rows); i++ {
-		var x model.Housing
-		if x.Zone, err = g.textAt(i, h.cols[0], h, "zone"); err != nil {
-			return nil, rep, err
-		}
-		if x.Year, err = g.yearAt(i, h.cols[1], h); err != nil {
-			return nil, rep, err
-		}
-		if x.Dwellings, err = requiredCount(g, i, h.cols[2], h, "dwellings"); err != nil {
-			return nil, rep, err
-		}
-		out = append(out, x)
+	out := make([]model.Housing, len(recs))
+	for i, r := range recs {
+		out[i] = model.Housing{Zone: r.zone, Year: r.year, Dwellings: r.n}
 	}
 	rep.add(Issue{Severity: Info, Code: CodeFeatureCount, File: name, Args: rowCount(len(out), "housing"),
 		Message: fmt.Sprintf("read %d housing rows", len(out))})

@@ -37,7 +37,7 @@ type header struct {
 	first int      // index in grid.rows of the (first) header row
 	n     int      // header rows: 1, or 2–3 joined (merged group labels)
 	names []string // header text per column, multi-row headers joined
-	wide  bool     // one row per school with grade columns (see wideColumns)
+	wide  bool     // the alternative layout of findHeader (wideColumns, yearColumns)
 	cols  []int    // long layout: column index of each wanted column, -1 = absent
 }
 
@@ -175,11 +175,11 @@ func matchLong(names []string, want []csvColumn) (cols []int, found int, ok bool
 }
 
 // findHeader finds the header: the first row (joined with up to two label
-// rows below it) where want's required columns are found, or, when wide is
-// allowed, a school column and at least one grade column. Rows above it
-// are titles. Without a header the error names the best candidate row and
-// the columns it lacks.
-func findHeader(g *grid, want []csvColumn, wide bool) (*header, error) {
+// rows below it) where want's required columns are found, or the
+// alternative layout when one is given (alt accepts its header names; hint
+// describes it for the error). Rows above it are titles. Without a header
+// the error names the best candidate row and the columns it lacks.
+func findHeader(g *grid, want []csvColumn, alt func(names []string) bool, hint string) (*header, error) {
 	if len(g.rows) == 0 {
 		where := ""
 		if g.sheet != "" {
@@ -198,10 +198,8 @@ func findHeader(g *grid, want []csvColumn, wide bool) (*header, error) {
 			if ok {
 				return &header{first: r, n: n, names: names, cols: cols}, nil
 			}
-			if wide {
-				if _, err := wideColumns(names); err == nil {
-					return &header{first: r, n: n, names: names, wide: true}, nil
-				}
+			if alt != nil && alt(names) {
+				return &header{first: r, n: n, names: names, wide: true}, nil
 			}
 			if found > bestFound {
 				bestRow, bestFound = r, found
@@ -215,10 +213,6 @@ func findHeader(g *grid, want []csvColumn, wide bool) (*header, error) {
 			missing = c.name
 			break
 		}
-	}
-	hint := ""
-	if wide {
-		hint = ", or the wide layout: a school column and grade columns (一年级…九年级, 1年级, G1, grade_1)"
 	}
 	return nil, &model.InputError{File: g.file, Line: g.pos[bestRow], Field: missing,
 		Msg: fmt.Sprintf("%smissing column %q; the header is %s but needs %s%s", g.where(bestRow, -1, nil), missing,

@@ -203,6 +203,21 @@ func TestXLSXBirthsHousing(t *testing.T) {
 	}
 }
 
+func TestZoneByYear(t *testing.T) {
+	b, rep, err := ReadBirths("b.csv", gbk(t, "各小区出生人口统计\n小区编码,出生人口,,\n,2018年,2019年,2020年\nZ1,120,—,0\nZ2,80,85,90\n合计,200,85,90\n"))
+	want := []model.Births{{Zone: "Z1", Year: 2018, Births: 120}, {Zone: "Z1", Year: 2020}, {Zone: "Z2", Year: 2018, Births: 80}, {Zone: "Z2", Year: 2019, Births: 85}, {Zone: "Z2", Year: 2020, Births: 90}}
+	if err != nil || !slices.Equal(b, want) {
+		t.Errorf("births %v %v\n%s", b, err, rep)
+	}
+	h, _, err := ReadHousing("d.csv", []byte("片区,2025年交付套数,2026年交付套数\nZ1,300,\n"))
+	if err != nil || !slices.Equal(h, []model.Housing{{Zone: "Z1", Year: 2025, Dwellings: 300}}) {
+		t.Errorf("housing %v %v", h, err)
+	}
+	if _, _, err := ReadBirths("b.csv", []byte("小区,人口\nZ1,3\n")); err == nil || !strings.Contains(err.Error(), "column per year") {
+		t.Errorf("no births columns: %v", err)
+	}
+}
+
 // tableSampleIssues raises every report code of the table readers, for
 // TestIssueArgs.
 func tableSampleIssues(t *testing.T) []Issue {
@@ -227,6 +242,11 @@ func tableSampleIssues(t *testing.T) []Issue {
 		out = append(out, rep.Issues...)
 	}
 	_, rep, err = ReadHistoryWith("w.csv", []byte("学校,一年级\nA,1\n"), TableOptions{Year: 2020})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out = append(out, rep.Issues...)
+	_, rep, err = ReadBirths("b.csv", []byte("小区,2020年\nZ1,1\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -166,6 +166,52 @@ func wideColumns(names []string) (*wideLayout, error) {
 	return nil, fmt.Errorf("no grade columns")
 }
 
+// isWideHistory accepts the header of a wide history table.
+func isWideHistory(names []string) bool {
+	_, err := wideColumns(names)
+	return err == nil
+}
+
+const wideHistoryHint = ", or the wide layout: a school column and grade columns (一年级…九年级, 1年级, G1, grade_1)"
+
+// yearColumn is a column of counts for one year.
+type yearColumn struct{ col, year int }
+
+// yearHeader is a year column's header once its count words are removed:
+// "2018", "2018年", "2018年度".
+var yearHeader = regexp.MustCompile(`^((?:19|20|21)\d\d)(?:年度|年)?$`)
+
+// yearColumns reads the header of a table with one row per zone and a
+// column per year: the zone column (colZone, -1 = none) and the year
+// columns, whose headers may carry count's words (出生人口2018年, 2018年出生数).
+func yearColumns(names []string, count csvColumn) (zone int, cols []yearColumn) {
+	zc, _, ok := matchLong(names, []csvColumn{colZone})
+	if !ok {
+		return -1, nil
+	}
+	words := make([]string, len(count.aliases)) // longest first: 交付套数 before 套数
+	for i, a := range count.aliases {
+		words[i] = headerKey(a)
+	}
+	slices.SortFunc(words, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	for c, name := range names {
+		if c == zc[0] {
+			continue
+		}
+		n := headerKey(name)
+		for _, w := range words {
+			n = strings.ReplaceAll(n, w, "")
+		}
+		if m := yearHeader.FindStringSubmatch(n); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			if validYear(y) && !slices.ContainsFunc(cols, func(yc yearColumn) bool { return yc.year == y }) {
+				cols = append(cols, yearColumn{col: c, year: y})
+			}
+		}
+	}
+	return zc[0], cols
+}
+
 // totalRow reports whether a school cell labels a total or sub-total row
 // (合计, 全县总计, 其中：公办) rather than a school.
 func totalRow(school string) bool {

@@ -244,24 +244,24 @@ func fillMerged(f *excelize.File, g *grid, cells int) error {
 }
 
 // noteLayout reports how a table was read when that is not plain: a
-// worksheet, title rows skipped, a multi-row header or the wide layout,
-// and where a wide table's year came from.
-func noteLayout(rep *Report, g *grid, h *header, year int, from string) {
-	if !h.wide && h.first == 0 && h.n == 1 && g.sheet == "" {
+// worksheet, title rows skipped, a multi-row header or a wide layout
+// ("wide": one row per school; "years": one row per zone, a column per
+// year), and where a wide table's year came from.
+func noteLayout(rep *Report, g *grid, h *header, layout string, year int, from string) {
+	if layout == "long" && h.first == 0 && h.n == 1 && g.sheet == "" {
 		return
-	}
-	layout := "long"
-	if h.wide {
-		layout = "wide"
 	}
 	first, last := g.pos[h.first], g.pos[h.first+h.n-1]
 	var b strings.Builder
 	if g.sheet != "" {
 		fmt.Fprintf(&b, "sheet %q: ", g.sheet)
 	}
-	if h.wide {
+	switch layout {
+	case "wide":
 		b.WriteString("wide layout (one row per school, grade columns)")
-	} else {
+	case "years":
+		b.WriteString("wide layout (one row per zone, year columns)")
+	default:
 		b.WriteString("long layout")
 	}
 	fmt.Fprintf(&b, ", header in row %d", first)
