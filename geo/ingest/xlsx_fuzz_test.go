@@ -94,7 +94,7 @@ func TestWriteXLSXFuzzSeeds(t *testing.T) {
 	if os.Getenv("XUEQU_WRITE_SEEDS") == "" {
 		t.Skip("set XUEQU_WRITE_SEEDS=1 to regenerate testdata/fuzz seeds")
 	}
-	for fuzz, seeds := range map[string]map[string][]byte{"FuzzReadHistoryXLSX": xlsxSeeds(t), "FuzzReadHistorySheetXML": sheetXMLSeeds(t)} {
+	for fuzz, seeds := range map[string]map[string][]byte{"FuzzReadHistoryXLSX": xlsxSeeds(t), "FuzzReadHistorySheetXML": sheetXMLSeeds(t), "FuzzReadBirthsCSV": zoneYearSeeds(t)} {
 		dir := filepath.Join("testdata", "fuzz", fuzz)
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
@@ -141,5 +141,40 @@ func FuzzReadHistorySheetXML(f *testing.F) {
 		h, _, err := ReadHistoryWith("h.xlsx", withSheetXML(base, sheet), TableOptions{Year: 2024})
 		checkInputErr(t, err)
 		checkHistory(t, h)
+	})
+}
+
+func zoneYearSeeds(t testing.TB) map[string][]byte {
+	return map[string][]byte{
+		"long":      []byte("小区,年份,出生人口\nZ1,2018,120\nZ2,2019年,1,200\n"),
+		"byyear":    gbk(t, "各小区出生人口统计\n小区编码,出生人口,,\n,2018年,2019年,2020年\nZ1,120,—,0\nZ2,80,85,90\n合计,200,85,90\n"),
+		"housing":   []byte("片区,2025年交付套数,2026年交付套数\nZ1,300,\n"),
+		"dupyears":  []byte("zone,2018,2018年,1900\nZ1,1,2,3\n"),
+		"negative":  []byte("zone,2018\nZ1,-4\n"),
+		"noyearcol": []byte("小区,人口\nZ1,3\n"),
+	}
+}
+
+// FuzzReadBirthsCSV: births and housing tables (long or one column per
+// year) give an *model.InputError or valid rows.
+func FuzzReadBirthsCSV(f *testing.F) {
+	for _, b := range zoneYearSeeds(f) {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, _, err := ReadBirths("b.csv", data)
+		checkInputErr(t, err)
+		for _, x := range b {
+			if x.Zone == "" || x.Births < 0 || !validYear(x.Year) {
+				t.Fatalf("invalid row %+v", x)
+			}
+		}
+		h, _, err := ReadHousing("d.csv", data)
+		checkInputErr(t, err)
+		for _, x := range h {
+			if x.Zone == "" || x.Dwellings < 0 || !validYear(x.Year) {
+				t.Fatalf("invalid row %+v", x)
+			}
+		}
 	})
 }
