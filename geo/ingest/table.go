@@ -83,10 +83,11 @@ func (g *grid) errAt(row, col int, h *header, field, format string, args ...any)
 }
 
 // numeric reports whether a row holds a number: a data row, not a header
-// or title row.
+// or title row. Whole numbers that could be years (2018) do not count: a
+// header row may list years ("出生人口" over 2018 | 2019).
 func numeric(row []string) bool {
 	for _, c := range row {
-		if _, ok, err := parseNumber(c); ok && err == nil {
+		if v, ok, err := parseNumber(c); ok && err == nil && (v != float64(int(v)) || !validYear(int(v))) {
 			return true
 		}
 	}

@@ -209,6 +209,10 @@ func TestZoneByYear(t *testing.T) {
 	if err != nil || !slices.Equal(b, want) {
 		t.Errorf("births %v %v\n%s", b, err, rep)
 	}
+	b, _, err = ReadBirths("b.csv", []byte("小区,出生人口,\n,2018,2019\nZ1,2000,2001\n"))
+	if err != nil || !slices.Equal(b, []model.Births{{Zone: "Z1", Year: 2018, Births: 2000}, {Zone: "Z1", Year: 2019, Births: 2001}}) {
+		t.Errorf("births with plain years %v %v", b, err)
+	}
 	h, _, err := ReadHousing("d.csv", []byte("片区,2025年交付套数,2026年交付套数\nZ1,300,\n"))
 	if err != nil || !slices.Equal(h, []model.Housing{{Zone: "Z1", Year: 2025, Dwellings: 300}}) {
 		t.Errorf("housing %v %v", h, err)
