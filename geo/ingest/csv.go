@@ -31,9 +31,9 @@ var (
 	colDwellings = csvColumn{name: "dwellings", aliases: []string{"dwellings", "住宅套数", "套数", "交付套数", "新增住宅"}}
 )
 
-// readCSV decodes and parses CSV text (comma, semicolon or tab separated)
-// into a grid of its non-blank rows.
-func readCSV(name string, data []byte, rep *Report) (*grid, error) {
+// readCSVGrid decodes and parses CSV text (comma, semicolon or tab
+// separated) into a grid of its non-blank rows.
+func readCSVGrid(name string, data []byte, rep *Report) (*grid, error) {
 	text, enc, err := decodeText(data)
 	if err != nil {
 		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("cannot decode the text (%v); save the file as UTF-8 CSV", err)}
@@ -79,6 +79,46 @@ func blank(rec []string) bool {
 		}
 	}
 	return true
+}
+
+// csvTable is a long table (CSV or .xlsx) with its columns located by
+// header name (readCSV), for small tables read cell by cell.
+type csvTable struct {
+	g    *grid
+	h    *header
+	want []csvColumn
+	rows [][]string // the data rows below the header
+}
+
+// readCSV reads a table (CSV or the first sheet of an .xlsx; title rows
+// skipped) and locates want's columns; a required one missing is an
+// InputError.
+func readCSV(name string, data []byte, want []csvColumn, rep *Report) (*csvTable, error) {
+	grids, err := readTables(name, data, TableOptions{}, rep)
+	if err != nil {
+		return nil, err
+	}
+	h, err := findHeader(grids[0], want, nil, "")
+	if err != nil {
+		return nil, err
+	}
+	return &csvTable{g: grids[0], h: h, want: want, rows: grids[0].rows[h.first+h.n:]}, nil
+}
+
+// cell is the trimmed text of want[col] in data row row ("" if absent).
+func (t *csvTable) cell(row, col int) string {
+	return t.g.cell(t.h.first+t.h.n+row, t.h.cols[col])
+}
+
+// errAt is the InputError for the named column of data row row.
+func (t *csvTable) errAt(row int, field, format string, args ...any) error {
+	col := -1
+	for i, c := range t.want {
+		if c.name == field {
+			col = t.h.cols[i]
+		}
+	}
+	return t.g.errAt(t.h.first+t.h.n+row, col, t.h, field, format, args...)
 }
 
 func colNames(cs []csvColumn) string {

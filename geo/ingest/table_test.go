@@ -222,6 +222,26 @@ func TestZoneByYear(t *testing.T) {
 	}
 }
 
+// TestReadCSVTable: the cell-by-cell table reader (value maps) skips
+// titles, reads xlsx and names the cell of an error.
+func TestReadCSVTable(t *testing.T) {
+	want := []csvColumn{{name: "field", aliases: []string{"field", "字段"}}, {name: "value", aliases: []string{"value"}}, {name: "to", aliases: []string{"to"}, optional: true}}
+	for name, data := range map[string][]byte{
+		"v.csv":  []byte("值替换表\n字段,value\nzones.x,A\n"),
+		"v.xlsx": buildXLSX(t, xlsxSheet{name: "S", rows: [][]any{{"值替换表"}, {"字段", "value"}, {"zones.x", "A"}}}),
+	} {
+		tb, err := readCSV(name, data, want, &Report{})
+		if err != nil || len(tb.rows) != 1 || tb.cell(0, 0) != "zones.x" || tb.cell(0, 1) != "A" || tb.cell(0, 2) != "" {
+			t.Errorf("%s: %v %+v", name, err, tb)
+			continue
+		}
+		err = tb.errAt(0, "value", "bad %s", "A")
+		if ie := (*model.InputError)(nil); !errors.As(err, &ie) || ie.Line != 3 || ie.Field != "value" || !strings.Contains(ie.Msg, "value") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
 // tableSampleIssues raises every report code of the table readers, for
 // TestIssueArgs.
 func tableSampleIssues(t *testing.T) []Issue {

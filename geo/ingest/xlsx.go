@@ -42,7 +42,7 @@ func readTables(name string, data []byte, opt TableOptions, rep *Report) ([]*gri
 	}
 	// CSV has no sheets: opt.Sheet names the sheet of the workbooks among
 	// the tables of one import and is ignored here.
-	g, err := readCSV(name, data, rep)
+	g, err := readCSVGrid(name, data, rep)
 	if err != nil {
 		return nil, err
 	}
