@@ -136,7 +136,7 @@ func TestWideLayouts(t *testing.T) {
 }
 
 func TestXLSXErrors(t *testing.T) {
-	wb := buildXLSX(t, xlsxSheet{name: "2024", rows: [][]any{{"学校", "一年级"}, {"A", 10}, {"B", "x"}}})
+	wb := buildXLSX(t, xlsxSheet{name: "2024", rows: [][]any{{"学校", "一年级"}, {"A", 10}, {"B", "四十"}}})
 	for _, c := range []struct {
 		name string
 		data []byte
