@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/xuequ/xuequ/geo/ingest"
 	"io"
 	"strconv"
 	"strings"
@@ -29,10 +30,12 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	scenario := fs.String("scenario", "", "analyse this scenario of the project instead of the base state")
 	asJSON := fs.Bool("json", false, "print one JSON document (DESIGN.md §7)")
 	langFlag := fs.String("lang", "", "language of the table: zh or en (default from LANG)")
+	sheet := fs.String("sheet", "", "worksheet of an .xlsx history (default: the first)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	in, err := loadInputs(fs.Args(), *history, *scenario)
+	// --year also dates a wide history table that has no year of its own.
+	in, err := loadTableInputs(fs.Args(), *history, ingest.TableOptions{Sheet: *sheet, Year: *year}, *scenario)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/xuequ/xuequ/geo/ingest"
 	"io"
 	"math"
 	"strconv"
@@ -40,6 +41,9 @@ func runForecast(args []string, stdout, stderr io.Writer) error {
 	scenario := fs.String("scenario", "", "project this scenario of the project instead of the base state")
 	asJSON := fs.Bool("json", false, "print one JSON document (DESIGN.md §7)")
 	langFlag := fs.String("lang", "", "language of the table: zh or en (default from LANG)")
+	var topt ingest.TableOptions
+	fs.StringVar(&topt.Sheet, "sheet", "", "worksheet of .xlsx tables (default: the first)")
+	fs.IntVar(&topt.Year, "year", 0, "school year of a wide table (one row per school) that has no 年份 column or year in its title")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -57,19 +61,19 @@ func runForecast(args []string, stdout, stderr io.Writer) error {
 		return &usageError{fmt.Sprintf("forecast: --birth-lag %d: give the age at entry in years, e.g. 6", *birthLag)}
 	}
 
-	in, err := loadInputs(fs.Args(), *history, *scenario)
+	in, err := loadTableInputs(fs.Args(), *history, topt, *scenario)
 	if err != nil {
 		return err
 	}
 	d := app.ForProjection(in.District) // closed schools' pupils at the schools that took them
 	fin := forecast.Input{Schools: d.Schools, Zones: d.Zones, History: d.History, Births: d.Births, Housing: d.Housing}
 	if *entrants != "" {
-		if fin.Entrants, err = readHistoryFile(*entrants); err != nil {
+		if fin.Entrants, err = readHistoryFile(*entrants, topt); err != nil {
 			return err
 		}
 	}
 	if *births != "" {
-		if fin.Births, err = readBirthsFile(*births); err != nil {
+		if fin.Births, err = readBirthsFile(*births, topt); err != nil {
 			return err
 		}
 	}

@@ -42,6 +42,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&opt.Sheet, "sheet", "", "worksheet of the .xlsx tables (default: the first)")
 	fs.Var(&values, "map-value", "replace a value that matches nothing: layer.field=value=replacement, repeatable (zones.primary_school=城关一小=城关镇第一小学, schools.level=K-8=nine_year)")
 	valueMap := fs.String("value-map", "", "value replacements from a CSV (field,value,replacement) or from a project file's saved value map")
+	fs.IntVar(&opt.Year, "year", 0, "school year of a wide history table (one row per school) that has no 年份 column or year in its title")
 	fs.StringVar(&opt.Name, "name", "", "district name (default: the zones file's name)")
 	fs.StringVar(&opt.CRS, "crs", "", "coordinate system of both GeoJSON files when the file does not say, e.g. EPSG:4547")
 	fs.BoolVar(&opt.GCJ02, "gcj02", false, "coordinates carry the GCJ-02 offset (Amap/Tencent); convert to WGS-84")

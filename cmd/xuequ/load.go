@@ -29,6 +29,12 @@ type inputs struct {
 // loadInputs opens the project named by the single positional argument, or
 // reads the history CSV. It is a usage error to give both or neither.
 func loadInputs(positional []string, history, scenario string) (*inputs, error) {
+	return loadTableInputs(positional, history, ingest.TableOptions{}, scenario)
+}
+
+// loadTableInputs is loadInputs with the worksheet and year of a history
+// table given as .xlsx or in the wide layout (--sheet, --year).
+func loadTableInputs(positional []string, history string, topt ingest.TableOptions, scenario string) (*inputs, error) {
 	switch {
 	case len(positional) > 1:
 		return nil, &usageError{fmt.Sprintf("one project file expected, got %d arguments", len(positional))}
@@ -41,7 +47,7 @@ func loadInputs(positional []string, history, scenario string) (*inputs, error) 
 		if scenario != "" {
 			return nil, &usageError{"--scenario needs a project file"}
 		}
-		recs, err := readHistoryFile(history)
+		recs, err := readHistoryFile(history, topt)
 		if err != nil {
 			return nil, err
 		}
@@ -63,21 +69,21 @@ func loadInputs(positional []string, history, scenario string) (*inputs, error) 
 	return in, nil
 }
 
-func readHistoryFile(path string) ([]model.Enrollment, error) {
+func readHistoryFile(path string, topt ingest.TableOptions) ([]model.Enrollment, error) {
 	data, err := readInputFile(path, "history")
 	if err != nil {
 		return nil, err
 	}
-	recs, _, err := ingest.ReadHistory(path, data)
+	recs, _, err := ingest.ReadHistoryWith(path, data, topt)
 	return recs, err
 }
 
-func readBirthsFile(path string) ([]model.Births, error) {
+func readBirthsFile(path string, topt ingest.TableOptions) ([]model.Births, error) {
 	data, err := readInputFile(path, "births")
 	if err != nil {
 		return nil, err
 	}
-	recs, _, err := ingest.ReadBirths(path, data)
+	recs, _, err := ingest.ReadBirthsWith(path, data, topt)
 	return recs, err
 }
 

@@ -48,6 +48,12 @@ func csvSeeds(t testing.TB) map[string][]byte {
 		"missing":   []byte("school,year\nS1,2023\n"),
 		"empty":     []byte(""),
 		"blank":     []byte("\n\n,,,\n"),
+		// Wide layout (one row per school, grade columns), see wide.go.
+		"wide_title":   []byte("2024学年小学在校生情况统计表\n单位：人\n学校名称,一年级,班数,二年级,班数,合计\nA,40,1,0,,40\nB,—,,25,1,25\n合计,40,1,25,1,65\n"),
+		"wide_tworow":  gbk(t, "学年,学校,一年级,,二年级,\n,,学生数,班数,学生数,班数\n2024-2025学年,城关小学,50,1,48,1\n,,,,,\n"),
+		"wide_group":   []byte("学校,在校学生数,,,班数,\n,合计,一年级,初一,一年级,初一\nA,90,50,40,1,1\n其中：公办,90,50,40,1,1\n"),
+		"wide_english": []byte("school,year,G1,G1_classes,grade_2,grade 2 classes,K\nA,2023,10,1,12,0,5\n"),
+		"wide_noyear":  []byte("学校,1年级,2年级\nA,10,\n"),
 	}
 }
 

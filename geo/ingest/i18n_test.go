@@ -261,6 +261,7 @@ func sampleIssues(t *testing.T) []Issue {
 	keep(rep, err)
 	out = append(out, shapefileSampleIssues(t)...)
 	out = append(out, kmlSampleIssues(t)...)
+	out = append(out, tableSampleIssues(t)...)
 	return out
 }
 

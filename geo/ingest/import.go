@@ -35,8 +35,11 @@ type ImportOptions struct {
 	SchoolsLayer string
 	ZonesLayer   string
 	Sheet        string
-	GCJ02        bool   // coordinates carry the GCJ-02 offset
-	CRS          string // force the CRS of both GeoJSON files, e.g. "EPSG:4547"
+	// Year is the school year of a wide history table that states none
+	// (TableOptions.Year).
+	Year  int
+	GCJ02 bool   // coordinates carry the GCJ-02 offset
+	CRS   string // force the CRS of both GeoJSON files, e.g. "EPSG:4547"
 }
 
 // Import reads every file of a district. The error (wrapping a
@@ -92,11 +95,12 @@ func Import(opt ImportOptions) (*model.District, *Report, error) {
 	d.Zones = zones
 
 	var data []byte
+	topt := TableOptions{Sheet: opt.Sheet, Year: opt.Year}
 	if opt.History != "" {
 		if data, err = read(opt.History); err != nil {
 			return nil, rep, err
 		}
-		h, r, err := ReadHistory(opt.History, data)
+		h, r, err := ReadHistoryWith(opt.History, data, topt)
 		rep.Merge(r)
 		if err != nil {
 			return nil, rep, err
@@ -112,7 +116,7 @@ func Import(opt ImportOptions) (*model.District, *Report, error) {
 		if data, err = read(opt.Births); err != nil {
 			return nil, rep, err
 		}
-		b, r, err := ReadBirths(opt.Births, data)
+		b, r, err := ReadBirthsWith(opt.Births, data, topt)
 		rep.Merge(r)
 		if err != nil {
 			return nil, rep, err
@@ -128,7 +132,7 @@ func Import(opt ImportOptions) (*model.District, *Report, error) {
 		if data, err = read(opt.Housing); err != nil {
 			return nil, rep, err
 		}
-		h, r, err := ReadHousing(opt.Housing, data)
+		h, r, err := ReadHousingWith(opt.Housing, data, topt)
 		rep.Merge(r)
 		if err != nil {
 			return nil, rep, err

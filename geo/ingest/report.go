@@ -70,6 +70,9 @@ const (
 	CodeDBFCountMismatch  = "dbf-count-mismatch"
 	CodeDBFDeleted        = "dbf-deleted"
 	CodeLeftOut           = "features-left-out" // KML placemarks of the other layer's geometry
+	CodeTableLayout       = "table-layout"      // how a table (CSV, worksheet) was read
+	CodeRowsSkipped       = "rows-skipped"      // total rows, rows without a school
+	CodeSheetSkipped      = "sheet-skipped"     // a workbook sheet not read
 )
 
 // Issue is one thing the importer noticed. Feature is the 1-based position
@@ -157,6 +160,9 @@ var codeArgs = map[string][]string{
 	CodeDBFCountMismatch:  {"Shapes", "Records"},
 	CodeDBFDeleted:        {"N"},
 	CodeLeftOut:           {"N", "Want"},
+	CodeTableLayout:       {"Sheet", "Layout", "First", "Last", "Year", "YearFrom"},
+	CodeRowsSkipped:       {"Sheet", "Case", "N", "Rows"},
+	CodeSheetSkipped:      {"Sheet", "Case"},
 
 	geo.NoteNonFinite:        {"Part", "Ring", "N"},
 	geo.NoteDuplicates:       {"N"}, // summarised per file
