@@ -36,6 +36,7 @@ type valueRow struct {
 	u       ingest.Unresolved
 	options []valueOption
 	labels  []string
+	shown   []string // the options the filter left
 	picker  *widget.SelectEntry
 }
 
@@ -74,6 +75,7 @@ func (v *importValues) set(unresolved []ingest.Unresolved, d *model.District, ch
 			r.labels = append(r.labels, o.label)
 		}
 		r.picker = widget.NewSelectEntry(r.labels)
+		r.shown = r.labels
 		r.picker.SetPlaceHolder(lang.X("import.values.placeholder", "选择或输入以筛选…"))
 		if m, ok := chosen[u.Key()]; ok {
 			if val, ok := m[u.Value]; ok {
@@ -117,17 +119,17 @@ func (v *importValues) collect(values ingest.ValueMap) {
 func (r *valueRow) filter(text string) {
 	text = strings.TrimSpace(text)
 	if text == "" || slices.Contains(r.labels, text) {
-		r.picker.SetOptions(r.labels)
-		return
-	}
-	low := strings.ToLower(text)
-	var out []string
-	for _, l := range r.labels {
-		if strings.Contains(strings.ToLower(l), low) {
-			out = append(out, l)
+		r.shown = r.labels
+	} else {
+		low := strings.ToLower(text)
+		r.shown = nil
+		for _, l := range r.labels {
+			if strings.Contains(strings.ToLower(l), low) {
+				r.shown = append(r.shown, l)
+			}
 		}
 	}
-	r.picker.SetOptions(out)
+	r.picker.SetOptions(r.shown)
 }
 
 func (r *valueRow) valueOf(text string) string {

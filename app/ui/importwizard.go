@@ -32,6 +32,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -151,7 +152,7 @@ type ImportWizard struct {
 
 	pages []fyne.CanvasObject
 	// next reads 下一步, then 导入, 重新导入 on the values step and 完成 on
-	// the report step; skip (values step only) goes to the report as is.
+	// the report step; skip (on the values page) goes to the report as is.
 	back, next, skip, stop *widget.Button
 	title                  *widget.Label
 	dialog                 *dialog.CustomDialog
@@ -181,16 +182,16 @@ func newImportWizard(parent fyne.Window, backend ImportBackend, onFinish func(Im
 	w.layers = []*importLayer{{layer: ingest.Schools}, {layer: ingest.Zones}}
 
 	w.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	w.skip = widget.NewButton(lang.X("import.skip_values", "暂不对应，查看报告"), func() { w.show(importStepReport) })
 	w.pages = []fyne.CanvasObject{w.filesPage(), w.mappingPage(), w.valuesPage(), w.reportPage()}
 
 	w.dialog = dialog.NewCustomWithoutButtons(lang.X("import.title", "导入数据"),
 		container.NewBorder(w.title, nil, nil, nil, container.NewStack(w.pages...)), parent)
 	w.stop = widget.NewButton(lang.X("import.cancel", "取消"), w.dialog.Hide)
 	w.back = widget.NewButton(lang.X("import.back", "上一步"), w.backward)
-	w.skip = widget.NewButton(lang.X("import.skip_values", "暂不对应，查看报告"), func() { w.show(importStepReport) })
 	w.next = widget.NewButton(lang.X("import.next", "下一步"), w.forward)
 	w.next.Importance = widget.HighImportance
-	w.dialog.SetButtons([]fyne.CanvasObject{w.stop, w.back, w.skip, w.next})
+	w.dialog.SetButtons([]fyne.CanvasObject{w.stop, w.back, w.next})
 	w.dialog.Resize(fyne.NewSize(860, 620))
 	w.show(importStepFiles)
 	return w
@@ -362,7 +363,7 @@ func (w *ImportWizard) browse(row *importFileRow) {
 
 func (w *ImportWizard) valuesPage() fyne.CanvasObject {
 	w.values = newImportValues()
-	return w.values
+	return container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), w.skip), nil, nil, w.values)
 }
 
 func (w *ImportWizard) reportPage() fyne.CanvasObject {
@@ -517,12 +518,9 @@ func (w *ImportWizard) show(step int) {
 	default:
 		w.next.SetText(lang.X("import.next", "下一步"))
 	}
-	if w.step == importStepValues {
-		w.skip.Show()
-	} else {
-		w.skip.Hide()
-	}
 	w.updateButtons()
+	// Lay the button row out again for the new button text.
+	w.dialog.Refresh()
 }
 
 func (w *ImportWizard) updateButtons() {
