@@ -15,7 +15,9 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -43,10 +45,12 @@ type ImportReportView struct {
 	counts *widget.Label
 	export *widget.Button
 	list   *widget.List
-	// scratch is a row like the list's, used to measure each issue's
-	// wrapped height at the list's width (measured).
+	box    *fyne.Container // holds list
+	// scratch is a row like the list's, used to find the text width of a
+	// row at the list's width (measured); heights are the row heights set.
 	scratch  *fyne.Container
 	measured float32
+	heights  []float32
 }
 
 // NewImportReportView makes an empty view; win parents the save dialog.
@@ -58,7 +62,16 @@ func NewImportReportView(win fyne.Window) *ImportReportView {
 	v.note.Wrapping = fyne.TextWrapWord
 	v.note.Hide()
 	v.export = widget.NewButtonWithIcon(lang.X("import.report.export", "导出 CSV…"), theme.DocumentSaveIcon(), v.showExport)
-	v.list = widget.NewList(
+	v.list = v.newList()
+	v.box = container.NewStack(v.list)
+	v.scratch = newReportRow().(*fyne.Container)
+	v.SetReport(nil)
+	return v
+}
+
+func (v *ImportReportView) newList() *widget.List {
+	var l *widget.List
+	l = widget.NewList(
 		func() int { return len(v.texts) },
 		newReportRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
@@ -66,10 +79,8 @@ func NewImportReportView(win fyne.Window) *ImportReportView {
 				setReportRow(o, v.report.Issues[id].Severity, v.texts[id])
 			}
 		})
-	v.list.OnSelected = func(widget.ListItemID) { v.list.UnselectAll() }
-	v.scratch = newReportRow().(*fyne.Container)
-	v.SetReport(nil)
-	return v
+	l.OnSelected = func(widget.ListItemID) { l.UnselectAll() }
+	return l
 }
 
 // newReportRow is a list row: severity icon, then the wrapped text.
@@ -88,7 +99,7 @@ func setReportRow(o fyne.CanvasObject, s ingest.Severity, text string) {
 // CreateRenderer lays out counts and export button above the list.
 func (v *ImportReportView) CreateRenderer() fyne.WidgetRenderer {
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.export, v.counts), v.note)
-	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, v.list))
+	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, v.box))
 }
 
 // SetReport shows rep (nil = nothing to show yet).
@@ -129,16 +140,121 @@ func (v *ImportReportView) Resize(s fyne.Size) {
 }
 
 // measure gives each row the height its wrapped text needs at width.
+//
+// Laying a label out to learn its height takes about a millisecond and a
+// report can have thousands of rows, so the lines are counted here the
+// way fyne wraps words (break at the last space that fits, else between
+// characters) from cached character widths. The widths of the
+// characters add up to at least the width of the shaped text, and a
+// small margin is kept, so a row may get a line too many, never too few.
 func (v *ImportReportView) measure(width float32) {
 	if width <= 0 || width == v.measured {
 		return
 	}
 	v.measured = width
+	label := v.scratch.Objects[0].(*widget.Label)
+	th := label.Theme()
+	size := th.Size(theme.SizeNameText)
+	font := th.Font(fyne.TextStyle{}).Name()
+	label.SetText("中")
+	one := label.MinSize().Height
+	rowOne := v.scratch.MinSize().Height
+	label.SetText("中\n中")
+	lineH := label.MinSize().Height - one
+	label.SetText("")
+	v.scratch.Resize(fyne.NewSize(width, rowOne))
+	textW := label.Size().Width - 2*th.Size(theme.SizeNameInnerPadding) - 2
+
+	heights := make([]float32, len(v.texts))
 	for i, text := range v.texts {
-		setReportRow(v.scratch, v.report.Issues[i].Severity, text)
-		v.scratch.Resize(fyne.NewSize(width, v.scratch.MinSize().Height))
-		v.list.SetItemHeight(i, v.scratch.MinSize().Height)
+		n := wrappedLines(text, textW, func(r rune) float32 { return runeWidth(r, size, font) })
+		heights[i] = max(rowOne, one+float32(n-1)*lineH)
 	}
+	if slices.Equal(heights, v.heights) {
+		return
+	}
+	v.heights = heights
+	// Setting a height on a shown list refreshes it, which for thousands
+	// of rows takes seconds: give a new list its heights before it shows.
+	l := v.newList()
+	for i, h := range heights {
+		if h != rowOne {
+			l.SetItemHeight(i, h)
+		}
+	}
+	old := v.list
+	offset := old.GetScrollOffset()
+	l.Move(old.Position())
+	l.Resize(old.Size())
+	v.list = l
+	v.box.Objects = []fyne.CanvasObject{l}
+	v.box.Refresh()
+	l.ScrollToOffset(offset)
+}
+
+// runeWidths caches the advance of each character per font and size.
+var (
+	runeWidthMu sync.Mutex
+	runeWidths  = map[runeSize]float32{}
+)
+
+type runeSize struct {
+	r    rune
+	size float32
+	font string
+}
+
+func runeWidth(r rune, size float32, font string) float32 {
+	runeWidthMu.Lock()
+	defer runeWidthMu.Unlock()
+	k := runeSize{r, size, font}
+	w, ok := runeWidths[k]
+	if !ok {
+		w = fyne.MeasureText(string(r), size, fyne.TextStyle{}).Width
+		runeWidths[k] = w
+	}
+	return w
+}
+
+// wrappedLines counts the lines text takes at width when wrapped at
+// spaces, words longer than a line being broken between characters.
+func wrappedLines(text string, width float32, runeW func(rune) float32) int {
+	lines := 0
+	for _, para := range strings.Split(text, "\n") {
+		lines++
+		x := float32(0)
+		for i, word := range strings.Split(para, " ") {
+			ww := float32(0)
+			for _, r := range word {
+				ww += runeW(r)
+			}
+			space := float32(0)
+			if i > 0 {
+				space = runeW(' ')
+			}
+			if x+space+ww <= width {
+				x += space + ww
+				continue
+			}
+			if x > 0 {
+				lines++
+				x = 0
+			}
+			if ww <= width {
+				x = ww
+				continue
+			}
+			for _, r := range word {
+				rw := runeW(r)
+				if x+rw > width && x > 0 {
+					lines++
+					x = 0
+				}
+				x += rw
+			}
+		}
+	}
+	return max(lines, 1)
 }
 
 func (v *ImportReportView) showExport() {

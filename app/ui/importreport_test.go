@@ -116,3 +116,52 @@ func TestShowImportReport(t *testing.T) {
 		t.Error("saved issue not listed")
 	}
 }
+
+// TestReportRowHeightsNeverClip: the counted row heights are at least
+// what a laid-out label needs, for Chinese, English and mixed messages
+// at several widths.
+func TestReportRowHeightsNeverClip(t *testing.T) {
+	for _, appTheme := range []bool{false, true} {
+		a := newPanelTestApp(t)
+		if appTheme { // the bundled CJK font, as the app runs
+			a.Settings().SetTheme(newTheme("light"))
+		}
+		checkRowHeights(t)
+	}
+}
+
+func checkRowHeights(t *testing.T) {
+	texts := []string{
+		"短",
+		"schools.shp：read 4 schools",
+		"zones.geojson 要素 17 (Z017) 字段“对口小学”：对口小学“城关镇第一中心小学（东校区）”与学校文件中的任何学校都对不上；最接近的是“城关镇第一中心小学”“城关镇第二小学”。可在导入向导的“值对应”一步中选择，或用 --map-value 指定。",
+		"Catonsville ES matched nothing in the schools file; the closest names are Old/New Catonsville ES, Catonsville Elementary School and Westchester ES: choose one in the Values step or pass --map-value zones.primary_school=\"Catonsville ES=S012\"",
+		"a-very-long-identifier-without-any-spaces-that-must-be-broken-between-characters-because-it-is-longer-than-a-line/and/more/path/segments.geojson",
+		"在校生.xlsx 第 1234 行 字段“一年级”：“1,234人”按 1234 读入 mixed 中文 and English words 交替 alternating 出现 appearing 在 in 同一 the 行 same line",
+		"第一行\n第二行 with a newline\n\n第四行",
+	}
+	rep := &ingest.Report{}
+	for _, s := range texts {
+		rep.Issues = append(rep.Issues, ingest.Issue{Severity: ingest.Warning, Message: s})
+	}
+	w := test.NewTempWindow(t, nil)
+	v := NewImportReportView(w)
+	w.SetContent(v)
+	v.SetReport(rep)
+	probe := newReportRow().(*fyne.Container)
+	for _, width := range []float32{260, 420, 700, 1100} {
+		w.Resize(fyne.NewSize(width, 500))
+		if len(v.heights) != len(texts) {
+			t.Fatalf("width %.0f: %d heights", width, len(v.heights))
+		}
+		for i, text := range v.texts {
+			setReportRow(probe, ingest.Warning, text)
+			probe.Resize(fyne.NewSize(v.list.Size().Width, v.heights[i]))
+			if need := probe.MinSize().Height; need > v.heights[i] {
+				t.Errorf("width %.0f row %d: height %.0f, the label needs %.0f", width, i, v.heights[i], need)
+			} else if need < v.heights[i]-60 {
+				t.Errorf("width %.0f row %d: height %.0f for %.0f: more than two lines too many", width, i, v.heights[i], need)
+			}
+		}
+	}
+}
