@@ -222,3 +222,30 @@ func nearestOpen(d *model.District, stage model.Level, except string, p orb.Poin
 	}
 	return best
 }
+
+// SchoolLevel sets a school's 学段 (the detail panel's level picker). It
+// is a SchoolEdit of Level only, so that it is saved in scenarios like any
+// other school edit, with a label of its own for the Edit menu.
+type SchoolLevel struct {
+	SchoolEdit
+}
+
+// SetSchoolLevel returns the undoable edit that sets school id's level
+// to l (LevelUnknown included: "not known").
+func SetSchoolLevel(id string, l model.Level) Command {
+	return &SchoolLevel{SchoolEdit{ID: id, Level: &l}}
+}
+
+// Label names the edit.
+func (c *SchoolLevel) Label() Label {
+	return label("set_school_level", "set the level of school {{.School}} to {{.Level}}",
+		map[string]any{"School": orID(c.name, c.ID), "Level": *c.Level})
+}
+
+// Do checks the level and applies it.
+func (c *SchoolLevel) Do(d *model.District) error {
+	if c.Level == nil || *c.Level < model.LevelUnknown || *c.Level > model.LevelOther {
+		return errorf("bad_level", "school {{.ID}}: not a school level", map[string]any{"ID": c.ID})
+	}
+	return c.SchoolEdit.Do(d)
+}

@@ -60,6 +60,8 @@ func decodeAs[W any](build func(*W) (Command, error)) func([]byte) (Command, err
 // encodeCommand returns the kind and wire struct of an edit.
 func encodeCommand(c Command) (string, any, error) {
 	switch c := c.(type) {
+	case *SchoolLevel:
+		return encodeCommand(&c.SchoolEdit)
 	case *SchoolEdit:
 		w := schoolEditJSON{ID: c.ID, Name: c.Name, Capacity: c.Capacity, Classrooms: c.Classrooms}
 		if c.Level != nil {

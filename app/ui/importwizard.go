@@ -1,33 +1,38 @@
 package ui
 
-// Import wizard: three steps in one dialog.
+// Import wizard: four steps in one dialog.
 //
-//  1. Files: schools GeoJSON and zones GeoJSON (required), enrollment
-//     history, births and housing CSVs (optional).
+//  1. Files: the schools and zones layers (GeoJSON, Shapefile or a .zip of
+//     one, KML/KMZ, GeoPackage; required; a layer picker when the file
+//     holds several layers), enrollment history, births and housing tables
+//     (CSV or .xlsx, optional; a worksheet name for .xlsx).
 //  2. Field mapping: for each layer, canonical field → source property
 //     (a Select per field, preset with ingest's guess) above a preview of
-//     the first features.
-//  3. Report: the importer's issues with severity icons; Finish hands the
-//     district to the caller.
+//     the first features (importwizard_mapping.go).
+//  3. Values, only when the import found catchment schools or levels that
+//     match nothing: a picker per value, then 重新导入 repeats the import
+//     with the chosen value map (importvalues.go).
+//  4. Report: the importer's issues (importreport.go); Finish hands the
+//     district, the report and the value map used to the caller.
 //
-//	NewImportWizard(parent fyne.Window, onFinish func(*model.District)) *ImportWizard
+//	NewImportWizard(parent fyne.Window, onFinish func(ImportResult)) *ImportWizard
 //	(*ImportWizard).Show()
 //
 // The import runs off the UI goroutine; onFinish is called on the UI
 // goroutine. The wizard reads files only: the caller decides what to do
-// with the district (typically app.NewSession on it).
+// with the district (typically app.NewSession on it, then
+// Session.SetImportRecord with the report and value map).
 
 import (
-	"fmt"
 	"maps"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -38,12 +43,16 @@ import (
 
 // ImportFiles are the paths the user chose ("" = not given).
 type ImportFiles struct {
-	Schools, Zones           string // GeoJSON, required
-	History, Births, Housing string // CSV, optional
-	GCJ02                    bool   // coordinates carry the GCJ-02 offset (Amap/Tencent)
+	Schools, Zones           string // geographic files, required
+	History, Births, Housing string // CSV or .xlsx, optional
+	// SchoolsLayer and ZonesLayer pick the layer of a multi-layer file
+	// ("" = the one that fits); Sheet the worksheet of .xlsx tables ("" =
+	// the first).
+	SchoolsLayer, ZonesLayer, Sheet string
+	GCJ02                           bool // coordinates carry the GCJ-02 offset (Amap/Tencent)
 }
 
-// ImportPreview is what the mapping step shows of one GeoJSON layer.
+// ImportPreview is what the mapping step shows of one layer.
 type ImportPreview struct {
 	Encoding   string     // e.g. "UTF-8", "GB18030"
 	CRS        string     // e.g. "EPSG:4326", as the file will be read
@@ -52,13 +61,30 @@ type ImportPreview struct {
 	Rows       [][]string // the first features' values, one per property
 }
 
+// ImportResult is what a finished import hands to the caller: the
+// district, what the importer reported and the value map the import used
+// (to be kept in the project with Session.SetImportRecord).
+type ImportResult struct {
+	District *model.District
+	Report   *ingest.Report
+	Values   ingest.ValueMap
+}
+
 // ImportBackend is the import engine behind the wizard. ingestBackend is
 // the real one (package geo/ingest); tests use a fake.
 type ImportBackend interface {
 	Fields(layer ingest.Layer) []string
 	GuessMapping(layer ingest.Layer, properties []string) ingest.Mapping
-	Preview(layer ingest.Layer, path string, gcj02 bool) (ImportPreview, error)
-	Import(files ImportFiles, mappings map[ingest.Layer]ingest.Mapping) (*model.District, *ingest.Report, error)
+	// Layers names the layers of a multi-layer file (GeoPackage tables,
+	// Shapefiles in a .zip, KML folders); nil for a single-layer file, a
+	// GeoJSON or a path that is not (yet) a file.
+	Layers(path string) ([]string, error)
+	// Preview reads the first features of one layer of a file ("" = the
+	// layer that fits).
+	Preview(layer ingest.Layer, path, sublayer string, gcj02 bool) (ImportPreview, error)
+	// Import reads every file with the user's field mappings and value
+	// replacements.
+	Import(files ImportFiles, mappings map[ingest.Layer]ingest.Mapping, values ingest.ValueMap) (*model.District, *ingest.Report, error)
 }
 
 // importPreviewRows is how many features the mapping step shows.
@@ -68,7 +94,15 @@ const importPreviewRows = 5
 const (
 	importStepFiles = iota
 	importStepMapping
+	importStepValues
 	importStepReport
+)
+
+// File extensions the pickers offer. An .xls (BIFF) is offered so that
+// the importer can say to save it as .xlsx.
+var (
+	importLayerExts = []string{".geojson", ".json", ".shp", ".zip", ".kml", ".kmz", ".gpkg"}
+	importTableExts = []string{".csv", ".xlsx", ".xls"}
 )
 
 // importFileRow is one file chooser of step 1.
@@ -77,25 +111,19 @@ type importFileRow struct {
 	required bool
 	exts     []string
 	entry    *widget.Entry
-}
-
-// importLayer is the mapping state of one GeoJSON layer.
-type importLayer struct {
-	layer    ingest.Layer
-	path     string // file the preview was read from
-	preview  ImportPreview
-	fields   []string
-	selects  []*widget.Select // one per field
-	mapping  *widget.Form
-	table    *widget.Table
-	errLabel *widget.Label
-	info     *widget.Label // encoding, CRS, feature count
+	// layer picks the layer of a multi-layer file (schools and zones
+	// only); layers are its choices after the "automatic" one.
+	layer       *widget.Select
+	layerBox    fyne.CanvasObject
+	layers      []string
+	layersOf    string // path the layers were listed for
+	layerTarget ingest.Layer
 }
 
 // ImportWizard is the import dialog.
 type ImportWizard struct {
 	backend  ImportBackend
-	onFinish func(*model.District)
+	onFinish func(ImportResult)
 	parent   fyne.Window
 	// run executes work off the UI goroutine and then done on it; tests
 	// replace it with a synchronous call.
@@ -104,28 +132,40 @@ type ImportWizard struct {
 	step     int
 	files    []*importFileRow // schools, zones, history, births, housing
 	gcj02    *widget.Check
+	sheet    *widget.Entry
+	sheetBox fyne.CanvasObject
 	layers   []*importLayer // schools, zones
 	tabs     *container.AppTabs
 	status   *widget.Label
-	issues   *widget.List
-	report   *ingest.Report
-	district *model.District
+	values   *importValues
+	reportV  *ImportReportView
+
+	report *ingest.Report
+	// district is what Finish hands over (nil while the import has
+	// errors); imported is what the last import read, errors or not (the
+	// values step offers its schools).
+	district, imported *model.District
+	// chosen holds the user's value replacements so far; used is the copy
+	// the last import ran with.
+	chosenValues, usedValues ingest.ValueMap
+	importErr                error
 
 	pages []fyne.CanvasObject
-	// next reads 下一步, then 导入, then 完成 on the report step.
-	back, next, stop *widget.Button
-	title            *widget.Label
-	dialog           *dialog.CustomDialog
+	// next reads 下一步, then 导入, 重新导入 on the values step and 完成 on
+	// the report step; skip (on the values page) goes to the report as is.
+	back, next, skip, stop *widget.Button
+	title                  *widget.Label
+	dialog                 *dialog.CustomDialog
 }
 
 // NewImportWizard builds the wizard over package geo/ingest. onFinish is
 // called with the imported district when the user presses Finish.
-func NewImportWizard(parent fyne.Window, onFinish func(*model.District)) *ImportWizard {
+func NewImportWizard(parent fyne.Window, onFinish func(ImportResult)) *ImportWizard {
 	return newImportWizard(parent, ingestBackend{}, onFinish)
 }
 
-func newImportWizard(parent fyne.Window, backend ImportBackend, onFinish func(*model.District)) *ImportWizard {
-	w := &ImportWizard{backend: backend, onFinish: onFinish, parent: parent}
+func newImportWizard(parent fyne.Window, backend ImportBackend, onFinish func(ImportResult)) *ImportWizard {
+	w := &ImportWizard{backend: backend, onFinish: onFinish, parent: parent, chosenValues: ingest.ValueMap{}}
 	w.run = func(work, done func()) {
 		go func() {
 			work()
@@ -133,21 +173,22 @@ func newImportWizard(parent fyne.Window, backend ImportBackend, onFinish func(*m
 		}()
 	}
 	w.files = []*importFileRow{
-		{label: lang.X("import.file.schools", "学校点位 GeoJSON（必选）"), required: true, exts: []string{".geojson", ".json"}},
-		{label: lang.X("import.file.zones", "居住片区 GeoJSON（必选）"), required: true, exts: []string{".geojson", ".json"}},
-		{label: lang.X("import.file.history", "历年在校生 CSV（可选）"), exts: []string{".csv"}},
-		{label: lang.X("import.file.births", "出生人口 CSV（可选）"), exts: []string{".csv"}},
-		{label: lang.X("import.file.housing", "住宅交付 CSV（可选）"), exts: []string{".csv"}},
+		{label: lang.X("import.file.schools", "学校点位（必选）"), required: true, exts: importLayerExts, layerTarget: ingest.Schools},
+		{label: lang.X("import.file.zones", "居住片区（必选）"), required: true, exts: importLayerExts, layerTarget: ingest.Zones},
+		{label: lang.X("import.file.history", "历年在校生（可选）"), exts: importTableExts},
+		{label: lang.X("import.file.births", "出生人口（可选）"), exts: importTableExts},
+		{label: lang.X("import.file.housing", "住宅交付（可选）"), exts: importTableExts},
 	}
 	w.layers = []*importLayer{{layer: ingest.Schools}, {layer: ingest.Zones}}
 
 	w.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	w.pages = []fyne.CanvasObject{w.filesPage(), w.mappingPage(), w.reportPage()}
+	w.skip = widget.NewButton(lang.X("import.skip_values", "暂不对应，查看报告"), func() { w.show(importStepReport) })
+	w.pages = []fyne.CanvasObject{w.filesPage(), w.mappingPage(), w.valuesPage(), w.reportPage()}
 
 	w.dialog = dialog.NewCustomWithoutButtons(lang.X("import.title", "导入数据"),
 		container.NewBorder(w.title, nil, nil, nil, container.NewStack(w.pages...)), parent)
 	w.stop = widget.NewButton(lang.X("import.cancel", "取消"), w.dialog.Hide)
-	w.back = widget.NewButton(lang.X("import.back", "上一步"), func() { w.show(w.step - 1) })
+	w.back = widget.NewButton(lang.X("import.back", "上一步"), w.backward)
 	w.next = widget.NewButton(lang.X("import.next", "下一步"), w.forward)
 	w.next.Importance = widget.HighImportance
 	w.dialog.SetButtons([]fyne.CanvasObject{w.stop, w.back, w.next})
@@ -164,14 +205,30 @@ func (w *ImportWizard) SetFiles(f ImportFiles) {
 	for i, p := range []string{f.Schools, f.Zones, f.History, f.Births, f.Housing} {
 		w.files[i].entry.SetText(p)
 	}
+	for i, l := range []string{f.SchoolsLayer, f.ZonesLayer} {
+		if l != "" {
+			w.files[i].layer.SetSelected(l)
+		}
+	}
+	w.sheet.SetText(f.Sheet)
 	w.gcj02.SetChecked(f.GCJ02)
+}
+
+// SetValues presets the value replacements (e.g. a project's saved value
+// map, for a re-import).
+func (w *ImportWizard) SetValues(v ingest.ValueMap) {
+	w.chosenValues = cloneValues(v)
 }
 
 // chosen returns the paths of step 1.
 func (w *ImportWizard) chosen() ImportFiles {
 	p := func(i int) string { return strings.TrimSpace(w.files[i].entry.Text) }
-	return ImportFiles{Schools: p(0), Zones: p(1), History: p(2), Births: p(3), Housing: p(4),
-		GCJ02: w.gcj02.Checked}
+	f := ImportFiles{Schools: p(0), Zones: p(1), History: p(2), Births: p(3), Housing: p(4),
+		SchoolsLayer: w.files[0].chosenLayer(), ZonesLayer: w.files[1].chosenLayer(), GCJ02: w.gcj02.Checked}
+	if w.sheetBox.Visible() {
+		f.Sheet = strings.TrimSpace(w.sheet.Text)
+	}
+	return f
 }
 
 // --- step 1: files ---
@@ -179,19 +236,110 @@ func (w *ImportWizard) chosen() ImportFiles {
 func (w *ImportWizard) filesPage() fyne.CanvasObject {
 	form := widget.NewForm()
 	for _, f := range w.files {
+		row := f
 		f.entry = widget.NewEntry()
 		f.entry.SetPlaceHolder(lang.X("import.file.placeholder", "文件路径"))
-		f.entry.OnChanged = func(string) { w.updateButtons() }
-		row := f
+		f.entry.OnChanged = func(string) {
+			w.fileChanged(row)
+			w.updateButtons()
+		}
 		browse := widget.NewButtonWithIcon(lang.X("import.browse", "浏览…"), theme.FolderOpenIcon(),
 			func() { w.browse(row) })
 		form.Append(f.label, container.NewBorder(nil, nil, nil, browse, f.entry))
+		if f.layerTarget != "" {
+			f.layer = widget.NewSelect(nil, nil)
+			f.layerBox = container.NewBorder(nil, nil,
+				widget.NewLabel(lang.X("import.file.layer", "图层")), nil, f.layer)
+			f.layerBox.Hide()
+			form.Append("", f.layerBox)
+		}
 	}
+	w.sheet = widget.NewEntry()
+	w.sheet.SetPlaceHolder(lang.X("import.sheet.placeholder", "留空 = 第一个工作表"))
+	w.sheetBox = container.NewBorder(nil, nil, widget.NewLabel(lang.X("import.sheet", "Excel 工作表")), nil, w.sheet)
+	w.sheetBox.Hide()
+	form.Append("", w.sheetBox)
 	w.gcj02 = widget.NewCheck(lang.X("import.gcj02", "坐标取自高德/腾讯地图（GCJ-02），导入时纠偏"), nil)
 	hint := widget.NewLabel(lang.X("import.files.hint",
-		"GeoJSON 可为 UTF-8 或 GBK 编码、WGS84/CGCS2000 经纬度或投影坐标；CSV 需有表头行。"))
+		"图层可为 GeoJSON、Shapefile（.shp 或其 .zip）、KML/KMZ、GeoPackage；属性可为 UTF-8 或 GBK 编码，坐标可为经纬度或投影坐标（.prj）。表格为 CSV 或 Excel（.xlsx；.xls 请另存为 .xlsx），需有表头行。"))
 	hint.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(form, w.gcj02, hint)
+	return container.NewVScroll(container.NewVBox(form, w.gcj02, hint))
+}
+
+// fileChanged lists the layers of a multi-layer file and shows the sheet
+// entry when a table is an .xlsx.
+func (w *ImportWizard) fileChanged(row *importFileRow) {
+	if row.layer != nil {
+		path := strings.TrimSpace(row.entry.Text)
+		if path != row.layersOf {
+			row.layersOf = path
+			layers, err := w.backend.Layers(path)
+			if err != nil {
+				layers = nil
+			}
+			row.setLayers(layers)
+		}
+	}
+	xlsx := false
+	for _, f := range w.files[2:] {
+		if strings.EqualFold(filepath.Ext(strings.TrimSpace(f.entry.Text)), ".xlsx") {
+			xlsx = true
+		}
+	}
+	if xlsx {
+		w.sheetBox.Show()
+	} else {
+		w.sheetBox.Hide()
+	}
+}
+
+// setLayers offers the layers of the file: the picker shows when there is
+// a choice, preset with a layer whose name fits the target, else
+// "automatic" (the importer takes the layer with fitting geometry).
+func (r *importFileRow) setLayers(layers []string) {
+	r.layers = layers
+	if len(layers) < 2 {
+		r.layer.Options = nil
+		r.layer.ClearSelected()
+		r.layerBox.Hide()
+		return
+	}
+	r.layer.Options = append([]string{importAutoLayer()}, layers...)
+	r.layer.SetSelectedIndex(0)
+	for _, l := range layers {
+		if layerFits(r.layerTarget, l) {
+			r.layer.SetSelected(l)
+			break
+		}
+	}
+	r.layerBox.Show()
+}
+
+// chosenLayer is the layer picked ("" = automatic or a single layer).
+func (r *importFileRow) chosenLayer() string {
+	if r.layer == nil || !r.layerBox.Visible() || r.layer.SelectedIndex() <= 0 {
+		return ""
+	}
+	return r.layer.Selected
+}
+
+func importAutoLayer() string {
+	return lang.X("import.file.layer.auto", "（自动：按几何类型选择）")
+}
+
+// layerFits tells whether a layer's name suggests the target layer.
+func layerFits(target ingest.Layer, name string) bool {
+	n := strings.ToLower(name)
+	words := []string{"school", "学校", "校点", "小学", "中学"}
+	if target == ingest.Zones {
+		words = []string{"zone", "片区", "小区", "学区", "划片", "catchment", "block"}
+	}
+	for _, w := range words {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func (w *ImportWizard) browse(row *importFileRow) {
@@ -211,162 +359,31 @@ func (w *ImportWizard) browse(row *importFileRow) {
 	d.Show()
 }
 
-// --- step 2: mapping ---
+// --- steps 3 and 4: values and report ---
 
-func (w *ImportWizard) mappingPage() fyne.CanvasObject {
-	w.tabs = container.NewAppTabs()
-	for _, l := range w.layers {
-		l.mapping = widget.NewForm()
-		l.errLabel = widget.NewLabel("")
-		l.errLabel.Wrapping = fyne.TextWrapWord
-		l.errLabel.Importance = widget.DangerImportance
-		l.errLabel.Hide()
-		l.info = widget.NewLabel("")
-		layer := l
-		l.table = widget.NewTable(
-			func() (int, int) { return len(layer.preview.Rows), len(layer.preview.Properties) },
-			func() fyne.CanvasObject {
-				lb := widget.NewLabel("")
-				lb.Truncation = fyne.TextTruncateEllipsis
-				return lb
-			},
-			func(id widget.TableCellID, o fyne.CanvasObject) {
-				text := ""
-				if id.Row < len(layer.preview.Rows) && id.Col < len(layer.preview.Rows[id.Row]) {
-					text = layer.preview.Rows[id.Row][id.Col]
-				}
-				o.(*widget.Label).SetText(text)
-			})
-		l.table.ShowHeaderRow = true
-		l.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-			text := ""
-			if id.Row < 0 && id.Col >= 0 && id.Col < len(layer.preview.Properties) {
-				text = layer.preview.Properties[id.Col]
-			}
-			o.(*widget.Label).SetText(text)
-		}
-		previewTitle := widget.NewLabelWithStyle(lang.X("import.preview", "前几个要素预览"),
-			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		mappingTitle := widget.NewLabelWithStyle(lang.X("import.mapping", "字段对应（左：系统字段，右：文件中的属性）"),
-			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		split := container.NewVSplit(
-			container.NewBorder(container.NewVBox(l.errLabel, l.info, mappingTitle), nil, nil, nil,
-				container.NewVScroll(l.mapping)),
-			container.NewBorder(previewTitle, nil, nil, nil, l.table))
-		split.Offset = 0.55
-		w.tabs.Append(container.NewTabItem(importLayerText(l.layer), split))
-	}
-	return w.tabs
+func (w *ImportWizard) valuesPage() fyne.CanvasObject {
+	w.values = newImportValues()
+	return container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), w.skip), nil, nil, w.values)
 }
-
-// loadMapping reads the previews of the two GeoJSON files (again only
-// when a path changed) and presets each field with the guess.
-func (w *ImportWizard) loadMapping() {
-	files := w.chosen()
-	for i, l := range w.layers {
-		path := files.Schools
-		if i == 1 {
-			path = files.Zones
-		}
-		if path == l.path && l.selects != nil {
-			continue
-		}
-		l.path = path
-		p, err := w.backend.Preview(l.layer, path, files.GCJ02)
-		if err != nil {
-			l.errLabel.SetText(lang.X("import.preview_failed", "无法读取 {{.File}}：{{.Err}}",
-				map[string]any{"File": filepath.Base(path), "Err": err.Error()}))
-			l.errLabel.Show()
-			p = ImportPreview{}
-		} else {
-			l.errLabel.Hide()
-		}
-		if len(p.Rows) > importPreviewRows {
-			p.Rows = p.Rows[:importPreviewRows]
-		}
-		l.preview = p
-		l.info.SetText(lang.X("import.preview.info", "{{.File}}：{{.Features}} 个要素 · 编码 {{.Encoding}} · 坐标系 {{.CRS}}",
-			map[string]any{"File": filepath.Base(path), "Features": p.Features, "Encoding": p.Encoding, "CRS": p.CRS}))
-		if err != nil {
-			l.info.Hide()
-		} else {
-			l.info.Show()
-		}
-		l.fields = w.backend.Fields(l.layer)
-		guess := w.backend.GuessMapping(l.layer, p.Properties)
-		none := lang.X("import.unmapped", "（不导入）")
-		options := append([]string{none}, p.Properties...)
-		l.mapping.Items = nil
-		l.selects = l.selects[:0]
-		for _, f := range l.fields {
-			sel := widget.NewSelect(options, nil)
-			if src, ok := guess[f]; ok && slices.Contains(p.Properties, src) {
-				sel.SetSelected(src)
-			} else {
-				sel.SetSelectedIndex(0)
-			}
-			l.selects = append(l.selects, sel)
-			l.mapping.Append(importFieldText(f), sel)
-		}
-		for col := range p.Properties {
-			l.table.SetColumnWidth(col, 110)
-		}
-		l.table.Refresh()
-		l.mapping.Refresh()
-	}
-}
-
-// mappings reads the selects back into ingest mappings. A field set to
-// "not imported" is mapped to "" so that it overrides the guess.
-func (w *ImportWizard) mappings() map[ingest.Layer]ingest.Mapping {
-	out := map[ingest.Layer]ingest.Mapping{}
-	for _, l := range w.layers {
-		m := ingest.Mapping{}
-		for i, f := range l.fields {
-			if l.selects[i].SelectedIndex() > 0 {
-				m[f] = l.selects[i].Selected
-			} else {
-				m[f] = ""
-			}
-		}
-		out[l.layer] = m
-	}
-	return out
-}
-
-// --- step 3: report ---
 
 func (w *ImportWizard) reportPage() fyne.CanvasObject {
 	w.status = widget.NewLabel("")
 	w.status.Wrapping = fyne.TextWrapWord
-	w.issues = widget.NewList(
-		func() int {
-			if w.report == nil {
-				return 0
-			}
-			return len(w.report.Issues)
-		},
-		func() fyne.CanvasObject {
-			text := widget.NewLabel("")
-			text.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, text)
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			issue := w.report.Issues[id]
-			box.Objects[1].(*widget.Icon).SetResource(severityIcon(issue.Severity))
-			box.Objects[0].(*widget.Label).SetText(issueText(issue))
-		})
-	return container.NewBorder(w.status, nil, nil, nil, w.issues)
+	w.reportV = NewImportReportView(w.parent)
+	return container.NewBorder(w.status, nil, nil, nil, w.reportV)
 }
 
-// runImport imports with the chosen files and mappings, then shows the
-// report.
+// --- the import ---
+
+// runImport imports with the chosen files, mappings and values, then
+// shows the values step (unresolved values) or the report.
 func (w *ImportWizard) runImport() {
 	files, mapping := w.chosen(), w.mappings()
+	values := cloneValues(w.chosenValues)
+	w.show(importStepReport)
 	w.status.SetText(lang.X("import.running", "正在导入…"))
-	w.report, w.district = nil, nil
-	w.issues.Refresh()
+	w.report, w.district, w.imported, w.importErr = nil, nil, nil, nil
+	w.reportV.SetReport(nil)
 	w.next.Disable()
 	w.back.Disable()
 	w.stop.Disable() // the import cannot be interrupted; it ends by itself
@@ -376,13 +393,14 @@ func (w *ImportWizard) runImport() {
 		err error
 	)
 	w.run(func() {
-		d, rep, err = w.backend.Import(files, mapping)
+		d, rep, err = w.backend.Import(files, mapping, values)
 	}, func() {
-		w.showReport(d, rep, err)
+		w.usedValues = values
+		w.showResult(d, rep, err)
 	})
 }
 
-func (w *ImportWizard) showReport(d *model.District, rep *ingest.Report, err error) {
+func (w *ImportWizard) showResult(d *model.District, rep *ingest.Report, err error) {
 	if rep == nil {
 		rep = &ingest.Report{}
 	}
@@ -390,9 +408,10 @@ func (w *ImportWizard) showReport(d *model.District, rep *ingest.Report, err err
 		rep.Issues = append([]ingest.Issue{{Severity: ingest.Error, Message: err.Error()}}, rep.Issues...)
 		d = nil
 	}
-	w.report, w.district = rep, d
+	w.report, w.district, w.imported, w.importErr = rep, d, d, err
 	errors := rep.Count(ingest.Error)
-	data := map[string]any{"Errors": errors, "Warnings": rep.Count(ingest.Warning), "Notes": rep.Count(ingest.Info)}
+	data := map[string]any{"Errors": errors, "Warnings": rep.Count(ingest.Warning), "Notes": rep.Count(ingest.Info),
+		"Unresolved": len(rep.Unresolved)}
 	switch {
 	case d == nil:
 		w.status.SetText(lang.X("import.failed", "导入失败：{{.Errors}} 个错误。请返回修改文件或字段对应。", data))
@@ -401,14 +420,34 @@ func (w *ImportWizard) showReport(d *model.District, rep *ingest.Report, err err
 		w.status.SetText(lang.X("import.has_errors",
 			"读入 {{.Schools}} 所学校、{{.Zones}} 个片区，但有 {{.Errors}} 个错误、{{.Warnings}} 个警告：请修正后重新导入。", data))
 		w.district = nil
+	case len(rep.Unresolved) > 0:
+		data["Schools"], data["Zones"] = len(d.Schools), len(d.Zones)
+		w.status.SetText(lang.X("import.ok_unresolved",
+			"读入 {{.Schools}} 所学校、{{.Zones}} 个片区；{{.Unresolved}} 个取值未能对应（见报告），{{.Warnings}} 个警告、{{.Notes}} 条提示。", data))
 	default:
 		data["Schools"], data["Zones"] = len(d.Schools), len(d.Zones)
 		w.status.SetText(lang.X("import.ok",
 			"读入 {{.Schools}} 所学校、{{.Zones}} 个片区；{{.Warnings}} 个警告、{{.Notes}} 条提示。请核对后点击“完成”。", data))
 	}
-	w.issues.Refresh()
+	w.reportV.SetReport(rep)
 	w.stop.Enable()
-	w.updateButtons()
+	if w.hasValues() {
+		w.values.set(rep.Unresolved, w.imported, w.chosenValues)
+		w.show(importStepValues)
+		return
+	}
+	w.show(importStepReport)
+}
+
+// hasValues tells whether the last import left values to map.
+func (w *ImportWizard) hasValues() bool {
+	return w.report != nil && w.importErr == nil && w.imported != nil && len(w.report.Unresolved) > 0
+}
+
+// reimport takes the values step's choices and imports again.
+func (w *ImportWizard) reimport() {
+	w.values.collect(w.chosenValues)
+	w.runImport()
 }
 
 func (w *ImportWizard) done() {
@@ -417,7 +456,7 @@ func (w *ImportWizard) done() {
 	}
 	w.dialog.Hide()
 	if w.onFinish != nil {
-		w.onFinish(w.district)
+		w.onFinish(ImportResult{District: w.district, Report: w.report, Values: w.usedValues})
 	}
 }
 
@@ -429,10 +468,27 @@ func (w *ImportWizard) forward() {
 		w.loadMapping()
 		w.show(importStepMapping)
 	case importStepMapping:
-		w.show(importStepReport)
 		w.runImport()
+	case importStepValues:
+		w.reimport()
 	case importStepReport:
 		w.done()
+	}
+}
+
+func (w *ImportWizard) backward() {
+	switch w.step {
+	case importStepReport:
+		if w.hasValues() {
+			w.show(importStepValues)
+			return
+		}
+		w.show(importStepMapping)
+	case importStepValues:
+		w.values.collect(w.chosenValues)
+		w.show(importStepMapping)
+	default:
+		w.show(w.step - 1)
 	}
 }
 
@@ -446,20 +502,25 @@ func (w *ImportWizard) show(step int) {
 		}
 	}
 	titles := []string{
-		lang.X("import.step.files", "第 1 步，共 3 步：选择文件"),
-		lang.X("import.step.mapping", "第 2 步，共 3 步：核对字段对应"),
-		lang.X("import.step.report", "第 3 步，共 3 步：导入报告"),
+		lang.X("import.step.files", "第 1 步，共 4 步：选择文件"),
+		lang.X("import.step.mapping", "第 2 步，共 4 步：核对字段对应"),
+		lang.X("import.step.values", "第 3 步，共 4 步：核对值对应"),
+		lang.X("import.step.report", "第 4 步，共 4 步：导入报告"),
 	}
 	w.title.SetText(titles[w.step])
 	switch w.step {
 	case importStepMapping:
 		w.next.SetText(lang.X("import.run", "导入"))
+	case importStepValues:
+		w.next.SetText(lang.X("import.rerun", "重新导入"))
 	case importStepReport:
 		w.next.SetText(lang.X("import.finish", "完成"))
 	default:
 		w.next.SetText(lang.X("import.next", "下一步"))
 	}
 	w.updateButtons()
+	// Lay the button row out again for the new button text.
+	w.dialog.Refresh()
 }
 
 func (w *ImportWizard) updateButtons() {
@@ -487,116 +548,13 @@ func setEnabled(b *widget.Button, on bool) {
 	}
 }
 
-// --- texts ---
-
-func severityIcon(s ingest.Severity) fyne.Resource {
-	switch s {
-	case ingest.Error:
-		return theme.NewErrorThemedResource(theme.ErrorIcon())
-	case ingest.Warning:
-		return theme.NewWarningThemedResource(theme.WarningIcon())
-	}
-	return theme.InfoIcon()
-}
-
-// issueText places an issue: file, line or feature, id and field, then the
-// importer's message.
-func issueText(i ingest.Issue) string {
-	var b strings.Builder
-	if i.File != "" {
-		b.WriteString(filepath.Base(i.File))
-	}
-	if i.Line > 0 {
-		b.WriteString(" " + lang.X("import.issue.line", "第 {{.Line}} 行", map[string]any{"Line": i.Line}))
-	}
-	if i.Feature > 0 {
-		// The 0-based index, as QGIS and GDAL show the feature id.
-		b.WriteString(" " + lang.X("import.issue.feature", "要素 {{.Index}}", map[string]any{"Index": i.Feature - 1}))
-	}
-	if i.ID != "" {
-		fmt.Fprintf(&b, " (%s)", i.ID)
-	}
-	if i.Field != "" {
-		b.WriteString(" " + lang.X("import.issue.field", "字段“{{.Field}}”", map[string]any{"Field": i.Field}))
-	}
-	if b.Len() > 0 {
-		b.WriteString("：")
-	}
-	b.WriteString(trIssue(i))
-	return strings.TrimSpace(b.String())
-}
-
-func importLayerText(l ingest.Layer) string {
-	if l == ingest.Zones {
-		return lang.X("import.layer.zones", "居住片区")
-	}
-	return lang.X("import.layer.schools", "学校")
-}
-
-// importFieldText names a canonical field (the left side of --map).
-func importFieldText(f string) string {
-	switch f {
-	case ingest.FieldID:
-		return lang.X("import.field.id", "编码 id")
-	case ingest.FieldName:
-		return lang.X("import.field.name", "名称 name")
-	case ingest.FieldLevel:
-		return lang.X("import.field.level", "学段 level")
-	case ingest.FieldCapacity:
-		return lang.X("import.field.capacity", "学位数 capacity")
-	case ingest.FieldClassrooms:
-		return lang.X("import.field.classrooms", "教室数 classrooms")
-	case ingest.FieldBoarding:
-		return lang.X("import.field.boarding", "寄宿 boarding")
-	case ingest.FieldTownship:
-		return lang.X("import.field.township", "乡镇 township")
-	case ingest.FieldPublic:
-		return lang.X("import.field.public", "办学性质 public")
-	case ingest.FieldPopulation:
-		return lang.X("import.field.population", "人口 population")
-	case ingest.FieldHouseholds:
-		return lang.X("import.field.households", "户数 households")
-	case ingest.FieldDwellings:
-		return lang.X("import.field.dwellings", "住宅套数 dwellings")
-	case ingest.FieldPrimaryAge:
-		return lang.X("import.field.primary_age", "小学学龄人口 primary_age")
-	case ingest.FieldJuniorAge:
-		return lang.X("import.field.junior_age", "初中学龄人口 junior_age")
-	case ingest.FieldPrimarySchool:
-		return lang.X("import.field.primary_school", "对口小学 primary_school")
-	case ingest.FieldJuniorSchool:
-		return lang.X("import.field.junior_school", "对口初中 junior_school")
-	}
-	return f
-}
-
-// ingestBackend is the ImportBackend over package geo/ingest.
-type ingestBackend struct{}
-
-func (ingestBackend) Fields(l ingest.Layer) []string { return ingest.Fields(l) }
-
-func (ingestBackend) GuessMapping(l ingest.Layer, props []string) ingest.Mapping {
-	return ingest.GuessMapping(l, props)
-}
-
-func (ingestBackend) Preview(l ingest.Layer, path string, gcj02 bool) (ImportPreview, error) {
-	p, err := ingest.Preview(path, nil, l, importPreviewRows, ingest.Options{GCJ02: gcj02})
-	if err != nil {
-		return ImportPreview{}, err
-	}
-	return ImportPreview{Encoding: p.Encoding, CRS: p.CRS, Features: p.Features,
-		Properties: p.PropertyNames, Rows: p.Rows}, nil
-}
-
-// Import passes the wizard's mapping as --map values: every field is
-// given, "" for a field the user set to "not imported".
-func (ingestBackend) Import(f ImportFiles, mappings map[ingest.Layer]ingest.Mapping) (*model.District, *ingest.Report, error) {
-	opt := ingest.ImportOptions{Schools: f.Schools, Zones: f.Zones, History: f.History,
-		Births: f.Births, Housing: f.Housing, GCJ02: f.GCJ02}
-	for _, layer := range []ingest.Layer{ingest.Schools, ingest.Zones} {
-		for _, field := range slices.Sorted(maps.Keys(mappings[layer])) {
-			opt.Map = append(opt.Map, string(layer)+"."+field+"="+mappings[layer][field])
+// cloneValues copies a value map (nil stays nil-safe: an empty map).
+func cloneValues(v ingest.ValueMap) ingest.ValueMap {
+	out := ingest.ValueMap{}
+	for k, m := range v {
+		if len(m) > 0 {
+			out[k] = maps.Clone(m)
 		}
 	}
-	return ingest.Import(opt)
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -20,6 +21,14 @@ type fakeImport struct {
 	files    ImportFiles
 	report   *ingest.Report
 	err      error
+	// layers are the layers of any .gpkg path; sublayers the layers
+	// Preview was asked for.
+	layers    []string
+	sublayers []string
+	// values is what each Import call received; reports, when set, are
+	// returned by successive calls instead of report.
+	values  []ingest.ValueMap
+	reports []*ingest.Report
 }
 
 func (f *fakeImport) Fields(l ingest.Layer) []string { return ingest.Fields(l) }
@@ -28,19 +37,32 @@ func (f *fakeImport) GuessMapping(l ingest.Layer, props []string) ingest.Mapping
 	return ingest.GuessMapping(l, props)
 }
 
-func (f *fakeImport) Preview(l ingest.Layer, path string, _ bool) (ImportPreview, error) {
+func (f *fakeImport) Layers(path string) ([]string, error) {
+	if strings.HasSuffix(path, ".gpkg") {
+		return f.layers, nil
+	}
+	return nil, nil
+}
+
+func (f *fakeImport) Preview(l ingest.Layer, path, sub string, _ bool) (ImportPreview, error) {
+	f.sublayers = append(f.sublayers, sub)
 	if path == "missing.geojson" {
 		return ImportPreview{}, errors.New("no such file")
 	}
 	return f.previews[l], nil
 }
 
-func (f *fakeImport) Import(files ImportFiles, m map[ingest.Layer]ingest.Mapping) (*model.District, *ingest.Report, error) {
+func (f *fakeImport) Import(files ImportFiles, m map[ingest.Layer]ingest.Mapping, values ingest.ValueMap) (*model.District, *ingest.Report, error) {
 	f.files, f.got = files, m
-	if f.err != nil {
-		return nil, f.report, f.err
+	f.values = append(f.values, values)
+	rep := f.report
+	if n := len(f.values); n <= len(f.reports) {
+		rep = f.reports[n-1]
 	}
-	return panelTestDistrict(), f.report, nil
+	if f.err != nil {
+		return nil, rep, f.err
+	}
+	return panelTestDistrict(), rep, nil
 }
 
 func newFakeImport() *fakeImport {
@@ -59,7 +81,7 @@ func newFakeImport() *fakeImport {
 	}
 }
 
-func newTestWizard(t *testing.T, backend ImportBackend, onFinish func(*model.District)) (*ImportWizard, fyne.Window) {
+func newTestWizard(t *testing.T, backend ImportBackend, onFinish func(ImportResult)) (*ImportWizard, fyne.Window) {
 	t.Helper()
 	newPanelTestApp(t)
 	w := test.NewTempWindow(t, nil)
@@ -73,7 +95,7 @@ func newTestWizard(t *testing.T, backend ImportBackend, onFinish func(*model.Dis
 func TestImportWizardFlow(t *testing.T) {
 	fake := newFakeImport()
 	var got *model.District
-	wiz, w := newTestWizard(t, fake, func(d *model.District) { got = d })
+	wiz, w := newTestWizard(t, fake, func(r ImportResult) { got = r.District })
 
 	if !wiz.next.Disabled() {
 		t.Fatal("Next must wait for both GeoJSON files")
@@ -138,7 +160,7 @@ func TestImportWizardErrorsBlockFinish(t *testing.T) {
 	fake.report.Issues = append(fake.report.Issues, ingest.Issue{Severity: ingest.Error,
 		Code: ingest.CodeUnknownSchool, File: "history.csv", Line: 12, Message: "school X is not in the schools file"})
 	called := false
-	wiz, _ := newTestWizard(t, fake, func(*model.District) { called = true })
+	wiz, _ := newTestWizard(t, fake, func(ImportResult) { called = true })
 	wiz.SetFiles(ImportFiles{Schools: "a.geojson", Zones: "b.geojson"})
 	test.Tap(wiz.next)
 	test.Tap(wiz.next)
@@ -195,7 +217,7 @@ func TestIngestBackend(t *testing.T) {
  "geometry":{"type":"Polygon","coordinates":[[[110,30],[110.02,30],[110.02,30.02],[110,30.02],[110,30]]]}}]}`)
 
 	var b ingestBackend
-	p, err := b.Preview(ingest.Schools, schools, false)
+	p, err := b.Preview(ingest.Schools, schools, "", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +230,10 @@ func TestIngestBackend(t *testing.T) {
 			ingest.FieldPrimarySchool: "对口小学", ingest.FieldJuniorSchool: "对口初中"},
 	}
 	maps[ingest.Schools][ingest.FieldClassrooms] = "备注"
-	d, rep, err := b.Import(ImportFiles{Schools: schools, Zones: zones}, maps)
+	if layers, err := b.Layers(schools); err != nil || layers != nil {
+		t.Errorf("a GeoJSON has no layers to pick: %v %v", layers, err)
+	}
+	d, rep, err := b.Import(ImportFiles{Schools: schools, Zones: zones}, maps, nil)
 	if err != nil {
 		t.Fatalf("%v\n%v", err, rep)
 	}

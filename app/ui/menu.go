@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/xuequ/xuequ/app"
-	"github.com/xuequ/xuequ/model"
 )
 
 // Shortcuts. Ctrl on Linux/Windows, ⌘ on macOS (ShortcutDefault).
@@ -45,8 +44,10 @@ func (w *mainWindow) buildMenu() *fyne.MainMenu {
 	quit := fyne.NewMenuItem(lang.X("menu.file.quit", "Quit"), w.closeRequested)
 	quit.IsQuit = true
 	file := fyne.NewMenu(lang.X("menu.file", "File"),
-		fyne.NewMenuItem(lang.X("menu.file.import", "New from GeoJSON…"), w.showImport),
-		open, recent, fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.X("menu.file.import", "New from Data Files…"), w.showImport),
+		open, recent,
+		fyne.NewMenuItem(lang.X("menu.file.importreport", "Import Report…"), w.showImportReport),
+		fyne.NewMenuItemSeparator(),
 		save, saveAs, fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("menu.file.exportpng", "Export Map PNG…"), w.showExportPNG),
 	)
@@ -306,11 +307,21 @@ func (w *mainWindow) showImport() {
 }
 
 func (w *mainWindow) showImportWizard() {
-	NewImportWizard(w.win, func(d *model.District) {
-		if d != nil {
-			w.setSession(app.NewSession(d, "", w.cfg.Projector))
+	NewImportWizard(w.win, func(r ImportResult) {
+		if r.District != nil {
+			s := app.NewSession(r.District, "", w.cfg.Projector)
+			s.SetImportRecord(r.Report, r.Values)
+			w.setSession(s)
 		}
 	}).Show()
+}
+
+// showImportReport shows the import report saved in the open project.
+func (w *mainWindow) showImportReport() {
+	if w.sess != nil {
+		rows, values := w.sess.ImportReport()
+		ShowImportReport(w.win, rows, values)
+	}
 }
 
 func (w *mainWindow) showSettings() {

@@ -18,7 +18,8 @@ import (
 // panelFiles are the files of the panels and dialogs; their strings live in
 // assets/i18n/panels.*.json.
 var panelFiles = []string{"schooltable.go", "schooldetail.go", "zonedetail.go", "summary.go",
-	"yearslider.go", "settings.go", "importwizard.go", "about.go", "sparkline.go"}
+	"yearslider.go", "settings.go", "importwizard.go", "importwizard_mapping.go", "importvalues.go",
+	"importreport.go", "about.go", "sparkline.go"}
 
 // newPanelTestApp starts a test app with the Chinese UI, so goldens do not
 // depend on the machine's locale or on other tests' language.

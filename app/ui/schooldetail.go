@@ -71,6 +71,7 @@ type SchoolDetail struct {
 	title      *widget.Label
 	info       *widget.Label
 	figures    *widget.Label
+	level      *widget.Select // 学段: applied at once, as an undoable edit
 	capacity   *widget.Entry
 	classrooms *widget.Entry
 	apply      *widget.Button
@@ -107,6 +108,7 @@ func NewSchoolDetail(src SchoolDetailSource) *SchoolDetail {
 	d.figures = widget.NewLabel("")
 	d.figures.Wrapping = fyne.TextWrapWord
 
+	d.level = widget.NewSelect(levelOptions(), nil)
 	d.capacity = widget.NewEntry()
 	d.capacity.Validator = nonNegativeInt
 	d.capacity.SetPlaceHolder(lang.X("school.detail.capacity.derive", "0 = 按教室推算"))
@@ -156,9 +158,13 @@ func NewSchoolDetail(src SchoolDetailSource) *SchoolDetail {
 	// Seats and classrooms as a form (entries get the panel's full width,
 	// however narrow it is); the overview scrolls and the grades table has
 	// its own tab so the panel works in a short pane.
-	edit := container.NewBorder(nil, nil, nil, d.apply, container.New(layout.NewFormLayout(),
+	// The 学段 applies as soon as it is picked; seats and classrooms with
+	// the button under them.
+	edit := container.NewVBox(container.New(layout.NewFormLayout(),
+		widget.NewLabel(lang.X("school.detail.level", "学段")), d.level,
 		widget.NewLabel(lang.X("school.detail.capacity", "学位数")), d.capacity,
-		widget.NewLabel(lang.X("school.detail.classrooms", "教室数")), d.classrooms))
+		widget.NewLabel(lang.X("school.detail.classrooms", "教室数")), d.classrooms),
+		container.NewHBox(layout.NewSpacer(), d.apply))
 	overview := container.NewVScroll(container.NewVBox(
 		edit, d.message, d.figures, d.spark, d.sparkNote))
 	grades := container.NewBorder(d.metric, nil, nil, nil, d.table)
@@ -230,6 +236,7 @@ func (d *SchoolDetail) load() {
 		d.classrooms.SetText(roomText)
 	}
 	d.loadedCapacity, d.loadedClassrooms = capText, roomText
+	d.showLevel(s.Level)
 
 	d.loadYears()
 	d.loadFigures()
@@ -352,6 +359,38 @@ func (d *SchoolDetail) applyEdit() {
 	// The session's OnChange normally refreshes the panel; refresh here too
 	// so that the panel is right when it is used on its own.
 	d.reset = true
+	d.Refresh()
+}
+
+// levelOptions are the 学段 choices of the level picker, 未知 last.
+func levelOptions() []string {
+	var out []string
+	for _, l := range filterLevels {
+		out = append(out, schoolLevelText(l))
+	}
+	return out
+}
+
+// showLevel sets the level picker without sending an edit.
+func (d *SchoolDetail) showLevel(l model.Level) {
+	d.level.OnChanged = nil
+	d.level.SetSelected(schoolLevelText(l))
+	d.level.OnChanged = func(string) { d.setLevel() }
+}
+
+// setLevel sends the picked 学段 as an undoable edit.
+func (d *SchoolDetail) setLevel() {
+	s := d.src.District().School(d.id)
+	i := d.level.SelectedIndex()
+	if s == nil || i < 0 || filterLevels[i] == s.Level {
+		return
+	}
+	if err := d.src.Do(app.SetSchoolLevel(d.id, filterLevels[i])); err != nil {
+		d.showMessage(lang.X("school.detail.edit_failed", "修改未生效：{{.Err}}", map[string]any{"Err": trError(err)}))
+		d.showLevel(s.Level)
+		return
+	}
+	d.message.Hide()
 	d.Refresh()
 }
 

@@ -105,10 +105,11 @@ func NewSchoolTable(src SchoolTableSource, onSelect func(schoolID string)) *Scho
 	t.search.OnChanged = func(string) { t.apply() }
 
 	all := lang.X("school.table.filter.all", "全部")
-	t.level = widget.NewSelect([]string{all,
-		schoolLevelText(model.LevelPrimary), schoolLevelText(model.LevelJunior),
-		schoolLevelText(model.LevelNineYear), schoolLevelText(model.LevelKindergarten),
-		schoolLevelText(model.LevelSenior)}, func(string) { t.apply() })
+	levels := []string{all}
+	for _, l := range filterLevels {
+		levels = append(levels, schoolLevelText(l))
+	}
+	t.level = widget.NewSelect(levels, func(string) { t.apply() })
 	t.status = widget.NewSelect([]string{all,
 		lang.X("school.table.filter.large", "大班额"),
 		lang.X("school.table.filter.very_large", "超大班额"),
@@ -216,8 +217,6 @@ func (t *SchoolTable) apply() {
 func (t *SchoolTable) filter() {
 	query := strings.ToLower(strings.TrimSpace(t.search.Text))
 	level := t.level.SelectedIndex()
-	levels := []model.Level{model.LevelUnknown, model.LevelPrimary, model.LevelJunior,
-		model.LevelNineYear, model.LevelKindergarten, model.LevelSenior}
 	town := t.township.SelectedIndex()
 	status := t.status.SelectedIndex()
 
@@ -227,7 +226,7 @@ func (t *SchoolTable) filter() {
 			!strings.Contains(strings.ToLower(r.school.ID), query) {
 			continue
 		}
-		if level > 0 && r.school.Level != levels[level] {
+		if level > 0 && r.school.Level != filterLevels[level-1] {
 			continue
 		}
 		if town > 0 && r.school.Township != t.township.Selected {
@@ -492,9 +491,19 @@ func schoolStatusText(r model.SchoolResult) string {
 	return strings.Join(parts, " · ")
 }
 
+// schoolLevels are the 学段 a school can be given, in the order the pickers
+// list them; filterLevels adds 未知 (to find the schools still to classify).
+var (
+	schoolLevels = []model.Level{model.LevelPrimary, model.LevelJunior, model.LevelNineYear,
+		model.LevelKindergarten, model.LevelSenior, model.LevelOther}
+	filterLevels = append(slices.Clone(schoolLevels), model.LevelUnknown)
+)
+
 // schoolLevelText names a 学段.
 func schoolLevelText(l model.Level) string {
 	switch l {
+	case model.LevelOther:
+		return lang.X("school.level.other", "其他")
 	case model.LevelKindergarten:
 		return lang.X("school.level.kindergarten", "幼儿园")
 	case model.LevelPrimary:

@@ -135,7 +135,7 @@ func TestMenuActionsOpenTheirDialogs(t *testing.T) {
 	w.cfg.Save = func(context.Context, *app.Session, string) error { return nil }
 	for name, action := range map[string]func(){
 		"about": w.showAbout, "settings": w.showSettings, "import": w.showImport,
-		"export": w.showExportPNG, "saveas": w.showSaveAs,
+		"export": w.showExportPNG, "saveas": w.showSaveAs, "importreport": w.showImportReport,
 	} {
 		before := len(w.win.Canvas().Overlays().List())
 		action()
