@@ -70,7 +70,7 @@ func (lr *levelReader) summary(rep *Report) {
 		u := lr.unknown[v]
 		feats := zeroBased(u.Features, maxListed)
 		rep.Unresolved = append(rep.Unresolved, *u)
-		rep.add(Issue{Severity: Warning, Code: CodeBadLevel, File: lr.file, Field: FieldLevel, ID: v,
+		rep.add(Issue{Severity: Warning, Code: CodeBadLevel, File: lr.file, Field: FieldLevel,
 			Args: map[string]any{"Value": v, "N": u.Count, "Features": feats},
 			Message: fmt.Sprintf("level %q (%d school(s): feature index %s) not recognised; left unknown, so those schools are outside the class-size rules — map it with --map-value schools.level=\"%s=primary\" (primary, junior, nine_year, kindergarten, senior, other) or choose it in the import wizard",
 				v, u.Count, feats, v)})

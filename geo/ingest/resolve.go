@@ -172,7 +172,7 @@ func ResolveZoneSchools(file string, zones []model.Zone, features []int, schools
 			idxs := zeroBased(g.feats, maxListed)
 			ambiguous := g.kind == matchAmbiguous
 			suggs := strings.Join(sugg, "、")
-			rep.add(Issue{Severity: Warning, Code: CodeUnresolvedRef, File: file, Field: rf.field, ID: w,
+			rep.add(Issue{Severity: Warning, Code: CodeUnresolvedRef, File: file, Field: rf.field,
 				Args:    map[string]any{"Value": w, "N": g.count, "Features": idxs, "Ambiguous": ambiguous, "Suggestions": suggs, "Key": key},
 				Message: unresolvedMessage(w, g.count, idxs, ambiguous, suggs, key)})
 		}
