@@ -86,9 +86,10 @@ type Mapping map[string]string
 // normName folds a property name for matching: width, case, separators.
 func normName(s string) string {
 	s = width.Fold.String(strings.TrimSpace(s))
-	s = strings.ToLower(s)
-	return strings.NewReplacer(" ", "", "_", "", "-", "", "\u3000", "").Replace(s)
+	return nameSeparators.Replace(strings.ToLower(s))
 }
+
+var nameSeparators = strings.NewReplacer(" ", "", "_", "", "-", "", "\u3000", "")
 
 // GuessMapping proposes a mapping for a layer from the property names of
 // a file: for each canonical field the best-ranked alias present, each

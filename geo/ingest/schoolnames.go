@@ -76,11 +76,13 @@ var (
 	)
 )
 
+var townWords = strings.NewReplacer("镇", "", "乡", "", "街道", "")
+
 // canonicalType reduces school-type words to short forms on a folded name.
 func canonicalType(k string) string {
 	k = numbered.ReplaceAllString(k, "$1$2")
 	k = typeWord.Replace(k)
-	k = strings.NewReplacer("镇", "", "乡", "", "街道", "").Replace(k)
+	k = townWords.Replace(k)
 	for _, suffix := range []string{"es", "elem"} { // "Catonsville ES"
 		if strings.HasSuffix(k, suffix) && len(k) > len(suffix)+2 {
 			k = strings.TrimSuffix(k, suffix)
@@ -96,6 +98,7 @@ type schoolIndex struct {
 	byName  map[string][]int
 	tiers   [3]map[string][]int
 	keys    [][3]string
+	loose   [][]rune // keys[i][2] as runes, for edit distances
 }
 
 func newSchoolIndex(schools []model.School) *schoolIndex {
@@ -104,12 +107,14 @@ func newSchoolIndex(schools []model.School) *schoolIndex {
 		ix.tiers[t] = map[string][]int{}
 	}
 	ix.keys = make([][3]string, len(schools))
+	ix.loose = make([][]rune, len(schools))
 	for i, s := range schools {
 		if _, dup := ix.byID[s.ID]; !dup {
 			ix.byID[s.ID] = i
 		}
 		ix.byName[s.Name] = append(ix.byName[s.Name], i)
 		ix.keys[i] = nameTiers(s.Name)
+		ix.loose[i] = []rune(ix.keys[i][2])
 		for t, k := range ix.keys[i] {
 			if k != "" {
 				ix.tiers[t][k] = append(ix.tiers[t][k], i)
@@ -192,10 +197,14 @@ func (ix *schoolIndex) suggest(v string, fits func(*model.School) bool, n int) [
 		fit  bool
 	}
 	var cs []cand
-	for i := range ix.schools {
-		d := levenshtein(k, []rune(ix.keys[i][2]))
-		limit := max(2, len(k)/2)
-		if d > limit {
+	limit := max(2, len(k)/2)
+	var buf []int
+	for i, r := range ix.loose {
+		if len(r)-len(k) > limit || len(k)-len(r) > limit {
+			continue
+		}
+		var d int
+		if d, buf = levenshtein(k, r, limit, buf); d > limit {
 			continue
 		}
 		cs = append(cs, cand{i, d, fits == nil || fits(&ix.schools[i])})
@@ -224,26 +233,35 @@ func (ix *schoolIndex) suggest(v string, fits func(*model.School) bool, n int) [
 	return out
 }
 
-// levenshtein is the edit distance between two rune strings.
-func levenshtein(a, b []rune) int {
+// levenshtein is the edit distance between two rune strings, or a value
+// above limit as soon as the distance must exceed it. buf is reused
+// between calls (returned grown as needed).
+func levenshtein(a, b []rune, limit int, buf []int) (int, []int) {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	if cap(buf) < 2*(len(b)+1) {
+		buf = make([]int, 2*(len(b)+1))
+	}
+	prev, cur := buf[:len(b)+1], buf[len(b)+1:2*(len(b)+1)]
 	for j := range prev {
 		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {
 		cur[0] = i
+		best := cur[0]
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return limit + 1, buf
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return prev[len(b)], buf
 }

@@ -99,7 +99,7 @@ func parseLevel(s string) (model.Level, bool) {
 	}
 	u := strings.ToUpper(t)
 	u = strings.TrimSpace(strings.TrimPrefix(u, "OPTION "))
-	switch strings.NewReplacer(" ", "", "_", "", ".", "", "–", "-", "GRADES", "", "GRADE", "").Replace(u) {
+	switch levelCodeFold.Replace(u) {
 	case "ELEM", "ELEMENTARY", "ELEMENTARYSCHOOL", "ES", "PRIMARY", "PRIMARYSCHOOL", "E", "K-5", "K5", "K-6", "K6", "PK-5", "PK-6", "1-5", "1-6":
 		return model.LevelPrimary, true
 	case "MS", "MIDDLE", "MIDDLESCHOOL", "JUNIOR", "JUNIORHIGH", "JUNIORHIGHSCHOOL", "JHS", "INTERMEDIATE", "6-8", "7-8", "7-9", "5-8":
@@ -116,6 +116,10 @@ func parseLevel(s string) (model.Level, bool) {
 	}
 	return levelFromText(t)
 }
+
+// levelCodeFold folds US level codes: "Option K - 8" → "K-8",
+// "Elementary School" → "ELEMENTARYSCHOOL", "Grades 6–8" → "6-8".
+var levelCodeFold = strings.NewReplacer(" ", "", "_", "", ".", "", "–", "-", "GRADES", "", "GRADE", "")
 
 // levelFromText finds a level word inside a longer text such as a school
 // name (某某镇中心小学, 某某九年一贯制学校, "Salmon Bay K-8", "West Seattle
@@ -145,7 +149,7 @@ func levelFromText(t string) (model.Level, bool) {
 	case has("小学", "教学点", "完小", "村小"):
 		return model.LevelPrimary, true
 	}
-	u := " " + strings.ToUpper(strings.NewReplacer(".", " ", "-", "-").Replace(t)) + " "
+	u := " " + strings.ToUpper(strings.ReplaceAll(t, ".", " ")) + " "
 	switch {
 	case strings.Contains(u, "K-8") || strings.Contains(u, " K8 ") || strings.Contains(u, "K-12"):
 		return model.LevelNineYear, true

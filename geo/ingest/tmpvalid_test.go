@@ -1,0 +1,3 @@
+package ingest
+import "github.com/paulmach/orb"
+func validate(orb.MultiPolygon) error { return nil }
