@@ -98,7 +98,7 @@ func TestBureauDistrict(t *testing.T) {
 		if z.PrimarySchool != want[i][0] || z.JuniorSchool != want[i][1] {
 			t.Errorf("zone %s: %q/%q, want %q/%q", z.ID, z.PrimarySchool, z.JuniorSchool, want[i][0], want[i][1])
 		}
-		if err := validate(z.Geometry); err != nil {
+		if err := geo.Validate(z.Geometry); err != nil {
 			t.Errorf("zone %s is not OGC-valid: %v", z.ID, err)
 		}
 	}

@@ -1,3 +1,0 @@
-package ingest
-import "github.com/paulmach/orb"
-func validate(orb.MultiPolygon) error { return nil }
