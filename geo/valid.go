@@ -2,7 +2,9 @@ package geo
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
 )
@@ -51,10 +53,10 @@ func (e *ValidityError) Error() string {
 //   - shells are counter-clockwise and holes clockwise.
 //
 // Geometric predicates are exact (see orientation), so the verdict does
-// not depend on rounding. Candidate edge pairs come from a packed R-tree
-// over edge boxes: O(n log n + b) for n edges and b pairs of overlapping
-// edge boxes; point-in-ring tests shoot a ray through the same tree.
-// Validate does not use the repair code, so it can check it.
+// not depend on rounding. One plane sweep (see checkEdges) finds every
+// crossing, overlap and touch and, for each ring, the ring directly around
+// it; so Validate takes O(n log n) for n vertices. It shares no code
+// with the repair beyond the R-tree-free basics, so it can check it.
 func Validate(mp orb.MultiPolygon) error {
 	v := &validator{mp: mp}
 	return v.run()
@@ -69,23 +71,23 @@ type vseg struct {
 type validator struct {
 	mp     orb.MultiPolygon
 	segs   []vseg
-	ix     *Index
-	rb     [][]orb.Bound    // ring bounds
-	ringID map[[2]int32]int // (part, ring) → union-find node
+	ringID map[[2]int32]int // (part, ring) → ring number
+	refs   []ringRef        // ring number → (part, ring)
+	turn   []int            // ring number → orientation, if simple
+	low    []int32          // ring number → its lower edge at its first vertex
+	first  []orb.Point      // ring number → its lexicographically first vertex
+	parent []int            // ring number → ring directly around it, or −1
 }
 
 func (v *validator) run() error {
-	v.rb = make([][]orb.Bound, len(v.mp))
 	for pi, p := range v.mp {
 		if len(p) == 0 {
 			return &ValidityError{Reason: InvalidEmptyPolygon, Part: pi}
 		}
-		v.rb[pi] = make([]orb.Bound, len(p))
 		for ri, r := range p {
 			if err := basicRing(r, pi, ri); err != nil {
 				return err
 			}
-			v.rb[pi][ri] = r.Bound()
 			n := int32(len(r) - 1)
 			for i := 0; i+1 < len(r); i++ {
 				v.segs = append(v.segs, vseg{r[i], r[i+1], int32(pi), int32(ri), int32(i), n})
@@ -95,18 +97,11 @@ func (v *validator) run() error {
 	if len(v.segs) == 0 {
 		return nil
 	}
-	bounds := make([]orb.Bound, len(v.segs))
-	for i, s := range v.segs {
-		bounds[i] = orb.Bound{Min: s.a, Max: s.a}.Extend(s.b)
-	}
-	v.ix = NewIndex(bounds)
-	if err := v.checkEdges(bounds); err != nil {
+	v.setupRings()
+	if err := v.checkEdges(); err != nil {
 		return err
 	}
-	if err := v.checkHoles(); err != nil {
-		return err
-	}
-	if err := v.checkPolygons(); err != nil {
+	if err := v.checkNesting(); err != nil {
 		return err
 	}
 	for pi, p := range v.mp {
@@ -115,9 +110,35 @@ func (v *validator) run() error {
 			if ri > 0 {
 				want = -1
 			}
-			if ringTurn(r) != want {
+			if v.turn[v.ringID[[2]int32{int32(pi), int32(ri)}]] != want {
 				return &ValidityError{Reason: InvalidOrientation, Part: pi, Ring: ri, At: r[0]}
 			}
+		}
+	}
+	return nil
+}
+
+// checkNesting uses the ring around each ring found by the sweep: a hole
+// must lie directly in its own shell (not in another hole, not outside),
+// and a shell must not lie directly in another polygon's shell (it may
+// lie outside everything or in a hole).
+func (v *validator) checkNesting() error {
+	for g, ref := range v.refs {
+		par := v.parent[g]
+		at := v.mp[ref.part][ref.ring][0]
+		if ref.ring > 0 {
+			shell := v.ringID[[2]int32{ref.part, 0}]
+			switch {
+			case par == shell:
+			case par >= 0 && v.refs[par].part == ref.part:
+				return &ValidityError{Reason: InvalidNestedHoles, Part: int(ref.part), Ring: int(ref.ring), At: at}
+			default:
+				return &ValidityError{Reason: InvalidHoleOutside, Part: int(ref.part), Ring: int(ref.ring), At: at}
+			}
+			continue
+		}
+		if par >= 0 && v.refs[par].ring == 0 {
+			return &ValidityError{Reason: InvalidOverlappingPolygons, Part: int(ref.part), At: at}
 		}
 	}
 	return nil
@@ -173,34 +194,215 @@ func inBox(a, b, p orb.Point) bool {
 		p[1] >= math.Min(a[1], b[1]) && p[1] <= math.Max(a[1], b[1])
 }
 
-// checkEdges classifies every pair of edges whose boxes overlap.
-func (v *validator) checkEdges(bounds []orb.Bound) error {
+// ringRef names a ring: polygon and ring index.
+type ringRef struct{ part, ring int32 }
+
+// touchDirs are the two neighbours of a touch point along one ring.
+type touchDirs struct{ d1, d2 orb.Point }
+
+// setupRings numbers the rings and finds, for each, its orientation and
+// the lower of the two edges at its lexicographically first vertex.
+func (v *validator) setupRings() {
 	v.ringID = map[[2]int32]int{}
+	seg := int32(0)
 	for pi, p := range v.mp {
-		for ri := range p {
-			v.ringID[[2]int32{int32(pi), int32(ri)}] = len(v.ringID)
+		for ri, r := range p {
+			v.ringID[[2]int32{int32(pi), int32(ri)}] = len(v.refs)
+			v.refs = append(v.refs, ringRef{int32(pi), int32(ri)})
+			v.turn = append(v.turn, ringTurn(r))
+			n := len(r) - 1
+			k := 0
+			for i := 1; i < n; i++ {
+				if lexLess(r[i], r[k]) {
+					k = i
+				}
+			}
+			// Edge k runs r[k]→r[k+1]; edge k−1 runs r[k−1]→r[k].
+			lowEdge := seg + int32(k)
+			if orientation(r[k], r[k+1], r[(k+n-1)%n]) < 0 {
+				lowEdge = seg + int32((k+n-1)%n)
+			}
+			v.low = append(v.low, lowEdge)
+			v.first = append(v.first, r[k])
+			seg += int32(n)
 		}
 	}
-	uf := newUnionFind(len(v.ringID))
-	pointNode := map[[2]any]int{}
-	seen := map[[2]int]bool{}
-	var err error
-	for i := range v.segs {
-		v.ix.Search(bounds[i], func(j int) bool {
-			if j <= i {
-				return true
+	v.parent = make([]int, len(v.refs))
+	for i := range v.parent {
+		v.parent[i] = -2
+	}
+}
+
+// checkEdges finds every crossing, overlap and touch between edges with a
+// Shamos–Hoey plane sweep (1976): events sorted by x then y, the edges
+// cut by the sweep line kept in order in a treap, and only edges that
+// become neighbours in that order tested — O(n log n). The sweep stops at
+// the first crossing or overlap, so the order it relies on always holds;
+// touches do not change the order and it goes on past them. Rings that
+// share a vertex are found by hashing vertices, since at a shared vertex
+// the edges ending there leave the sweep before those starting there
+// enter it.
+func (v *validator) checkEdges() error {
+	touches := map[orb.Point]map[ringRef]touchDirs{}
+	addTouch := func(p orb.Point, r ringRef, d touchDirs) {
+		m := touches[p]
+		if m == nil {
+			m = map[ringRef]touchDirs{}
+			touches[p] = m
+		}
+		m[r] = d
+	}
+	// Shared vertices.
+	at := map[orb.Point]ringRef{}
+	for pi, poly := range v.mp {
+		for ri, r := range poly {
+			ref := ringRef{int32(pi), int32(ri)}
+			n := len(r) - 1
+			for i, p := range r[:n] {
+				d := touchDirs{r[(i+n-1)%n], r[i+1]}
+				if o, ok := at[p]; ok {
+					if o == ref {
+						return &ValidityError{Reason: InvalidSelfIntersection, Part: pi, Ring: ri, At: p}
+					}
+					addTouch(p, ref, d)
+					continue
+				}
+				at[p] = ref
 			}
-			err = v.checkPair(i, j, uf, pointNode, seen)
-			return err == nil
+		}
+	}
+	for p, first := range at {
+		if m := touches[p]; m != nil {
+			r := v.mp[first.part][first.ring]
+			n := len(r) - 1
+			for i, q := range r[:n] {
+				if q == p {
+					m[first] = touchDirs{r[(i+n-1)%n], r[i+1]}
+					break
+				}
+			}
+		}
+	}
+	err := v.sweep(func(i, j int) error {
+		return v.checkPair(i, j, addTouch)
+	})
+	if err != nil {
+		return err
+	}
+	return v.checkTouches(touches)
+}
+
+// sweep calls check for every pair of edges that become neighbours in
+// the sweep order, until check returns an error.
+func (v *validator) sweep(check func(i, j int) error) error {
+	n := len(v.segs)
+	lo := make([]orb.Point, n)
+	hi := make([]orb.Point, n)
+	type event struct {
+		p     orb.Point
+		seg   int32
+		start bool
+	}
+	events := make([]event, 0, 2*n)
+	for i, s := range v.segs {
+		a, b := s.a, s.b
+		if lexLess(b, a) {
+			a, b = b, a
+		}
+		lo[i], hi[i] = a, b
+		events = append(events, event{a, int32(i), true}, event{b, int32(i), false})
+	}
+	slices.SortFunc(events, func(x, y event) int {
+		switch {
+		case lexLess(x.p, y.p):
+			return -1
+		case lexLess(y.p, x.p):
+			return 1
+		case x.start != y.start:
+			if x.start {
+				return 1 // ends first
+			}
+			return -1
+		}
+		return int(x.seg - y.seg)
+	})
+	nodes := make([]*tnode, n)
+	var st treap
+	starts := map[orb.Point][]int{}
+	for g, p := range v.first {
+		starts[p] = append(starts[p], g)
+	}
+	// parentOf finds the ring directly around ring g from the edge just
+	// below g's lower first edge: that edge's ring x, if its inside is
+	// above the edge, else the ring around x.
+	var parentOf func(g int)
+	parentOf = func(g int) {
+		if v.parent[g] != -2 {
+			return
+		}
+		v.parent[g] = -1
+		below := nodes[v.low[g]].prev()
+		if below == nil {
+			return
+		}
+		s := &v.segs[below.id]
+		x := v.ringID[[2]int32{s.part, s.ring}]
+		if x == g {
+			return // not simple: reported by the sweep
+		}
+		parentOf(x)
+		if lexLess(s.a, s.b) == (v.turn[x] > 0) {
+			v.parent[g] = x
+		} else {
+			v.parent[g] = v.parent[x]
+		}
+	}
+	for k, e := range events {
+		if k > 0 && events[k-1].p != e.p {
+			for _, g := range starts[events[k-1].p] {
+				parentOf(g)
+			}
+		}
+		if !e.start {
+			nd := nodes[e.seg]
+			below, above := nd.prev(), nd.next()
+			st.remove(nd)
+			if below != nil && above != nil {
+				if err := check(int(below.id), int(above.id)); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		p, q := lo[e.seg], hi[e.seg]
+		nd := st.insert(e.seg, func(o int32) bool {
+			c := orientation(lo[o], hi[o], p)
+			if c == 0 {
+				c = orientation(lo[o], hi[o], q)
+			}
+			return c < 0
 		})
-		if err != nil {
-			return err
+		nodes[e.seg] = nd
+		if below := nd.prev(); below != nil {
+			if err := check(int(below.id), int(e.seg)); err != nil {
+				return err
+			}
+		}
+		if above := nd.next(); above != nil {
+			if err := check(int(e.seg), int(above.id)); err != nil {
+				return err
+			}
+		}
+	}
+	if len(events) > 0 {
+		for _, g := range starts[events[len(events)-1].p] {
+			parentOf(g)
 		}
 	}
 	return nil
 }
 
-func (v *validator) checkPair(i, j int, uf *unionFind, pointNode map[[2]any]int, seen map[[2]int]bool) error {
+func (v *validator) checkPair(i, j int, addTouch func(orb.Point, ringRef, touchDirs)) error {
 	s, t := &v.segs[i], &v.segs[j]
 	a, b, c, d := s.a, s.b, t.a, t.b
 	o1, o2 := orientation(a, b, c), orientation(a, b, d)
@@ -212,6 +414,7 @@ func (v *validator) checkPair(i, j int, uf *unionFind, pointNode map[[2]any]int,
 	fail := func(reason string, at orb.Point) error {
 		return &ValidityError{Reason: reason, Part: int(s.part), Ring: int(s.ring), At: at}
 	}
+	var p orb.Point
 	if o1 == 0 && o2 == 0 {
 		s0, s1 := a, b
 		if lexLess(s1, s0) {
@@ -234,67 +437,112 @@ func (v *validator) checkPair(i, j int, uf *unionFind, pointNode map[[2]any]int,
 		if lo != hi {
 			return nil // apart on one line
 		}
-		return v.touch(s, t, lo, sameRing, uf, pointNode, seen)
+		p = lo
+	} else {
+		o3, o4 := orientation(c, d, a), orientation(c, d, b)
+		if o1*o2 < 0 && o3*o4 < 0 {
+			return fail(kind, crossingPoint(a, b, c, d))
+		}
+		switch {
+		case o1 == 0 && inBox(a, b, c):
+			p = c
+		case o2 == 0 && inBox(a, b, d):
+			p = d
+		case o3 == 0 && inBox(c, d, a):
+			p = a
+		case o4 == 0 && inBox(c, d, b):
+			p = b
+		default:
+			return nil
+		}
 	}
-	o3, o4 := orientation(c, d, a), orientation(c, d, b)
-	if o1*o2 < 0 && o3*o4 < 0 {
-		return fail(kind, crossingPoint(a, b, c, d))
+	if sameRing {
+		dd := s.idx - t.idx
+		if dd < 0 {
+			dd = -dd
+		}
+		if (dd == 1 || dd == s.n-1) && (p == s.a || p == s.b) && (p == t.a || p == t.b) {
+			return nil // neighbours meeting at their shared vertex
+		}
+		return fail(InvalidSelfIntersection, p)
 	}
-	var p orb.Point
-	switch {
-	case o1 == 0 && inBox(a, b, c):
-		p = c
-	case o2 == 0 && inBox(a, b, d):
-		p = d
-	case o3 == 0 && inBox(c, d, a):
-		p = a
-	case o4 == 0 && inBox(c, d, b):
-		p = b
-	default:
-		return nil
-	}
-	return v.touch(s, t, p, sameRing, uf, pointNode, seen)
+	addTouch(p, ringRef{s.part, s.ring}, v.around(s, p))
+	addTouch(p, ringRef{t.part, t.ring}, v.around(t, p))
+	return nil
 }
 
-// touch handles two edges meeting at the single point p.
-func (v *validator) touch(s, t *vseg, p orb.Point, sameRing bool, uf *unionFind, pointNode map[[2]any]int, seen map[[2]int]bool) error {
-	if sameRing {
-		d := s.idx - t.idx
-		if d < 0 {
-			d = -d
+// around returns the ring's two neighbouring points of p, a point of edge s.
+func (v *validator) around(s *vseg, p orb.Point) touchDirs {
+	r := v.mp[s.part][s.ring]
+	n := int(s.n)
+	switch p {
+	case s.a:
+		return touchDirs{r[(int(s.idx)+n-1)%n], s.b}
+	case s.b:
+		return touchDirs{s.a, r[(int(s.idx)+2)%n]}
+	}
+	return touchDirs{s.a, s.b}
+}
+
+// checkTouches: rings of one polygon that touch must not enclose part of
+// its interior (the graph of rings and touch points is a forest); rings
+// of different polygons may touch but not cross at the touch point.
+func (v *validator) checkTouches(touches map[orb.Point]map[ringRef]touchDirs) error {
+	uf := newUnionFind(len(v.ringID))
+	pts := slices.SortedFunc(maps.Keys(touches), func(p, q orb.Point) int {
+		if lexLess(p, q) {
+			return -1
 		}
-		if d == 1 || d == s.n-1 {
-			// Neighbours: fine if p is the vertex they share.
-			shared := s.a
-			if s.a != t.b && s.a != t.a {
-				shared = s.b
+		if p == q {
+			return 0
+		}
+		return 1
+	})
+	for _, p := range pts {
+		m := touches[p]
+		refs := slices.SortedFunc(maps.Keys(m), func(x, y ringRef) int {
+			if x.part != y.part {
+				return int(x.part - y.part)
 			}
-			if p == shared && (p == t.a || p == t.b) {
-				return nil
+			return int(x.ring - y.ring)
+		})
+		nodes := map[int32]int{}
+		for i, r := range refs {
+			node, ok := nodes[r.part]
+			if !ok {
+				node = uf.add()
+				nodes[r.part] = node
 			}
-		}
-		return &ValidityError{Reason: InvalidSelfIntersection, Part: int(s.part), Ring: int(s.ring), At: p}
-	}
-	if s.part != t.part {
-		return nil // polygons may touch at points; overlap is checked apart
-	}
-	key := [2]any{s.part, p}
-	node, ok := pointNode[key]
-	if !ok {
-		node = uf.add()
-		pointNode[key] = node
-	}
-	for _, r := range []int32{s.ring, t.ring} {
-		ring := v.ringID[[2]int32{s.part, r}]
-		if seen[[2]int{ring, node}] {
-			continue
-		}
-		seen[[2]int{ring, node}] = true
-		if !uf.union(ring, node) {
-			return &ValidityError{Reason: InvalidDisconnected, Part: int(s.part), Ring: int(r), At: p}
+			if !uf.union(v.ringID[[2]int32{r.part, r.ring}], node) {
+				return &ValidityError{Reason: InvalidDisconnected, Part: int(r.part), Ring: int(r.ring), At: p}
+			}
+			for _, o := range refs[i+1:] {
+				if o.part != r.part && crossesAt(p, m[r], m[o]) {
+					return &ValidityError{Reason: InvalidOverlappingPolygons, Part: int(o.part), Ring: int(o.ring), At: p}
+				}
+			}
 		}
 	}
 	return nil
+}
+
+// crossesAt reports whether two boundaries through p cross there: the
+// rays from p to b's two neighbours lie on different sides of a's.
+func crossesAt(p orb.Point, a, b touchDirs) bool {
+	return inSector(p, a.d1, a.d2, b.d1) != inSector(p, a.d1, a.d2, b.d2)
+}
+
+// inSector: is x strictly inside the sector swept counter-clockwise from
+// ray p→u to ray p→v?
+func inSector(p, u, v, x orb.Point) bool {
+	ou, ov := orientation(p, u, x), orientation(p, v, x)
+	switch orientation(p, u, v) {
+	case 1:
+		return ou > 0 && ov < 0
+	case -1:
+		return ou > 0 || ov < 0
+	}
+	return ou > 0
 }
 
 // crossingPoint approximates where segments ab and cd cross (for messages).
@@ -307,153 +555,6 @@ func crossingPoint(a, b, c, d orb.Point) orb.Point {
 	}
 	t := ((c[0]-a[0])*sy - (c[1]-a[1])*sx) / den
 	return orb.Point{a[0] + t*rx, a[1] + t*ry}
-}
-
-// locate returns +1 if p is inside ring (part, ring), 0 on it and −1
-// outside, by counting crossings of the ray from p towards +x (a vertex
-// exactly at p's height counts as above it, so each crossing is counted
-// once).
-func (v *validator) locate(p orb.Point, part, ring int) int {
-	// The ray only needs to reach the ring's right end.
-	box := orb.Bound{Min: p, Max: orb.Point{math.Max(v.rb[part][ring].Max[0], p[0]), p[1]}}
-	inside, on := false, false
-	v.ix.Search(box, func(i int) bool {
-		s := &v.segs[i]
-		if int(s.part) != part || int(s.ring) != ring {
-			return true
-		}
-		o := orientation(s.a, s.b, p)
-		if o == 0 && inBox(s.a, s.b, p) {
-			on = true
-			return false
-		}
-		lo, hi := s.a, s.b
-		if lo[1] > hi[1] {
-			lo, hi = hi, lo
-		}
-		if lo[1] <= p[1] && p[1] < hi[1] && orientation(lo, hi, p) > 0 {
-			inside = !inside
-		}
-		return true
-	})
-	switch {
-	case on:
-		return 0
-	case inside:
-		return 1
-	}
-	return -1
-}
-
-// locateRing classifies ring r (of some polygon) against ring (part, ring)
-// by its first vertex not on that ring, or an edge midpoint if every
-// vertex is on it (edges do not cross or overlap by now).
-func (v *validator) locateRing(r orb.Ring, part, ring int) int {
-	for _, p := range r[:len(r)-1] {
-		if l := v.locate(p, part, ring); l != 0 {
-			return l
-		}
-	}
-	for i := 0; i+1 < len(r); i++ {
-		m := orb.Point{r[i][0]/2 + r[i+1][0]/2, r[i][1]/2 + r[i+1][1]/2}
-		if l := v.locate(m, part, ring); l != 0 {
-			return l
-		}
-	}
-	return 0
-}
-
-func (v *validator) checkHoles() error {
-	for pi, p := range v.mp {
-		if len(p) < 2 {
-			continue
-		}
-		for hi := 1; hi < len(p); hi++ {
-			if v.locateRing(p[hi], pi, 0) < 0 {
-				return &ValidityError{Reason: InvalidHoleOutside, Part: pi, Ring: hi, At: p[hi][0]}
-			}
-		}
-		bounds := make([]orb.Bound, len(p)-1)
-		for hi := range bounds {
-			bounds[hi] = v.rb[pi][hi+1]
-		}
-		hix := NewIndex(bounds)
-		for a := range bounds {
-			var err error
-			hix.Search(bounds[a], func(b int) bool {
-				if b != a && v.locateRing(p[a+1], pi, b+1) > 0 {
-					err = &ValidityError{Reason: InvalidNestedHoles, Part: pi, Ring: a + 1, At: p[a+1][0]}
-				}
-				return err == nil
-			})
-			if err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// inPolygon is +1 inside polygon part (inside its shell, outside its
-// holes), 0 on its boundary, −1 outside.
-func (v *validator) inPolygon(pt orb.Point, part int) int {
-	l := v.locate(pt, part, 0)
-	if l <= 0 {
-		return l
-	}
-	for hi := 1; hi < len(v.mp[part]); hi++ {
-		if !v.rb[part][hi].Contains(pt) {
-			continue
-		}
-		switch v.locate(pt, part, hi) {
-		case 0:
-			return 0
-		case 1:
-			return -1
-		}
-	}
-	return 1
-}
-
-// checkPolygons: with no crossings or overlapping edges left, two
-// polygons' interiors meet only if a shell of one lies inside the other.
-func (v *validator) checkPolygons() error {
-	if len(v.mp) < 2 {
-		return nil
-	}
-	bounds := make([]orb.Bound, len(v.mp))
-	for i := range v.mp {
-		bounds[i] = v.rb[i][0]
-	}
-	pix := NewIndex(bounds)
-	for q := range v.mp {
-		var err error
-		pix.Search(bounds[q], func(p int) bool {
-			if p != q && v.shellInside(v.mp[q][0], p) {
-				err = &ValidityError{Reason: InvalidOverlappingPolygons, Part: q, At: v.mp[q][0][0]}
-			}
-			return err == nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (v *validator) shellInside(r orb.Ring, part int) bool {
-	for _, p := range r[:len(r)-1] {
-		if l := v.inPolygon(p, part); l != 0 {
-			return l > 0
-		}
-	}
-	for i := 0; i+1 < len(r); i++ {
-		m := orb.Point{r[i][0]/2 + r[i+1][0]/2, r[i][1]/2 + r[i+1][1]/2}
-		if l := v.inPolygon(m, part); l != 0 {
-			return l > 0
-		}
-	}
-	return true // every point on the other's boundary: coincident
 }
 
 // unionFind is a disjoint-set forest with path halving.

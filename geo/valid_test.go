@@ -34,11 +34,12 @@ func TestValidate(t *testing.T) {
 		{"hole outside", orb.MultiPolygon{{sq(0, 0, 1, 1), cw(sq(5, 5, 6, 6))}}, InvalidHoleOutside},
 		{"hole crossing", orb.MultiPolygon{{sq(0, 0, 4, 4), cw(sq(3, 1, 5, 2))}}, InvalidRingCrossing},
 		{"nested holes", orb.MultiPolygon{{sq(0, 0, 10, 10), cw(sq(1, 1, 8, 8)), cw(sq(2, 2, 3, 3))}}, InvalidNestedHoles},
-		{"holes touching twice", orb.MultiPolygon{{sq(0, 0, 10, 10), cw(orb.Ring{{1, 1}, {5, 1}, {5, 5}, {3, 3}, {1, 5}, {1, 1}}), {{5, 5}, {3, 7}, {1, 5}, {3, 3}, {5, 5}}}}, InvalidDisconnected},
+		{"holes touching twice", orb.MultiPolygon{{sq(0, 0, 10, 10), cw(orb.Ring{{1, 1}, {5, 1}, {5, 5}, {3, 3}, {1, 5}, {1, 1}}), cw(orb.Ring{{5, 5}, {3, 8}, {1, 5}, {3, 6}, {5, 5}})}}, InvalidDisconnected},
 		{"overlapping parts", orb.MultiPolygon{{sq(0, 0, 2, 2)}, {sq(1, 1, 3, 3)}}, InvalidRingCrossing},
 		{"part inside part", orb.MultiPolygon{{sq(0, 0, 4, 4)}, {sq(1, 1, 2, 2)}}, InvalidOverlappingPolygons},
 		{"part in a hole", orb.MultiPolygon{{sq(0, 0, 4, 4), cw(sq(1, 1, 3, 3))}, {sq(1.5, 1.5, 2.5, 2.5)}}, ""},
 		{"parts touching at a point", orb.MultiPolygon{{sq(0, 0, 1, 1)}, {sq(1, 1, 2, 2)}}, ""},
+		{"parts crossing at shared vertices", orb.MultiPolygon{{sq(0, 0, 4, 4)}, {{{4, 1}, {6, 2}, {4, 3}, {3, 2}, {4, 1}}}}, InvalidOverlappingPolygons},
 		{"parts sharing an edge", orb.MultiPolygon{{sq(0, 0, 1, 1)}, {sq(1, 0, 2, 1)}}, InvalidOverlappingEdges},
 		{"duplicate parts", orb.MultiPolygon{{sq(0, 0, 1, 1)}, {sq(0, 0, 1, 1)}}, InvalidOverlappingEdges},
 		// Nearly collinear: the middle vertex is 1e-15 above the line, which
