@@ -246,7 +246,8 @@ func (r *repairer) rebuild(parts []cleanPart, oriented orb.MultiPolygon) orb.Mul
 func (r *repairer) report(parts []cleanPart, oriented orb.MultiPolygon, rb *rebuilt) {
 	involved := make([]bool, len(parts))
 	for p := range parts {
-		involved[p] = rb.merged[p] || Validate(orb.MultiPolygon{oriented[p]}) != nil
+		// With one part, it was invalid (or there would be no rebuild).
+		involved[p] = rb.merged[p] || len(parts) == 1 || Validate(orb.MultiPolygon{oriented[p]}) != nil
 	}
 	for id, ring := range rb.rings {
 		cp := parts[ring.part]

@@ -217,7 +217,7 @@ func TestRepairStar(t *testing.T) {
 	if !codes(notes)[NoteSelfIntersection] {
 		t.Errorf("notes %v", notes)
 	}
-	checkEvenOdd(t, in, out, 20000)
+	checkEvenOdd(t, in, out, 1000)
 }
 
 func TestSelfIntersectionsOnValidRingFree(t *testing.T) {

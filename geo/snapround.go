@@ -36,19 +36,16 @@ type selfHit struct {
 // endpoints or lie on top of each other (which the graph merges), so
 // faces can be traced without further arithmetic.
 //
-// Candidate pairs and the pixels along an edge come from packed R-trees
-// (STR), giving O((n + k + b) log n) for n edges, k crossings and b
-// pairs of edges whose boxes overlap without meeting. All tests are exact
-// integer arithmetic; a crossing point is rounded exactly with big.Int.
+// Crossings come from a Bentley–Ottmann sweep (see crossings), O((n + k)
+// log n) for n edges and k crossings; the hot pixels along an edge from a
+// packed R-tree walked along the edge itself. All tests are exact integer
+// arithmetic; a crossing point is rounded exactly with big.Int.
 func snapRound(segs []iseg) ([]fragment, map[int32]*selfHit) {
-	bounds := make([]orb.Bound, len(segs))
 	hot := make(map[ipt]struct{}, 2*len(segs))
-	for i, s := range segs {
-		bounds[i] = ipBound(s.a, s.b)
+	for _, s := range segs {
 		hot[s.a] = struct{}{}
 		hot[s.b] = struct{}{}
 	}
-	ix := NewIndex(bounds)
 	hits := map[int32]*selfHit{}
 	record := func(ring int32, p ipt) {
 		h := hits[ring]
@@ -61,26 +58,37 @@ func snapRound(segs []iseg) ([]fragment, map[int32]*selfHit) {
 			h.n++
 		}
 	}
-	for i := range segs {
-		s := &segs[i]
-		ix.Search(bounds[i], func(j int) bool {
-			if j <= i {
-				return true
-			}
-			t := &segs[j]
-			p, kind := meet(s.a, s.b, t.a, t.b)
-			if kind == meetNone {
-				return true
-			}
-			if kind == meetCross {
-				hot[p] = struct{}{}
-			}
-			if s.ring == t.ring && !(kind == meetTouch && neighbours(s, t) && isShared(s, t, p)) {
-				record(s.ring, p)
-			}
-			return true
-		})
+	// A ring through one of its vertices again.
+	type ringVertex struct {
+		p    ipt
+		ring int32
 	}
+	vert := make(map[ringVertex]bool, len(segs))
+	for _, s := range segs {
+		k := ringVertex{s.a, s.ring}
+		if vert[k] {
+			record(s.ring, s.a)
+		}
+		vert[k] = true
+	}
+	crossings(segs, func(i, j int32, _ ratPt) {
+		s, t := &segs[i], &segs[j]
+		p := roundCrossing(s.a, s.b, t.a, t.b)
+		hot[p] = struct{}{}
+		if s.ring == t.ring {
+			record(s.ring, p)
+		}
+	}, func(i, j int32) {
+		s, t := &segs[i], &segs[j]
+		if s.ring != t.ring {
+			return
+		}
+		p, kind := meet(s.a, s.b, t.a, t.b)
+		if kind == meetTouch && neighbours(s, t) && isShared(s, t, p) || kind == meetNone || kind == meetCross {
+			return
+		}
+		record(s.ring, p)
+	})
 
 	pix := make([]ipt, 0, len(hot))
 	for p := range hot {
