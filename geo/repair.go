@@ -3,6 +3,7 @@ package geo
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
 )
@@ -77,7 +78,7 @@ func RepairMultiPolygon(mp orb.MultiPolygon) (orb.MultiPolygon, []Note) {
 				want = -1
 			}
 			if ringTurn(ring) != want {
-				ring = reversed(ring)
+				slices.Reverse(ring) // ring is clean's own copy
 				fixed++
 			}
 			poly[j] = ring

@@ -15,9 +15,11 @@ func BenchmarkRepair(b *testing.B) {
 		in := orb.MultiPolygon{{starRing(n, 1)}}
 		b.Run(fmt.Sprintf("star-%d", n), func(b *testing.B) {
 			b.ReportAllocs()
+			start := cpuTime()
 			for b.Loop() {
 				RepairMultiPolygon(in)
 			}
+			reportCPU(b, start)
 		})
 	}
 }
@@ -35,9 +37,11 @@ func BenchmarkRepairValidZones(b *testing.B) {
 		zones[i] = orb.MultiPolygon{{reversed(r)}}
 	}
 	b.ReportAllocs()
+	start := cpuTime()
 	for b.Loop() {
 		for _, z := range zones {
 			RepairMultiPolygon(z)
 		}
 	}
+	reportCPU(b, start)
 }

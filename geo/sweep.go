@@ -125,6 +125,7 @@ func crossings(segs []iseg, crossFn func(i, j int32, p ratPt), meetFn func(i, j 
 	}
 	heap.Init(&q)
 	nodes := make([]*tnode, n)
+	pool := make([]tnode, n)
 	done := map[[2]int32]bool{}
 	var st treap
 	var now ratPt
@@ -178,7 +179,9 @@ func crossings(segs []iseg, crossFn func(i, j int32, p ratPt), meetFn func(i, j 
 		case evStart:
 			s := e.s
 			p, r := lo[s], hi[s]
-			nd := st.insert(s, func(o int32) bool {
+			nd := &pool[s]
+			nd.id = s
+			st.insert(nd, func(o int32) bool {
 				c := sign(cross(lo[o], hi[o], p))
 				if c == 0 {
 					c = sign(cross(lo[o], hi[o], r))

@@ -23,16 +23,17 @@ func (t *treap) rand() uint64 {
 	return t.seed * 2685821657736338717
 }
 
-// insert adds id at the place where below(other) — "id goes below other"
-// — switches from false to true along the order, and returns its node.
-func (t *treap) insert(id int32, below func(other int32) bool) *tnode {
+// insert adds node n (its id set, its links clear) at the place where
+// below(other) — "n goes below other" — switches from false to true
+// along the order.
+func (t *treap) insert(n *tnode, below func(other int32) bool) {
 	if t.seed == 0 {
 		t.seed = 0x9E3779B97F4A7C15
 	}
-	n := &tnode{id: id, prio: t.rand()}
+	n.prio = t.rand()
 	if t.root == nil {
 		t.root = n
-		return n
+		return
 	}
 	cur := t.root
 	for {
@@ -53,7 +54,6 @@ func (t *treap) insert(id int32, below func(other int32) bool) *tnode {
 	for n.parent != nil && n.parent.prio < n.prio {
 		t.rotateUp(n)
 	}
-	return n
 }
 
 // rotateUp moves n above its parent, keeping the order.

@@ -69,14 +69,13 @@ type vseg struct {
 }
 
 type validator struct {
-	mp     orb.MultiPolygon
-	segs   []vseg
-	ringID map[[2]int32]int // (part, ring) → ring number
-	refs   []ringRef        // ring number → (part, ring)
-	turn   []int            // ring number → orientation, if simple
-	low    []int32          // ring number → its lower edge at its first vertex
-	first  []orb.Point      // ring number → its lexicographically first vertex
-	parent []int            // ring number → ring directly around it, or −1
+	mp        orb.MultiPolygon
+	segs      []vseg
+	partStart []int     // polygon → number of its shell; ring numbers follow
+	refs      []ringRef // ring number → (part, ring)
+	turn      []int     // ring number → orientation, if simple
+	low       []int32   // ring number → its lower edge at its first vertex
+	parent    []int     // ring number → ring directly around it, or −1
 }
 
 func (v *validator) run() error {
@@ -110,7 +109,7 @@ func (v *validator) run() error {
 			if ri > 0 {
 				want = -1
 			}
-			if v.turn[v.ringID[[2]int32{int32(pi), int32(ri)}]] != want {
+			if v.turn[v.rn(int32(pi), int32(ri))] != want {
 				return &ValidityError{Reason: InvalidOrientation, Part: pi, Ring: ri, At: r[0]}
 			}
 		}
@@ -127,7 +126,7 @@ func (v *validator) checkNesting() error {
 		par := v.parent[g]
 		at := v.mp[ref.part][ref.ring][0]
 		if ref.ring > 0 {
-			shell := v.ringID[[2]int32{ref.part, 0}]
+			shell := v.rn(ref.part, 0)
 			switch {
 			case par == shell:
 			case par >= 0 && v.refs[par].part == ref.part:
@@ -194,6 +193,9 @@ func inBox(a, b, p orb.Point) bool {
 		p[1] >= math.Min(a[1], b[1]) && p[1] <= math.Max(a[1], b[1])
 }
 
+// rn is the number of ring (part, ring).
+func (v *validator) rn(part, ring int32) int { return v.partStart[part] + int(ring) }
+
 // ringRef names a ring: polygon and ring index.
 type ringRef struct{ part, ring int32 }
 
@@ -203,11 +205,10 @@ type touchDirs struct{ d1, d2 orb.Point }
 // setupRings numbers the rings and finds, for each, its orientation and
 // the lower of the two edges at its lexicographically first vertex.
 func (v *validator) setupRings() {
-	v.ringID = map[[2]int32]int{}
 	seg := int32(0)
 	for pi, p := range v.mp {
+		v.partStart = append(v.partStart, len(v.refs))
 		for ri, r := range p {
-			v.ringID[[2]int32{int32(pi), int32(ri)}] = len(v.refs)
 			v.refs = append(v.refs, ringRef{int32(pi), int32(ri)})
 			v.turn = append(v.turn, ringTurn(r))
 			n := len(r) - 1
@@ -223,7 +224,6 @@ func (v *validator) setupRings() {
 				lowEdge = seg + int32((k+n-1)%n)
 			}
 			v.low = append(v.low, lowEdge)
-			v.first = append(v.first, r[k])
 			seg += int32(n)
 		}
 	}
@@ -239,9 +239,9 @@ func (v *validator) setupRings() {
 // become neighbours in that order tested — O(n log n). The sweep stops at
 // the first crossing or overlap, so the order it relies on always holds;
 // touches do not change the order and it goes on past them. Rings that
-// share a vertex are found by hashing vertices, since at a shared vertex
-// the edges ending there leave the sweep before those starting there
-// enter it.
+// share a vertex are found among the sorted events, since at a shared
+// vertex the edges ending there leave the sweep before those starting
+// there enter it.
 func (v *validator) checkEdges() error {
 	touches := map[orb.Point]map[ringRef]touchDirs{}
 	addTouch := func(p orb.Point, r ringRef, d touchDirs) {
@@ -252,39 +252,10 @@ func (v *validator) checkEdges() error {
 		}
 		m[r] = d
 	}
-	// Shared vertices.
-	at := map[orb.Point]ringRef{}
-	for pi, poly := range v.mp {
-		for ri, r := range poly {
-			ref := ringRef{int32(pi), int32(ri)}
-			n := len(r) - 1
-			for i, p := range r[:n] {
-				d := touchDirs{r[(i+n-1)%n], r[i+1]}
-				if o, ok := at[p]; ok {
-					if o == ref {
-						return &ValidityError{Reason: InvalidSelfIntersection, Part: pi, Ring: ri, At: p}
-					}
-					addTouch(p, ref, d)
-					continue
-				}
-				at[p] = ref
-			}
-		}
-	}
-	for p, first := range at {
-		if m := touches[p]; m != nil {
-			r := v.mp[first.part][first.ring]
-			n := len(r) - 1
-			for i, q := range r[:n] {
-				if q == p {
-					m[first] = touchDirs{r[(i+n-1)%n], r[i+1]}
-					break
-				}
-			}
-		}
-	}
 	err := v.sweep(func(i, j int) error {
 		return v.checkPair(i, j, addTouch)
+	}, func(p orb.Point, segs []int32) error {
+		return v.sharedVertex(p, segs, addTouch)
 	})
 	if err != nil {
 		return err
@@ -292,9 +263,49 @@ func (v *validator) checkEdges() error {
 	return v.checkTouches(touches)
 }
 
+// sharedVertex looks at the edges with an end at p, a vertex where
+// several rings meet or one ring passes twice.
+func (v *validator) sharedVertex(p orb.Point, segs []int32, addTouch func(orb.Point, ringRef, touchDirs)) error {
+	type visit struct {
+		ref ringRef
+		k   int // vertex index
+	}
+	var seen []visit
+	for _, i := range segs {
+		s := &v.segs[i]
+		k := int(s.idx)
+		if p == s.b {
+			k = (k + 1) % int(s.n)
+		}
+		ref := ringRef{s.part, s.ring}
+		dup := false
+		for _, o := range seen {
+			if o.ref == ref {
+				if o.k != k {
+					return &ValidityError{Reason: InvalidSelfIntersection, Part: int(s.part), Ring: int(s.ring), At: p}
+				}
+				dup = true
+			}
+		}
+		if !dup {
+			seen = append(seen, visit{ref, k})
+		}
+	}
+	if len(seen) < 2 {
+		return nil
+	}
+	for _, o := range seen {
+		r := v.mp[o.ref.part][o.ref.ring]
+		n := len(r) - 1
+		addTouch(p, o.ref, touchDirs{r[(o.k+n-1)%n], r[o.k+1]})
+	}
+	return nil
+}
+
 // sweep calls check for every pair of edges that become neighbours in
-// the sweep order, until check returns an error.
-func (v *validator) sweep(check func(i, j int) error) error {
+// the sweep order, and shared for every point that ends more than two
+// edges, until one returns an error.
+func (v *validator) sweep(check func(i, j int) error, shared func(orb.Point, []int32) error) error {
 	n := len(v.segs)
 	lo := make([]orb.Point, n)
 	hi := make([]orb.Point, n)
@@ -326,12 +337,24 @@ func (v *validator) sweep(check func(i, j int) error) error {
 		}
 		return int(x.seg - y.seg)
 	})
-	nodes := make([]*tnode, n)
-	var st treap
-	starts := map[orb.Point][]int{}
-	for g, p := range v.first {
-		starts[p] = append(starts[p], g)
+	var group []int32
+	for k := 0; k < len(events); {
+		j := k
+		group = group[:0]
+		for ; j < len(events) && events[j].p == events[k].p; j++ {
+			group = append(group, events[j].seg)
+		}
+		if len(group) > 2 {
+			if err := shared(events[k].p, group); err != nil {
+				return err
+			}
+		}
+		k = j
 	}
+	nodes := make([]*tnode, n)
+	pool := make([]tnode, n)
+	var st treap
+	var pending []int // rings whose first vertex is the current point
 	// parentOf finds the ring directly around ring g from the edge just
 	// below g's lower first edge: that edge's ring x, if its inside is
 	// above the edge, else the ring around x.
@@ -346,7 +369,7 @@ func (v *validator) sweep(check func(i, j int) error) error {
 			return
 		}
 		s := &v.segs[below.id]
-		x := v.ringID[[2]int32{s.part, s.ring}]
+		x := v.rn(s.part, s.ring)
 		if x == g {
 			return // not simple: reported by the sweep
 		}
@@ -359,9 +382,10 @@ func (v *validator) sweep(check func(i, j int) error) error {
 	}
 	for k, e := range events {
 		if k > 0 && events[k-1].p != e.p {
-			for _, g := range starts[events[k-1].p] {
+			for _, g := range pending {
 				parentOf(g)
 			}
+			pending = pending[:0]
 		}
 		if !e.start {
 			nd := nodes[e.seg]
@@ -375,7 +399,9 @@ func (v *validator) sweep(check func(i, j int) error) error {
 			continue
 		}
 		p, q := lo[e.seg], hi[e.seg]
-		nd := st.insert(e.seg, func(o int32) bool {
+		nd := &pool[e.seg]
+		nd.id = e.seg
+		st.insert(nd, func(o int32) bool {
 			c := orientation(lo[o], hi[o], p)
 			if c == 0 {
 				c = orientation(lo[o], hi[o], q)
@@ -383,6 +409,9 @@ func (v *validator) sweep(check func(i, j int) error) error {
 			return c < 0
 		})
 		nodes[e.seg] = nd
+		if sg := &v.segs[e.seg]; v.low[v.rn(sg.part, sg.ring)] == e.seg {
+			pending = append(pending, v.rn(sg.part, sg.ring))
+		}
 		if below := nd.prev(); below != nil {
 			if err := check(int(below.id), int(e.seg)); err != nil {
 				return err
@@ -394,10 +423,8 @@ func (v *validator) sweep(check func(i, j int) error) error {
 			}
 		}
 	}
-	if len(events) > 0 {
-		for _, g := range starts[events[len(events)-1].p] {
-			parentOf(g)
-		}
+	for _, g := range pending {
+		parentOf(g)
 	}
 	return nil
 }
@@ -488,7 +515,7 @@ func (v *validator) around(s *vseg, p orb.Point) touchDirs {
 // its interior (the graph of rings and touch points is a forest); rings
 // of different polygons may touch but not cross at the touch point.
 func (v *validator) checkTouches(touches map[orb.Point]map[ringRef]touchDirs) error {
-	uf := newUnionFind(len(v.ringID))
+	uf := newUnionFind(len(v.refs))
 	pts := slices.SortedFunc(maps.Keys(touches), func(p, q orb.Point) int {
 		if lexLess(p, q) {
 			return -1
@@ -513,7 +540,7 @@ func (v *validator) checkTouches(touches map[orb.Point]map[ringRef]touchDirs) er
 				node = uf.add()
 				nodes[r.part] = node
 			}
-			if !uf.union(v.ringID[[2]int32{r.part, r.ring}], node) {
+			if !uf.union(v.rn(r.part, r.ring), node) {
 				return &ValidityError{Reason: InvalidDisconnected, Part: int(r.part), Ring: int(r.ring), At: p}
 			}
 			for _, o := range refs[i+1:] {
