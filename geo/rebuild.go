@@ -220,7 +220,7 @@ func (rb *rebuilt) traceLoops(g *planarGraph, inside []bool, boundary func(int32
 				pts[i] = g.pts[v]
 			}
 			if s := ringSign(pts); s != 0 {
-				loops = append(loops, outLoop{pts: pts, group: grp, shell: s > 0})
+				loops = append(loops, outLoop{pts: dropCollinear(pts), group: grp, shell: s > 0})
 			}
 		}
 		stack = stack[:0]
@@ -323,4 +323,31 @@ func inLoop(loop []ipt, p ipt) int {
 		return 1
 	}
 	return -1
+}
+
+// dropCollinear removes the vertices of a simple lattice loop that lie on
+// the straight line through their neighbours — left by snap rounding
+// wherever another edge crossed — which changes neither the loop's point
+// set nor its validity.
+func dropCollinear(pts []ipt) []ipt {
+	n := len(pts)
+	start := -1
+	for i := range n {
+		if cross(pts[(i+n-1)%n], pts[i], pts[(i+1)%n]) != 0 {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return pts
+	}
+	out := make([]ipt, 1, n)
+	out[0] = pts[start]
+	for k := 1; k < n; k++ {
+		cur, next := pts[(start+k)%n], pts[(start+k+1)%n]
+		if cross(out[len(out)-1], cur, next) != 0 {
+			out = append(out, cur)
+		}
+	}
+	return out
 }

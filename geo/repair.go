@@ -59,7 +59,13 @@ const maxCoord = 1e15
 // lattice of step ≈ extent/2^28 (see lattice). Each ring that met itself,
 // each clipped or dropped hole, each overlap and each rebuilt part with
 // its area before and after (m², computed as Area does, so meaningful for
-// lon/lat input) gets a Note.
+// lon/lat input; "before" is the shoelace area of the rings as drawn,
+// which is what most GIS show for an invalid ring) gets a Note.
+//
+// Cost: O(n log n) for n vertices when mp is valid or only needs the
+// cheap fixes; O((n + k) log n) with k self-crossings otherwise (a
+// 30,000-vertex star with ~10⁴ crossings takes about 0.5 s of CPU; see
+// BenchmarkRepair).
 func RepairMultiPolygon(mp orb.MultiPolygon) (orb.MultiPolygon, []Note) {
 	r := &repairer{multi: len(mp) > 1}
 	var parts []cleanPart
