@@ -235,3 +235,13 @@ func circle(c orb.Point, rad float64, n int) orb.Ring {
 	}
 	return append(r, r[0])
 }
+
+// TestRepairOneOrientationNote: a zone of several clockwise parts gets one
+// orientation note (the importer counts zones, not rings).
+func TestRepairOneOrientationNote(t *testing.T) {
+	mp := orb.MultiPolygon{{reversed(sq(0, 0, 1, 1))}, {reversed(sq(2, 0, 3, 1)), sq(2.2, 0.2, 2.4, 0.4)}}
+	_, notes := RepairMultiPolygon(mp)
+	if len(notes) != 1 || notes[0].Code != NoteOrientation || notes[0].Args["N"] != 3 {
+		t.Fatalf("%v", notes)
+	}
+}

@@ -55,8 +55,11 @@ func (e *ValidityError) Error() string {
 // Geometric predicates are exact (see orientation), so the verdict does
 // not depend on rounding. One plane sweep (see checkEdges) finds every
 // crossing, overlap and touch and, for each ring, the ring directly around
-// it; so Validate takes O(n log n) for n vertices. It shares no code
-// with the repair beyond the R-tree-free basics, so it can check it.
+// it; so Validate takes O(n log n) for n vertices. It works on the float
+// coordinates with exact predicates, the repair on an integer lattice;
+// they share only the treap and union-find, so Validate is an
+// independent check of the repair (and GEOS agrees with it: see
+// TestValidateAgainstGEOSRandom).
 func Validate(mp orb.MultiPolygon) error {
 	v := &validator{mp: mp}
 	return v.run()
