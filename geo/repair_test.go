@@ -245,3 +245,21 @@ func TestRepairOneOrientationNote(t *testing.T) {
 		t.Fatalf("%v", notes)
 	}
 }
+
+// TestRepairLeavesInputAlone: the repair works on copies.
+func TestRepairLeavesInputAlone(t *testing.T) {
+	for _, c := range repairCases {
+		in := c.in.Clone()
+		RepairMultiPolygon(in)
+		for i := range in {
+			for j := range in[i] {
+				for k := range in[i][j] {
+					a, b := in[i][j][k], c.in[i][j][k]
+					if a != b && !(math.IsNaN(a[0]) && math.IsNaN(b[0])) {
+						t.Fatalf("%s: input changed at %d/%d/%d: %v → %v", c.name, i, j, k, b, a)
+					}
+				}
+			}
+		}
+	}
+}

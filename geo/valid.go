@@ -80,6 +80,13 @@ type validator struct {
 }
 
 func (v *validator) run() error {
+	edges := 0
+	for _, p := range v.mp {
+		for _, r := range p {
+			edges += max(len(r)-1, 0)
+		}
+	}
+	v.segs = make([]vseg, 0, edges)
 	for pi, p := range v.mp {
 		if len(p) == 0 {
 			return &ValidityError{Reason: InvalidEmptyPolygon, Part: pi}

@@ -57,8 +57,11 @@ func (v *validator) setupRings() {
 // vertex the edges ending there leave the sweep before those starting
 // there enter it.
 func (v *validator) checkEdges() error {
-	touches := map[orb.Point]map[ringRef]touchDirs{}
+	var touches map[orb.Point]map[ringRef]touchDirs // most inputs have none
 	addTouch := func(p orb.Point, r ringRef, d touchDirs) {
+		if touches == nil {
+			touches = map[orb.Point]map[ringRef]touchDirs{}
+		}
 		m := touches[p]
 		if m == nil {
 			m = map[ringRef]touchDirs{}
