@@ -20,6 +20,7 @@ type rebuilt struct {
 	after    []float64          // per part: area of its own even-odd region, m²
 	pieces   []int              // per part: output polygons it contributes to
 	merged   []bool             // per part: shares an output polygon with another part
+	present  []bool             // per part: some face lies inside it
 	overlap  map[[2]int]float64 // parts (p < q) → area covered by both, m²
 	holeIn   []bool             // per ring: some of the hole lies inside its shell
 	holeOut  []bool             // per ring: some of the hole lies outside its shell
@@ -113,9 +114,13 @@ func (rb *rebuilt) classify(g *planarGraph, states [][]int32) {
 	// Areas per part and of overlaps (a component's outer face has a
 	// negative area: it removes what nested components take from the face
 	// around them).
+	rb.present = make([]bool, rb.numParts)
 	for f := range g.faces {
 		if len(partsIn[f]) == 0 {
 			continue
+		}
+		for _, p := range partsIn[f] {
+			rb.present[p] = true
 		}
 		a := orbgeo.Area(g.faceRing(f, rb.lat)) * float64(g.faces[f].sign)
 		for i, p := range partsIn[f] {

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 
@@ -212,14 +213,6 @@ func collinear(r orb.Ring) bool {
 	return true
 }
 
-func reversed(r orb.Ring) orb.Ring {
-	out := make(orb.Ring, len(r))
-	for i, p := range r {
-		out[len(r)-1-i] = p
-	}
-	return out
-}
-
 // rebuild runs the full repair on the cleaned parts and reports it. The
 // result is checked with Validate; should a lattice artefact slip
 // through, the output is rebuilt once more, and as a last resort the
@@ -277,23 +270,28 @@ func (r *repairer) report(parts []cleanPart, oriented orb.MultiPolygon, rb *rebu
 			r.add(cp.in, NoteHoleClipped, map[string]any{"Hole": orig}, "hole %d: crosses the outer ring; only its part inside counts", orig)
 		}
 	}
-	for p := range parts {
-		for q := p + 1; q < len(parts); q++ {
-			a, ok := rb.overlap[[2]int{p, q}]
-			if !ok {
-				continue
-			}
-			involved[p], involved[q] = true, true
-			r.add(parts[q].in, NotePartsOverlap, map[string]any{"Other": parts[p].in + 1, "Area": a},
-				"overlaps part %d by %.0f m²; merged them", parts[p].in+1, a)
+	pairs := slices.SortedFunc(maps.Keys(rb.overlap), func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
 		}
+		return a[1] - b[1]
+	})
+	for _, pq := range pairs {
+		p, q := pq[0], pq[1]
+		a := rb.overlap[pq]
+		involved[p], involved[q] = true, true
+		r.add(parts[q].in, NotePartsOverlap, map[string]any{"Other": parts[p].in + 1, "Area": a},
+			"overlaps part %d by %.0f m²; merged them", parts[p].in+1, a)
 	}
 	for p, cp := range parts {
 		before := Area(orb.MultiPolygon{orb.Polygon(cp.rings)})
 		after := rb.after[p]
-		if after <= 0 || rb.pieces[p] == 0 && !involved[p] {
+		if !rb.present[p] {
 			r.add(cp.in, NotePolygonDropped, map[string]any{"Case": "empty"}, "polygon dropped: nothing with area was left after repair")
 			continue
+		}
+		if rb.pieces[p] == 0 {
+			continue // lies inside another part: the overlap note says so
 		}
 		if !involved[p] && rb.pieces[p] == 1 && math.Abs(after-before) <= 1e-6*before {
 			continue

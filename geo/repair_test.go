@@ -263,3 +263,12 @@ func TestRepairLeavesInputAlone(t *testing.T) {
 		}
 	}
 }
+
+// reversed returns r's points in the opposite order.
+func reversed(r orb.Ring) orb.Ring {
+	out := make(orb.Ring, len(r))
+	for i, p := range r {
+		out[len(r)-1-i] = p
+	}
+	return out
+}
