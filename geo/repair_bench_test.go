@@ -45,3 +45,20 @@ func BenchmarkRepairValidZones(b *testing.B) {
 	}
 	reportCPU(b, start)
 }
+
+// BenchmarkRepairOverlappingParts repairs one zone of 1,000 parts of 50
+// vertices, each overlapping its neighbours (as parts of national and
+// provincial boundary files often do): they merge into a few polygons.
+func BenchmarkRepairOverlappingParts(b *testing.B) {
+	var in orb.MultiPolygon
+	for i := range 1000 {
+		c := orb.Point{110 + float64(i%40)*0.035, 30 + float64(i/40)*0.035}
+		in = append(in, orb.Polygon{circle(c, 0.02, 50)})
+	}
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		RepairMultiPolygon(in)
+	}
+	reportCPU(b, start)
+}

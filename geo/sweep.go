@@ -45,6 +45,15 @@ func cmpCoord(pf, qf float64, pn, pd, qn, qd *big.Int) int {
 	if pf > qf+1e-3 {
 		return 1
 	}
+	if pn == nil && qn == nil { // two lattice coordinates: exact as floats
+		switch {
+		case pf < qf:
+			return -1
+		case pf > qf:
+			return 1
+		}
+		return 0
+	}
 	exact := func(f float64, n, d *big.Int) (*big.Int, *big.Int) {
 		if n == nil {
 			return big.NewInt(int64(f)), big.NewInt(1)
