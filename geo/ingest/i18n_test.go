@@ -211,6 +211,8 @@ func sampleIssues(t *testing.T) []Issue {
 		feat(`"编码":"Z10"`, `{"type":"MultiPolygon","coordinates":[]}`),
 		feat(`"编码":"Z11"`, pt),
 		feat(`"编码":"Z12"`, poly(sq2)),
+		feat(`"编码":"Z13"`, poly(sq, `[[114.005,30.002],[114.005,30.004],[114.02,30.004],[114.02,30.002],[114.005,30.002]]`)),
+		feat(`"编码":"Z14"`, `{"type":"MultiPolygon","coordinates":[[`+sq+`],[[[114.005,30],[114.015,30],[114.015,30.01],[114.005,30.01],[114.005,30]]]]}`),
 	)
 	_, rep, err = ReadZones("zones.geojson", []byte(zones), Options{})
 	keep(rep, err)

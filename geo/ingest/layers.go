@@ -124,13 +124,17 @@ func readZones(name string, data []byte, opt Options) ([]model.Zone, []int, *Rep
 		z := model.Zone{}
 		z.ID = ids.id(f, m[FieldID], rep)
 		mp, notes := geo.RepairMultiPolygon(f.geom.(orb.MultiPolygon))
+		routine := map[string]bool{}
 		for _, n := range notes {
-			sev := Warning
 			if n.Code == geo.NoteOrientation || n.Code == geo.NoteDuplicates {
-				quiet[n.Code]++ // routine (shapefile rings are clockwise): summarised below
+				routine[n.Code] = true // routine (shapefile rings are clockwise): summarised below, per zone
 				continue
 			}
-			rep.add(Issue{Severity: sev, Code: n.Code, File: name, Feature: f.index, ID: z.ID, Args: noteArgs(n), Message: n.Msg + repairHint(n.Code)})
+			// One issue per repaired, split or dropped part, with the feature index.
+			rep.add(Issue{Severity: Warning, Code: n.Code, File: name, Feature: f.index, ID: z.ID, Args: noteArgs(n), Message: n.Msg + repairHint(n.Code)})
+		}
+		for code := range routine {
+			quiet[code]++
 		}
 		if len(mp) == 0 {
 			rep.add(Issue{Severity: Warning, Code: CodeBadGeometry, File: name, Feature: f.index, ID: z.ID,
@@ -190,7 +194,7 @@ func noteArgs(n geo.Note) map[string]any {
 
 func repairHint(code string) string {
 	switch code {
-	case geo.NoteSelfIntersection:
+	case geo.NoteSelfIntersection, geo.NotePartsOverlap, geo.NoteHoleClipped, geo.NotePartRepaired:
 		return " — check the zone's outline in QGIS"
 	case geo.NoteRingClosed:
 		return ""

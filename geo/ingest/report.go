@@ -172,6 +172,9 @@ var codeArgs = map[string][]string{
 	geo.NoteSelfIntersection: {"Part", "Ring", "N", "X", "Y", "Loops"},
 	geo.NoteHoleOutside:      {"Part", "Hole"},
 	geo.NotePolygonDropped:   {"Part", "Case"},
+	geo.NoteHoleClipped:      {"Part", "Hole"},
+	geo.NotePartsOverlap:     {"Part", "Other", "Area"},
+	geo.NotePartRepaired:     {"Part", "Before", "After", "Change", "Pieces"},
 }
 
 // Codes returns every code an Issue can have, sorted: the Code* constants
