@@ -623,7 +623,7 @@ func (m *MapView) describe(school, zone int) string {
 		text := s.Name + "（" + schoolLevelText(s.Level) + "）"
 		if r, ok := m.sess.SchoolResult(s.ID); ok {
 			text += "\n" + lang.X("tip.school.students", "{{.S}} pupils / {{.C}} seats, {{.K}} classes",
-				map[string]any{"S": estimatedText(fmt.Sprint(r.Students), r.StudentsEstimated), "C": seatsText(r), "K": r.Classes})
+				map[string]any{"S": estimatedText(fmt.Sprint(r.Students), r.StudentsEstimated), "C": seatsText(r, estimatedText), "K": r.Classes})
 			text += "\n" + lang.X("tip.school.status", "Large classes {{.L}}, very large {{.V}}",
 				map[string]any{"L": r.Large, "V": r.VeryLarge})
 			if r.SeatGap > 0 {

@@ -95,12 +95,12 @@ func TestNoHistorySchoolTableAndDetail(t *testing.T) {
 		col    int
 		want   string
 	}{
-		{"P1", schoolColStudents, "300（估算）"},
+		{"P1", schoolColStudents, "约300"},
 		{"P1", schoolColSeats, "100"},
-		{"P1", schoolColSeatGap, "200（估算）"},
-		{"P2", schoolColStudents, "0（估算）"}, // a known 0 stays 0
-		{"P2", schoolColSeats, "540（估算）"},
-		{"P3", schoolColStudents, "300（估算）"}, // 4000 × 0.075
+		{"P1", schoolColSeatGap, "约200"},
+		{"P2", schoolColStudents, "约0"}, // a known 0 stays 0
+		{"P2", schoolColSeats, "约540"},
+		{"P3", schoolColStudents, "约300"}, // 4000 × 0.075
 		{"P3", schoolColSeats, "未知"},
 		{"P3", schoolColSeatGap, "未知"},
 	} {

@@ -321,7 +321,7 @@ func (d *SchoolDetail) loadFigures() {
 			"{{.Year}}年：在校生 {{.Students}}，班数 {{.Classes}}，学位 {{.Capacity}}，学位缺口 {{.Gap}}，需增教室 {{.Extra}}",
 			map[string]any{"Year": year, "Students": estimatedText(strconv.Itoa(r.Students), r.StudentsEstimated),
 				"Classes":  estimatedText(strconv.Itoa(r.Classes), r.StudentsEstimated),
-				"Capacity": seatsText(r), "Gap": seatGapText(r), "Extra": r.ExtraClassrooms}))
+				"Capacity": seatsText(r, estimatedText), "Gap": seatGapText(r, estimatedText), "Extra": r.ExtraClassrooms}))
 		return
 	}
 	d.figures.SetText(lang.X("school.detail.no_data", "{{.Year}}年无在校生数据", map[string]any{"Year": year}))

@@ -346,16 +346,16 @@ func (t *SchoolTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		label.Alignment = fyne.TextAlignLeading
 		text = schoolLevelText(r.school.Level)
 	case schoolColStudents:
-		text = estimatedText(numberIf(r.has, r.res.Students), r.has && r.res.StudentsEstimated)
+		text = estimatedShort(numberIf(r.has, r.res.Students), r.has && r.res.StudentsEstimated)
 	case schoolColClasses:
-		text = estimatedText(numberIf(r.has, r.res.Classes), r.has && r.res.StudentsEstimated)
+		text = estimatedShort(numberIf(r.has, r.res.Classes), r.has && r.res.StudentsEstimated)
 	case schoolColSeats:
 		if r.has {
-			text = seatsText(r.res)
+			text = seatsText(r.res, estimatedShort)
 		}
 	case schoolColSeatGap:
 		if r.has {
-			text = seatGapText(r.res)
+			text = seatGapText(r.res, estimatedShort)
 		}
 	case schoolColMaxClass:
 		text = numberIf(r.has, largestClass(r.res))

@@ -206,25 +206,35 @@ func estimatedText(text string, estimated bool) string {
 	return lang.X("value.estimated", "{{.V}}（估算）", map[string]any{"V": text})
 }
 
+// estimatedShort marks an estimate where a table column has no room for
+// （估算）: 约1,915; the summary says what the estimates are.
+func estimatedShort(text string, estimated bool) string {
+	if !estimated {
+		return text
+	}
+	return lang.X("value.estimated_short", "约{{.V}}", map[string]any{"V": text})
+}
+
 // unknownText is how an unknown figure reads: 未知, never 0.
 func unknownText() string { return lang.X("value.unknown", "未知") }
 
 // seatsText is a school's seats: 未知 when the source gave none, marked
-// 估算 when counted from classrooms.
-func seatsText(r model.SchoolResult) string {
+// 估算 when counted from classrooms (by mark: estimatedText, or
+// estimatedShort in a narrow column).
+func seatsText(r model.SchoolResult, mark func(string, bool) string) string {
 	if !r.CapacitySource.Known() {
 		return unknownText()
 	}
-	return estimatedText(strconv.Itoa(r.Capacity), r.CapacitySource.Estimated())
+	return mark(strconv.Itoa(r.Capacity), r.CapacitySource.Estimated())
 }
 
 // seatGapText is a school's seat shortage (0 when it has enough seats):
-// 未知 with unknown seats, 估算 when pupils or seats are estimates.
-func seatGapText(r model.SchoolResult) string {
+// 未知 with unknown seats, marked when pupils or seats are estimates.
+func seatGapText(r model.SchoolResult, mark func(string, bool) string) string {
 	if !r.CapacitySource.Known() {
 		return unknownText()
 	}
-	return estimatedText(strconv.Itoa(max(r.SeatGap, 0)), r.StudentsEstimated || r.CapacitySource.Estimated())
+	return mark(strconv.Itoa(max(r.SeatGap, 0)), r.StudentsEstimated || r.CapacitySource.Estimated())
 }
 
 func importanceIf(bad bool) widget.Importance {
