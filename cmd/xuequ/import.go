@@ -70,11 +70,15 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	}
 	d, rep, err := ingest.Import(opt)
 	setLanguage("")
-	if rep != nil && len(rep.Issues) > 0 {
-		fmt.Fprintln(stderr, tr("cli.import.report", "Import report")+":")
+	if rep != nil {
+		header := false
 		for _, is := range rep.Issues {
 			if *quiet && is.Severity == ingest.Info {
 				continue
+			}
+			if !header {
+				fmt.Fprintln(stderr, tr("cli.import.report", "Import report")+":")
+				header = true
 			}
 			fmt.Fprintln(stderr, "  "+issueLine(is))
 		}
