@@ -131,7 +131,7 @@ func NewSchoolTable(src SchoolTableSource, onSelect func(schoolID string)) *Scho
 	}
 	t.table.UpdateHeader = t.updateHeader
 	t.table.OnSelected = t.rowSelected
-	for col, w := range []float32{132, 88, 54, 42, 54, 62, 58, 112} {
+	for col, w := range []float32{132, 88, 68, 50, 54, 72, 58, 112} {
 		t.table.SetColumnWidth(col, w)
 	}
 	t.reload()
