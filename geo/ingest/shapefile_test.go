@@ -60,16 +60,7 @@ func TestShapefileDistrictMatchesGeoJSON(t *testing.T) {
 		if len(schools) != len(wantSchools) {
 			t.Fatalf("%s: %d schools, want %d", src.schools, len(schools), len(wantSchools))
 		}
-		for i, w := range wantSchools {
-			g := schools[i]
-			if math.Abs(g.Location[0]-w.Location[0]) > 1e-6 || math.Abs(g.Location[1]-w.Location[1]) > 1e-6 {
-				t.Errorf("school %s at %v, want %v", w.ID, g.Location, w.Location)
-			}
-			g.Location = w.Location
-			if !equalJSON(t, g, w) {
-				t.Errorf("school %d\n got %+v\nwant %+v", i, g, w)
-			}
-		}
+		sameSchools(t, schools, wantSchools, 1e-6)
 	}
 }
 
@@ -311,9 +302,15 @@ func TestShapefileFromOgr2ogr(t *testing.T) {
 	if err != nil || len(schools) != len(wantS) {
 		t.Fatalf("%v %d\n%s", err, len(schools), rep)
 	}
-	for i, w := range wantS {
-		g := schools[i]
-		if math.Abs(g.Location[0]-w.Location[0]) > 1e-6 || math.Abs(g.Location[1]-w.Location[1]) > 1e-6 {
+	sameSchools(t, schools, wantS, 1e-6)
+}
+
+// sameSchools: the schools read equal want, locations within tol degrees.
+func sameSchools(t *testing.T, got, want []model.School, tol float64) {
+	t.Helper()
+	for i, w := range want {
+		g := got[i]
+		if math.Abs(g.Location[0]-w.Location[0]) > tol || math.Abs(g.Location[1]-w.Location[1]) > tol {
 			t.Errorf("school %s at %v, want %v", w.ID, g.Location, w.Location)
 		}
 		g.Location = w.Location
