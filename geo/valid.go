@@ -59,7 +59,8 @@ func (e *ValidityError) Error() string {
 // independent check of the repair (and GEOS agrees with it: see
 // TestValidateAgainstGEOSRandom).
 func Validate(mp orb.MultiPolygon) error {
-	v := &validator{mp: mp}
+	v := &validator{mp: mp, scratch: scratchPool.Get().(*validatorScratch)}
+	defer v.scratch.release()
 	return v.run()
 }
 
@@ -77,6 +78,7 @@ type validator struct {
 	turn      []int     // ring number → orientation, if simple
 	low       []int32   // ring number → its lower edge at its first vertex
 	parent    []int     // ring number → ring directly around it, or −1
+	scratch   *validatorScratch
 }
 
 func (v *validator) run() error {
@@ -86,7 +88,8 @@ func (v *validator) run() error {
 			edges += max(len(r)-1, 0)
 		}
 	}
-	v.segs = make([]vseg, 0, edges)
+	v.segs = grow(v.scratch.segs, edges)[:0]
+	defer func() { v.scratch.segs = v.segs }()
 	for pi, p := range v.mp {
 		if len(p) == 0 {
 			return &ValidityError{Reason: InvalidEmptyPolygon, Part: pi}

@@ -3,6 +3,7 @@ package geo
 import (
 	"maps"
 	"slices"
+	"sync"
 
 	"github.com/paulmach/orb"
 )
@@ -124,27 +125,28 @@ func (v *validator) sharedVertex(p orb.Point, segs []int32, addTouch func(orb.Po
 // edges, until one returns an error.
 func (v *validator) sweep(check func(i, j int) error, shared func(orb.Point, []int32) error) error {
 	n := len(v.segs)
-	lo := make([]orb.Point, n)
-	hi := make([]orb.Point, n)
-	type event struct {
-		p     orb.Point
-		seg   int32
-		start bool
-	}
-	events := make([]event, 0, 2*n)
+	sc := v.scratch
+	sc.lo, sc.hi = grow(sc.lo, n), grow(sc.hi, n)
+	lo, hi := sc.lo, sc.hi
+	events := grow(sc.events, 2*n)[:0]
 	for i, s := range v.segs {
 		a, b := s.a, s.b
 		if lexLess(b, a) {
 			a, b = b, a
 		}
 		lo[i], hi[i] = a, b
-		events = append(events, event{a, int32(i), true}, event{b, int32(i), false})
+		events = append(events, edgeEnd{a, int32(i), true}, edgeEnd{b, int32(i), false})
 	}
-	slices.SortFunc(events, func(x, y event) int {
-		switch {
-		case lexLess(x.p, y.p):
+	sc.events = events
+	slices.SortFunc(events, func(x, y edgeEnd) int {
+		switch { // lexicographic on the point; coordinates are finite here
+		case x.p[0] < y.p[0]:
 			return -1
-		case lexLess(y.p, x.p):
+		case x.p[0] > y.p[0]:
+			return 1
+		case x.p[1] < y.p[1]:
+			return -1
+		case x.p[1] > y.p[1]:
 			return 1
 		case x.start != y.start:
 			if x.start {
@@ -168,8 +170,8 @@ func (v *validator) sweep(check func(i, j int) error, shared func(orb.Point, []i
 		}
 		k = j
 	}
-	nodes := make([]*tnode, n)
-	pool := make([]tnode, n)
+	sc.nodes, sc.pool = grow(sc.nodes, n), grow(sc.pool, n)
+	nodes, pool := sc.nodes, sc.pool
 	var st treap
 	var pending []int // rings whose first vertex is the current point
 	// parentOf finds the ring directly around ring g from the edge just
@@ -387,4 +389,41 @@ func inSector(p, u, v, x orb.Point) bool {
 		return ou > 0 || ov < 0
 	}
 	return ou > 0
+}
+
+// edgeEnd is an edge's lower (start) or upper end in the sweep order.
+type edgeEnd struct {
+	p     orb.Point
+	seg   int32
+	start bool
+}
+
+// validatorScratch holds the buffers of one Validate, reused through
+// scratchPool: validating every zone of a large file allocated more than
+// the file's own geometry.
+type validatorScratch struct {
+	segs   []vseg
+	lo, hi []orb.Point
+	events []edgeEnd
+	nodes  []*tnode
+	pool   []tnode
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(validatorScratch) }}
+
+// release clears what points into the validated geometry or the treap
+// and returns the buffers to the pool.
+func (sc *validatorScratch) release() {
+	clear(sc.nodes)
+	clear(sc.pool)
+	scratchPool.Put(sc)
+}
+
+// grow returns b resliced to length n (contents undefined), reallocated
+// only when too small.
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
 }

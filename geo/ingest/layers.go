@@ -3,7 +3,10 @@ package ingest
 import (
 	"cmp"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/paulmach/orb"
 	"github.com/xuequ/xuequ/geo"
@@ -119,11 +122,12 @@ func readZones(name string, data []byte, opt Options) ([]model.Zone, []int, *Rep
 	var out []model.Zone
 	var feats []int
 	quiet := map[string]int{}
+	repaired := repairAll(c.features)
 	for i := range c.features {
 		f := &c.features[i]
 		z := model.Zone{}
 		z.ID = ids.id(f, m[FieldID], rep)
-		mp, notes := geo.RepairMultiPolygon(f.geom.(orb.MultiPolygon))
+		mp, notes := repaired[i].mp, repaired[i].notes
 		routine := map[string]bool{}
 		for _, n := range notes {
 			if n.Code == geo.NoteOrientation || n.Code == geo.NoteDuplicates {
@@ -256,4 +260,29 @@ func (c *collection) summary(rep *Report, n int, layer string) {
 	rep.add(Issue{Severity: Info, Code: CodeFeatureCount, File: c.file,
 		Args:    map[string]any{"N": n, "Layer": layer, "CRS": c.crs.String()},
 		Message: fmt.Sprintf("read %d %s (coordinates %s → lon/lat)", n, layer, c.crs)})
+}
+
+// repairResult is one zone's geo.RepairMultiPolygon result.
+type repairResult struct {
+	mp    orb.MultiPolygon
+	notes []geo.Note
+}
+
+// repairAll repairs every feature's multipolygon, on all cores: repair
+// (mostly validation, for valid zones) is the costliest step of reading a
+// large zones file, and zones are independent.
+func repairAll(features []feature) []repairResult {
+	out := make([]repairResult, len(features))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(features); i = int(next.Add(1) - 1) {
+				mp, notes := geo.RepairMultiPolygon(features[i].geom.(orb.MultiPolygon))
+				out[i] = repairResult{mp, notes}
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }

@@ -231,13 +231,11 @@ func labelRows(g *grid, from, to int) bool {
 	return true
 }
 
-var headerFold = strings.NewReplacer(" ", "", "_", "", "-", "", "\u3000", "")
-
 // headerKey is how header names compare: normName (width, case,
 // separators ignored; with its replacer built once, as headers are
 // compared often) without parenthesised units.
 func headerKey(s string) string {
-	return stripParens(headerFold.Replace(strings.ToLower(width.Fold.String(strings.TrimSpace(s)))))
+	return stripParens(nameSeparators.Replace(strings.ToLower(width.Fold.String(strings.TrimSpace(s)))))
 }
 
 // stripParens drops parenthesised units from a normalised header name:

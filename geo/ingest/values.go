@@ -10,13 +10,16 @@ import (
 	"golang.org/x/text/width"
 )
 
+// digitSeparators are the thousands separators and spaces numbers carry.
+var digitSeparators = strings.NewReplacer(",", "", " ", "", "，", "", "\u3000", "", "\u00a0", "")
+
 // parseNumber reads "1234", "1,234", "1234.0", "１２３４", " 1 234 人".
 // "0" is zero. Empty text and the marks tables use for "no figure" —
 // "—", "-", "/", "无", "不详", "null", "N/A", "#N/A" — are (0, false, nil):
 // unknown, never zero.
 func parseNumber(s string) (v float64, ok bool, err error) {
 	s = width.Fold.String(strings.TrimSpace(s))
-	s = strings.NewReplacer(",", "", " ", "", "，", "", "\u3000", "", "\u00a0", "").Replace(s)
+	s = digitSeparators.Replace(s)
 	for _, unit := range []string{"人", "户", "套", "个", "间", "所", "名", "班"} {
 		s = strings.TrimSuffix(s, unit)
 	}
