@@ -61,26 +61,30 @@ func TestWriteFuzzSeeds(t *testing.T) {
 	if os.Getenv("XUEQU_WRITE_SEEDS") == "" {
 		t.Skip("set XUEQU_WRITE_SEEDS=1 to regenerate testdata/fuzz seeds")
 	}
-	write := func(fuzz string, seeds map[string][]byte) {
-		dir := filepath.Join("testdata", "fuzz", fuzz)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for name, b := range seeds {
-			body := "go test fuzz v1\n[]byte(" + strconv.Quote(string(b)) + ")\n"
-			if err := os.WriteFile(filepath.Join(dir, "seed_"+name), []byte(body), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	write("FuzzReadGeoJSON", geojsonSeeds(t))
+	writeFuzzSeeds(t, "FuzzReadGeoJSON", geojsonSeeds(t))
 	// Sample files for trying `xuequ import` by hand.
 	for name, b := range map[string][]byte{"schools.geojson": []byte(schoolsCN), "zones.geojson": []byte(zonesCN), "zones_gbk.geojson": gbk(t, zonesCN)} {
 		if err := os.WriteFile(filepath.Join("testdata", name), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	write("FuzzReadHistoryCSV", csvSeeds(t))
+	writeFuzzSeeds(t, "FuzzReadHistoryCSV", csvSeeds(t))
+}
+
+// writeFuzzSeeds writes seeds as testdata/fuzz/<fuzz>/seed_<name> in the
+// corpus format of go test -fuzz.
+func writeFuzzSeeds(t *testing.T, fuzz string, seeds map[string][]byte) {
+	t.Helper()
+	dir := filepath.Join("testdata", "fuzz", fuzz)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range seeds {
+		body := "go test fuzz v1\n[]byte(" + strconv.Quote(string(b)) + ")\n"
+		if err := os.WriteFile(filepath.Join(dir, "seed_"+name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // FuzzReadGeoJSON: any bytes give either an *model.InputError or schools

@@ -5,8 +5,6 @@ import (
 	"bytes"
 	"io"
 	"os"
-	"path/filepath"
-	"strconv"
 	"testing"
 
 	"github.com/xuequ/xuequ/model"
@@ -95,16 +93,7 @@ func TestWriteXLSXFuzzSeeds(t *testing.T) {
 		t.Skip("set XUEQU_WRITE_SEEDS=1 to regenerate testdata/fuzz seeds")
 	}
 	for fuzz, seeds := range map[string]map[string][]byte{"FuzzReadHistoryXLSX": xlsxSeeds(t), "FuzzReadHistorySheetXML": sheetXMLSeeds(t), "FuzzReadBirthsCSV": zoneYearSeeds(t)} {
-		dir := filepath.Join("testdata", "fuzz", fuzz)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for name, b := range seeds {
-			body := "go test fuzz v1\n[]byte(" + strconv.Quote(string(b)) + ")\n"
-			if err := os.WriteFile(filepath.Join(dir, "seed_"+name), []byte(body), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		writeFuzzSeeds(t, fuzz, seeds)
 	}
 }
 
