@@ -307,13 +307,21 @@ func (w *mainWindow) showImport() {
 }
 
 func (w *mainWindow) showImportWizard() {
-	NewImportWizard(w.win, func(r ImportResult) {
+	wiz := NewImportWizard(w.win, func(r ImportResult) {
 		if r.District != nil {
 			s := app.NewSession(r.District, "", w.cfg.Projector)
 			s.SetImportRecord(r.Report, r.Values)
 			w.setSession(s)
 		}
-	}).Show()
+	})
+	// A re-import of the open project's files repeats its value map; the
+	// report says which values it replaced and which entries found nothing.
+	if w.sess != nil {
+		if _, values := w.sess.ImportReport(); len(values) > 0 {
+			wiz.SetValues(values)
+		}
+	}
+	wiz.Show()
 }
 
 // showImportReport shows the import report saved in the open project.
