@@ -55,7 +55,7 @@ bench:
 # Two minutes per parser fuzz target; the seed corpora live in testdata/fuzz.
 FUZZTIME ?= 2m
 FUZZ_TARGETS := geo/ingest:FuzzReadGeoJSON geo/ingest:FuzzReadHistoryCSV geo/ingest:FuzzReadShapefile \
-	geo/ingest:FuzzReadKML geo:FuzzCRSFromWKT geo/gpkg:FuzzDecode app/store:FuzzOpen model/forecast:FuzzProject
+	geo/ingest:FuzzReadKML geo/ingest:FuzzReadHistoryXLSX geo/ingest:FuzzReadGeoPackage geo:FuzzCRSFromWKT geo:FuzzRepair geo/gpkg:FuzzDecode app/store:FuzzOpen model/forecast:FuzzProject
 fuzz:
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; echo "== $$fn ($$pkg)"; \
 		CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 1x ./$$pkg || exit 1; done
