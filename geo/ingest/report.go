@@ -59,6 +59,7 @@ const (
 	CodeMapOverrideUnused = "map-override-unused"
 	CodeUnresolvedRef     = "unresolved-school"
 	CodeZoneSchoolMatched = "zone-school-matched"
+	CodeLooseMatches      = "loose-matches"
 	CodeMultiValued       = "multi-valued"
 	CodeEmptyRef          = "no-catchment-school"
 	CodeValueMapped       = "value-mapped"
@@ -150,6 +151,7 @@ var codeArgs = map[string][]string{
 	CodeUnresolvedRef:     {"Value", "N", "Features", "Ambiguous", "Suggestions", "Key"},
 	CodeMultiValued:       {"N", "Features"},
 	CodeZoneSchoolMatched: {"Value", "ID", "Name", "Loose", "Key"},
+	CodeLooseMatches:      {"N", "Key"},
 	CodeEmptyRef:          {"N", "Features", "Stage"},
 	CodeValueMapped:       {"Key", "N"},
 	CodeValueMapUnused:    {"Key", "Value"},

@@ -83,7 +83,7 @@ func ResolveZoneSchools(file string, zones []model.Zone, features []int, schools
 		var order []string
 		loose := map[string]int{}
 		var empty, multi []int
-		emptyN, multiN, mapped := 0, 0, 0
+		emptyN, multiN, mapped, looseN := 0, 0, 0, 0
 		seen := map[string]bool{}
 		for i := range zones {
 			z := &zones[i]
@@ -131,11 +131,10 @@ func ResolveZoneSchools(file string, zones []model.Zone, features []int, schools
 				if kind == matchLoose || kind == matchFolded {
 					if _, seen := loose[written]; !seen {
 						loose[written] = idx
-						sev := Info
 						if kind == matchLoose {
-							sev = Warning
+							looseN++
 						}
-						rep.add(Issue{Severity: sev, Code: CodeZoneSchoolMatched, File: file, Field: rf.field, ID: schools[idx].ID,
+						rep.add(Issue{Severity: Info, Code: CodeZoneSchoolMatched, File: file, Field: rf.field,
 							Args:    map[string]any{"Value": written, "ID": schools[idx].ID, "Name": schools[idx].Name, "Loose": kind == matchLoose, "Key": key},
 							Message: zoneMatchedMessage(written, schools[idx].ID, schools[idx].Name, kind == matchLoose, key)})
 					}
@@ -177,6 +176,11 @@ func ResolveZoneSchools(file string, zones []model.Zone, features []int, schools
 				Message: unresolvedMessage(w, g.count, idxs, ambiguous, suggs, key)})
 		}
 		reportValueMap(rep, file, key, values[key], mapped, seen)
+		if looseN > 0 {
+			rep.add(Issue{Severity: Warning, Code: CodeLooseMatches, File: file, Field: rf.field,
+				Args:    map[string]any{"N": looseN, "Key": key},
+				Message: fmt.Sprintf("%d value(s) of %s matched a school only by a loose comparison of names (each is listed as a note): check them", looseN, key)})
+		}
 		if multiN > 0 {
 			rep.add(Issue{Severity: Warning, Code: CodeMultiValued, File: file, Field: rf.field,
 				Args:    map[string]any{"N": multiN, "Features": zeroBasedIdx(multi, multiN)},

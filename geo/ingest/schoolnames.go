@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -188,46 +190,29 @@ func (ix *schoolIndex) resolve(v string, fits func(*model.School) bool) (int, ma
 	return -1, matchNone, nil
 }
 
-// suggest returns the names of up to n schools closest to v by edit
-// distance on the loosest name key, fitting schools first.
+// suggest returns the names of up to n schools that can take the
+// reference (fits; nil = any) closest to v by edit distance on the
+// loosest name key, nearest first.
 func (ix *schoolIndex) suggest(v string, fits func(*model.School) bool, n int) []string {
 	k := []rune(nameTiers(v)[2])
-	type cand struct {
-		i, d int
-		fit  bool
-	}
+	type cand struct{ i, d int }
 	var cs []cand
 	limit := max(2, len(k)/2)
 	var buf []int
 	for i, r := range ix.loose {
-		if len(r)-len(k) > limit || len(k)-len(r) > limit {
+		if len(r)-len(k) > limit || len(k)-len(r) > limit || (fits != nil && !fits(&ix.schools[i])) {
 			continue
 		}
 		var d int
-		if d, buf = levenshtein(k, r, limit, buf); d > limit {
-			continue
-		}
-		cs = append(cs, cand{i, d, fits == nil || fits(&ix.schools[i])})
-	}
-	better := func(a, b cand) bool {
-		if a.fit != b.fit {
-			return a.fit
-		}
-		if a.d != b.d {
-			return a.d < b.d
-		}
-		return ix.schools[a.i].Name < ix.schools[b.i].Name
-	}
-	for i := 1; i < len(cs); i++ { // few candidates: insertion sort
-		for j := i; j > 0 && better(cs[j], cs[j-1]); j-- {
-			cs[j], cs[j-1] = cs[j-1], cs[j]
+		if d, buf = levenshtein(k, r, limit, buf); d <= limit {
+			cs = append(cs, cand{i, d})
 		}
 	}
+	slices.SortFunc(cs, func(a, b cand) int {
+		return cmp.Or(cmp.Compare(a.d, b.d), strings.Compare(ix.schools[a.i].Name, ix.schools[b.i].Name))
+	})
 	var out []string
-	for _, c := range cs {
-		if len(out) == n {
-			break
-		}
+	for _, c := range cs[:min(n, len(cs))] {
 		out = append(out, ix.schools[c.i].Name)
 	}
 	return out
