@@ -46,7 +46,7 @@ var aliases = map[Layer][]struct {
 }{
 	Schools: {
 		{FieldID, []string{"编码", "学校编码", "学校代码", "学校标识码", "标识码", "代码", "编号", "id", "code", "schoolid", "schoolcode"}},
-		{FieldName, []string{"名称", "学校名称", "学校名", "校名", "学校", "单位名称", "name", "schoolname", "school", "sitename", "property_l", "propertyname"}},
+		{FieldName, []string{"名称", "学校名称", "学校名", "校名", "学校", "单位名称", "name", "schoolname", "schname", "school", "sitename", "property_l", "propertyname"}},
 		{FieldLevel, []string{"学段", "学校类型", "办学类型", "学校类别", "类型", "类别", "level", "type", "schooltype", "stage", "status"}},
 		{FieldCapacity, []string{"学位数", "学位", "核定学位", "规划学位", "容量", "capacity", "seats"}},
 		{FieldClassrooms, []string{"教室数", "普通教室", "教室", "classrooms", "rooms"}},
@@ -55,17 +55,18 @@ var aliases = map[Layer][]struct {
 		{FieldPublic, []string{"办学性质", "性质", "公办民办", "public", "ownership"}},
 	},
 	Zones: {
-		{FieldID, []string{"编码", "小区编码", "片区编码", "代码", "编号", "id", "code", "zoneid", "zonecode"}},
+		{FieldID, []string{"编码", "小区编码", "片区编码", "代码", "编号", "id", "code", "zoneid", "zonecode", "geoid20", "geoid10", "geoid", "blockid"}},
 		{FieldName, []string{"名称", "小区名称", "片区名称", "居住小区", "小区", "片区", "name", "zonename", "zone", "blockname", "block", "hs_zone"}},
-		{FieldPopulation, []string{"人口", "常住人口", "总人口", "人口数", "户籍人口", "population", "pop", "poptotal", "totalpop"}},
+		{FieldPopulation, []string{"人口", "常住人口", "总人口", "人口数", "户籍人口", "population", "pop", "poptotal", "totalpop", "totpop",
+			"pop20", "pop10", "pop2020", "pop2010", "pop100", "p0010001", "p1001n"}},
 		{FieldHouseholds, []string{"户数", "住户数", "总户数", "households", "hh"}},
-		{FieldDwellings, []string{"住宅套数", "套数", "住房套数", "dwellings", "housingunits", "units"}},
+		{FieldDwellings, []string{"住宅套数", "套数", "住房套数", "dwellings", "housingunits", "units", "hu100", "hu20", "hu10", "housing20", "housing10"}},
 		{FieldPrimaryAge, []string{"学龄人口_小学", "小学学龄人口", "小学适龄人口", "primary_age", "primaryage"}},
 		{FieldJuniorAge, []string{"学龄人口_初中", "初中学龄人口", "初中适龄人口", "junior_age", "juniorage"}},
 		{FieldPrimarySchool, []string{"对口小学", "划片小学", "对口小学名称", "所属小学", "小学学区", "小学", "primary_school", "primaryschool",
-			"es_zone", "es_name", "esname", "assigned_es", "elementary", "elementaryschool", "elem", "elemschool", "es"}},
+			"es_zone", "es_name", "esname", "assigned_es", "elementary", "elementaryschool", "elem", "elemschool", "elemsch", "esschool", "es"}},
 		{FieldJuniorSchool, []string{"对口初中", "划片初中", "对口初中名称", "所属初中", "初中学区", "初中", "junior_school", "juniorschool",
-			"ms_zone", "ms_name", "msname", "assigned_ms", "middle", "middleschool", "juniorhigh", "ms"}},
+			"ms_zone", "ms_name", "msname", "assigned_ms", "middle", "middleschool", "middlesch", "msschool", "juniorhigh", "ms"}},
 		{FieldTownship, []string{"乡镇", "乡镇街道", "所属乡镇", "街道", "township", "town", "street"}},
 	},
 }
