@@ -45,7 +45,7 @@ var aliases = map[Layer][]struct {
 	names []string
 }{
 	Schools: {
-		{FieldID, []string{"编码", "学校编码", "学校代码", "学校标识码", "标识码", "代码", "编号", "id", "code", "schoolid", "schoolcode"}},
+		{FieldID, []string{"编码", "学校编码", "学校代码", "学校标识码", "标识码", "代码", "编号", "id", "code", "schoolid", "schoolcode", "schid", "schnum", "schoolnumber", "ncessch"}},
 		{FieldName, []string{"名称", "学校名称", "学校名", "校名", "学校", "单位名称", "name", "schoolname", "schname", "school", "sitename", "property_l", "propertyname"}},
 		{FieldLevel, []string{"学段", "学校类型", "办学类型", "学校类别", "类型", "类别", "level", "type", "schooltype", "stage", "status"}},
 		{FieldCapacity, []string{"学位数", "学位", "核定学位", "规划学位", "容量", "capacity", "seats"}},

@@ -97,6 +97,7 @@ func canonicalType(k string) string {
 type schoolIndex struct {
 	schools []model.School
 	byID    map[string]int
+	byNum   map[string][]int // numeric ids without leading zeros and ".0"
 	byName  map[string][]int
 	tiers   [3]map[string][]int
 	keys    [][3]string
@@ -104,7 +105,7 @@ type schoolIndex struct {
 }
 
 func newSchoolIndex(schools []model.School) *schoolIndex {
-	ix := &schoolIndex{schools: schools, byID: map[string]int{}, byName: map[string][]int{}}
+	ix := &schoolIndex{schools: schools, byID: map[string]int{}, byNum: map[string][]int{}, byName: map[string][]int{}}
 	for t := range ix.tiers {
 		ix.tiers[t] = map[string][]int{}
 	}
@@ -113,6 +114,9 @@ func newSchoolIndex(schools []model.School) *schoolIndex {
 	for i, s := range schools {
 		if _, dup := ix.byID[s.ID]; !dup {
 			ix.byID[s.ID] = i
+		}
+		if k, ok := numericID(s.ID); ok {
+			ix.byNum[k] = append(ix.byNum[k], i)
 		}
 		ix.byName[s.Name] = append(ix.byName[s.Name], i)
 		ix.keys[i] = nameTiers(s.Name)
@@ -150,6 +154,9 @@ func (ix *schoolIndex) resolve(v string, fits func(*model.School) bool) (int, ma
 	}
 	if i, ok := ix.byID[v]; ok {
 		return i, matchID, nil
+	}
+	if k, ok := numericID(v); ok && len(ix.byNum[k]) == 1 {
+		return ix.byNum[k][0], matchFolded, nil // 0123 / 123 / 123.0: Excel's way with codes
 	}
 	pick := func(c []int) (int, bool) {
 		if len(c) == 1 {
@@ -249,4 +256,19 @@ func levenshtein(a, b []rune, limit int, buf []int) (int, []int) {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)], buf
+}
+
+// numericID is a code made of digits with its leading zeros and a ".0"
+// that spreadsheets add dropped ("0123", "123.0" → "123").
+func numericID(s string) (string, bool) {
+	s = strings.TrimSuffix(strings.TrimSpace(width.Fold.String(s)), ".0")
+	if s == "" {
+		return "", false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return "", false
+		}
+	}
+	return strings.TrimLeft(s, "0"), true
 }
