@@ -10,10 +10,10 @@ BIN     := bin/xuequ
 GUI_DEPS := gcc pkg-config libgl1-mesa-dev xorg-dev
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# Debian packages the tests need: GDAL checks project files and imports
-# (tests skip without it), and the widget goldens were measured with the
-# system CJK fallback font that Fyne's test theme uses for hanzi.
-TEST_DEPS := gdal-bin fonts-wqy-microhei
+# Debian packages the tests use: GDAL (ogrinfo, ogr2ogr) checks project
+# files, imports and repaired geometry against GEOS; those tests skip
+# without it.
+TEST_DEPS := gdal-bin
 
 .PHONY: run build test vet fmt bench fuzz sample deps-gui deps-test screenshots clean
 

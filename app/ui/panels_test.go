@@ -26,6 +26,9 @@ var panelFiles = []string{"schooltable.go", "schooldetail.go", "zonedetail.go", 
 func newPanelTestApp(t *testing.T) fyne.App {
 	t.Helper()
 	a := test.NewTempApp(t)
+	// The app's theme: every glyph comes from the bundled CJK font, so the
+	// goldens do not depend on which fallback fonts the machine has.
+	a.Settings().SetTheme(newTheme("light"))
 	if err := SetLanguage(langChinese); err != nil {
 		t.Fatal(err)
 	}
