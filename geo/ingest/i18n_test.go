@@ -253,9 +253,9 @@ func sampleIssues(t *testing.T) []Issue {
 	births, rep, err := ReadBirths("births.csv", []byte("zone,year,births\nZ1,2020,30\nZX,2020,5\n"))
 	keep(rep, err)
 	rep = &Report{}
-	checkZoneRefs(rep, "births.csv", []model.Zone{{ID: "Z1"}}, func(yield func(string)) {
-		for _, b := range births {
-			yield(b.Zone)
+	resolveZoneRefs(rep, "births.csv", []model.Zone{{ID: "Z1"}}, func(yield func(*string)) {
+		for i := range births {
+			yield(&births[i].Zone)
 		}
 	})
 	keep(rep, nil)

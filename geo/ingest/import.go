@@ -122,9 +122,9 @@ func Import(opt ImportOptions) (*model.District, *Report, error) {
 			return nil, rep, err
 		}
 		d.Births = b
-		checkZoneRefs(rep, opt.Births, d.Zones, func(yield func(string)) {
-			for _, x := range b {
-				yield(x.Zone)
+		resolveZoneRefs(rep, opt.Births, d.Zones, func(yield func(*string)) {
+			for i := range b {
+				yield(&b[i].Zone)
 			}
 		})
 	}
@@ -138,9 +138,9 @@ func Import(opt ImportOptions) (*model.District, *Report, error) {
 			return nil, rep, err
 		}
 		d.Housing = h
-		checkZoneRefs(rep, opt.Housing, d.Zones, func(yield func(string)) {
-			for _, x := range h {
-				yield(x.Zone)
+		resolveZoneRefs(rep, opt.Housing, d.Zones, func(yield func(*string)) {
+			for i := range h {
+				yield(&h[i].Zone)
 			}
 		})
 	}
@@ -154,15 +154,38 @@ func unwrapPathErr(err error) error {
 	return err
 }
 
-// checkZoneRefs warns once per zone id that is not among the zones.
-func checkZoneRefs(rep *Report, file string, zones []model.Zone, each func(func(string))) {
+// resolveZoneRefs rewrites each zone reference of a births or housing
+// table to a zone id: by id, else by the zone's name (exact, then ignoring
+// width, case, spaces and punctuation) when exactly one zone has it — the
+// tables bureaus keep often name 小区 rather than code them. A reference
+// that matches no zone is kept, and warned about once.
+func resolveZoneRefs(rep *Report, file string, zones []model.Zone, each func(func(*string))) {
 	known := map[string]bool{}
+	byName := map[string][]string{}
+	byFolded := map[string][]string{}
 	for _, z := range zones {
 		known[z.ID] = true
+		byName[z.Name] = append(byName[z.Name], z.ID)
+		if k := foldName(z.Name); k != "" {
+			byFolded[k] = append(byFolded[k], z.ID)
+		}
 	}
 	warned := map[string]bool{}
-	each(func(id string) {
-		if !known[id] && !warned[id] {
+	each(func(ref *string) {
+		id := strings.TrimSpace(*ref)
+		if known[id] {
+			*ref = id
+			return
+		}
+		if ids := byName[id]; len(ids) == 1 {
+			*ref = ids[0]
+			return
+		}
+		if ids := byFolded[foldName(id)]; len(ids) == 1 {
+			*ref = ids[0]
+			return
+		}
+		if !warned[id] {
 			warned[id] = true
 			rep.add(Issue{Severity: Warning, Code: CodeUnknownZone, File: file, Field: "zone", ID: id,
 				Args:    map[string]any{"Zone": id},

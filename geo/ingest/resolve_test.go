@@ -148,3 +148,22 @@ func TestNumbersZeroIsZero(t *testing.T) {
 		}
 	}
 }
+
+// Births and housing tables often name 小区 rather than code them.
+func TestResolveZoneRefsByName(t *testing.T) {
+	zones := []model.Zone{{ID: "Z1", Name: "阳光小区"}, {ID: "Z2", Name: "幸福家园"}, {ID: "Z3", Name: "幸福家园"}}
+	refs := []string{"Z1", "阳光小区", " 阳光 小区 ", "幸福家园", "无此小区"}
+	rep := &Report{}
+	resolveZoneRefs(rep, "births.xlsx", zones, func(yield func(*string)) {
+		for i := range refs {
+			yield(&refs[i])
+		}
+	})
+	want := []string{"Z1", "Z1", "Z1", "幸福家园", "无此小区"} // an ambiguous name is not chosen
+	if !slices.Equal(refs, want) {
+		t.Errorf("got %q, want %q", refs, want)
+	}
+	if n := len(rep.ByCode(CodeUnknownZone)); n != 2 {
+		t.Errorf("%d unknown-zone warnings, want 2 (the ambiguous and the missing)\n%s", n, rep)
+	}
+}
