@@ -99,11 +99,37 @@ func teachesStage(l, stage Level) bool {
 // AnalyzeEstimate is Analyze on EstimateEnrollment: the analysis of a
 // project without enrollment history, every school's pupils marked
 // StudentsEstimated and the analysis Estimated.
+//
+// When no zone has a population or a school-age count (a zones file
+// without those fields), every estimate is 0 for want of data, not
+// because the schools are small: no school is then flagged 小规模.
 func AnalyzeEstimate(schools []School, zones []Zone, year int, std Standards) Analysis {
 	a := Analyze(schools, EstimateEnrollment(schools, zones, year, std), year, std)
 	a.Estimated = true
+	data := hasPeopleData(zones)
 	for i := range a.Schools {
-		a.Schools[i].StudentsEstimated = true
+		r := &a.Schools[i]
+		r.StudentsEstimated = true
+		if !data {
+			r.SmallSchool, r.SmallStaffed = false, false
+		}
+	}
+	if !data {
+		a.Summary = Summarize(a.Schools, std)
 	}
 	return a
+}
+
+// hasPeopleData reports whether any zone has a population or a known
+// school-age count to estimate pupils from.
+func hasPeopleData(zones []Zone) bool {
+	for i := range zones {
+		z := &zones[i]
+		_, p := z.AgeCount(LevelPrimary)
+		_, j := z.AgeCount(LevelJunior)
+		if z.Population > 0 || p || j {
+			return true
+		}
+	}
+	return false
 }

@@ -142,3 +142,18 @@ func TestOrDefaultFillsSchoolAgeShares(t *testing.T) {
 		t.Error("SchoolAgeShare by stage")
 	}
 }
+
+// A zones file without population or age fields gives 0 pupils for want
+// of data: no school is then called 小规模.
+func TestAnalyzeEstimateWithoutPeopleData(t *testing.T) {
+	schools := []School{{ID: "P", Name: "城关小学", Level: LevelPrimary}}
+	zones := []Zone{{ID: "Z", PrimarySchool: "P"}}
+	a := AnalyzeEstimate(schools, zones, 2026, DefaultStandards())
+	if len(a.Schools) != 1 || a.Schools[0].SmallSchool || a.Summary.SmallSchool != 0 {
+		t.Errorf("no data, yet %+v / summary %+v", a.Schools, a.Summary)
+	}
+	zones[0].Population = 400 // 30 pupils: a small school indeed
+	if a = AnalyzeEstimate(schools, zones, 2026, DefaultStandards()); !a.Schools[0].SmallSchool {
+		t.Errorf("400 residents → %d pupils should be 小规模", a.Schools[0].Students)
+	}
+}
