@@ -26,6 +26,7 @@ package ui
 import (
 	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -79,6 +80,8 @@ type ImportBackend interface {
 	// Shapefiles in a .zip, KML folders); nil for a single-layer file, a
 	// GeoJSON or a path that is not (yet) a file.
 	Layers(path string) ([]string, error)
+	// Sheets lists the worksheets of an .xlsx table (nil for anything else).
+	Sheets(path string) []string
 	// Preview reads the first features of one layer of a file ("" = the
 	// layer that fits).
 	Preview(layer ingest.Layer, path, sublayer string, gcj02 bool) (ImportPreview, error)
@@ -132,7 +135,7 @@ type ImportWizard struct {
 	step     int
 	files    []*importFileRow // schools, zones, history, births, housing
 	gcj02    *widget.Check
-	sheet    *widget.Entry
+	sheet    *widget.SelectEntry
 	sheetBox fyne.CanvasObject
 	layers   []*importLayer // schools, zones
 	tabs     *container.AppTabs
@@ -254,7 +257,7 @@ func (w *ImportWizard) filesPage() fyne.CanvasObject {
 			form.Append("", f.layerBox)
 		}
 	}
-	w.sheet = widget.NewEntry()
+	w.sheet = widget.NewSelectEntry(nil)
 	w.sheet.SetPlaceHolder(lang.X("import.sheet.placeholder", "留空 = 第一个工作表"))
 	w.sheetBox = container.NewBorder(nil, nil, widget.NewLabel(lang.X("import.sheet", "Excel 工作表")), nil, w.sheet)
 	w.sheetBox.Hide()
@@ -281,11 +284,19 @@ func (w *ImportWizard) fileChanged(row *importFileRow) {
 		}
 	}
 	xlsx := false
+	var sheets []string
 	for _, f := range w.files[2:] {
-		if strings.EqualFold(filepath.Ext(strings.TrimSpace(f.entry.Text)), ".xlsx") {
+		path := strings.TrimSpace(f.entry.Text)
+		if strings.EqualFold(filepath.Ext(path), ".xlsx") {
 			xlsx = true
+			for _, name := range w.backend.Sheets(path) {
+				if !slices.Contains(sheets, name) {
+					sheets = append(sheets, name)
+				}
+			}
 		}
 	}
+	w.sheet.SetOptions(sheets)
 	if xlsx {
 		w.sheetBox.Show()
 	} else {

@@ -3,6 +3,7 @@ package ui
 import (
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -30,6 +31,20 @@ func (ingestBackend) Layers(path string) ([]string, error) {
 		return nil, nil
 	}
 	return ingest.ListLayers(path)
+}
+
+// Sheets lists the worksheets of an existing .xlsx file.
+func (ingestBackend) Sheets(path string) []string {
+	path = strings.TrimSpace(path)
+	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		return nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	names, _ := ingest.SheetNames(path, data)
+	return names
 }
 
 func (ingestBackend) Preview(l ingest.Layer, path, sublayer string, gcj02 bool) (ImportPreview, error) {

@@ -37,6 +37,13 @@ func (f *fakeImport) GuessMapping(l ingest.Layer, props []string) ingest.Mapping
 	return ingest.GuessMapping(l, props)
 }
 
+func (f *fakeImport) Sheets(path string) []string {
+	if strings.HasSuffix(path, ".xlsx") {
+		return []string{"2024", "2025"}
+	}
+	return nil
+}
+
 func (f *fakeImport) Layers(path string) ([]string, error) {
 	if strings.HasSuffix(path, ".gpkg") {
 		return f.layers, nil
