@@ -258,7 +258,7 @@ func (w *ImportWizard) filesPage() fyne.CanvasObject {
 		}
 	}
 	w.sheet = widget.NewSelectEntry(nil)
-	w.sheet.SetPlaceHolder(lang.X("import.sheet.placeholder", "留空 = 第一个工作表"))
+	w.sheet.SetPlaceHolder(lang.X("import.sheet.placeholder", "留空 = 自动（逐年工作表全部读入，否则第一个）"))
 	w.sheetBox = container.NewBorder(nil, nil, widget.NewLabel(lang.X("import.sheet", "Excel 工作表")), nil, w.sheet)
 	w.sheetBox.Hide()
 	form.Append("", w.sheetBox)
