@@ -396,3 +396,19 @@ func TestImport(t *testing.T) {
 		t.Error("missing file must fail")
 	}
 }
+
+// A GeoJSON file nested millions of arrays deep (7 MB) is refused with a
+// message; it used to overflow the stack and kill the program.
+func TestDeepNestingRefused(t *testing.T) {
+	const depth = 3_500_000
+	deep := `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"x":` +
+		strings.Repeat("[", depth) + strings.Repeat("]", depth) + `},"geometry":null}]}`
+	_, _, err := ReadZones("deep.geojson", []byte(deep), Options{})
+	var ie *model.InputError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "nested more than") {
+		t.Fatalf("want an InputError about nesting, got %v", err)
+	}
+	if _, err := skipValue([]byte(strings.Repeat("[", 100)+strings.Repeat("]", 100)), 0); err != nil {
+		t.Errorf("100 levels are fine: %v", err)
+	}
+}

@@ -28,71 +28,111 @@ func skipWS(b []byte, i int) int {
 	return i
 }
 
+// maxJSONDepth bounds the nesting of arrays and objects the scanner
+// accepts: a GeoJSON file needs about six levels; a file nested millions
+// deep is refused with a message instead of exhausting the stack.
+const maxJSONDepth = 10000
+
 // skipValue returns the index just past the JSON value starting at or
-// after i.
+// after i. It keeps the open brackets on an explicit stack, so no input
+// can overflow the goroutine's stack.
 func skipValue(b []byte, i int) (int, error) {
-	i = skipWS(b, i)
-	if i >= len(b) {
-		return i, &syntaxError{i, "unexpected end of input"}
-	}
-	switch c := b[i]; {
-	case c == '{' || c == '[':
-		close := byte('}')
-		if c == '[' {
-			close = ']'
+	var open []byte // expected closing brackets, innermost last
+	for {
+		i = skipWS(b, i)
+		if i >= len(b) {
+			return i, &syntaxError{i, "unexpected end of input"}
 		}
-		i = skipWS(b, i+1)
-		if i < len(b) && b[i] == close {
-			return i + 1, nil
-		}
-		for {
-			var err error
+		// One value starts at i.
+		switch c := b[i]; {
+		case c == '{' || c == '[':
+			if len(open) == maxJSONDepth {
+				return i, &syntaxError{i, fmt.Sprintf("nested more than %d levels deep", maxJSONDepth)}
+			}
+			close := byte('}')
+			if c == '[' {
+				close = ']'
+			}
+			i = skipWS(b, i+1)
+			if i < len(b) && b[i] == close {
+				i++ // empty: a complete value
+				break
+			}
+			open = append(open, close)
 			if c == '{' {
-				i = skipWS(b, i)
-				if i >= len(b) || b[i] != '"' {
-					return i, &syntaxError{i, "expected a string key"}
-				}
-				if i, err = skipString(b, i); err != nil {
+				var err error
+				if i, err = skipKey(b, i); err != nil {
 					return i, err
 				}
-				i = skipWS(b, i)
-				if i >= len(b) || b[i] != ':' {
-					return i, &syntaxError{i, "expected ':'"}
-				}
+			}
+			continue // the first member's value
+		case c == '"':
+			var err error
+			if i, err = skipString(b, i); err != nil {
+				return i, err
+			}
+		case c == '-' || (c >= '0' && c <= '9'):
+			for i < len(b) && (b[i] == '-' || b[i] == '+' || b[i] == '.' || b[i] == 'e' || b[i] == 'E' || (b[i] >= '0' && b[i] <= '9')) {
 				i++
 			}
-			if i, err = skipValue(b, i); err != nil {
-				return i, err
+		default:
+			lit := ""
+			for _, l := range []string{"true", "false", "null"} {
+				if bytes.HasPrefix(b[i:], []byte(l)) {
+					lit = l
+				}
+			}
+			if lit == "" {
+				return i, &syntaxError{i, fmt.Sprintf("invalid character %q", c)}
+			}
+			i += len(lit)
+		}
+		// A value ended at i: close containers or move to the next member.
+		for {
+			if len(open) == 0 {
+				return i, nil
 			}
 			i = skipWS(b, i)
 			if i >= len(b) {
 				return i, &syntaxError{i, "unexpected end of input"}
 			}
-			if b[i] == ',' {
+			close := open[len(open)-1]
+			if b[i] == close {
+				open = open[:len(open)-1]
 				i++
 				continue
 			}
-			if b[i] == close {
-				return i + 1, nil
+			if b[i] != ',' {
+				return i, &syntaxError{i, fmt.Sprintf("expected ',' or '%c'", close)}
 			}
-			return i, &syntaxError{i, fmt.Sprintf("expected ',' or '%c'", close)}
-		}
-	case c == '"':
-		return skipString(b, i)
-	case c == '-' || (c >= '0' && c <= '9'):
-		j := i
-		for j < len(b) && (b[j] == '-' || b[j] == '+' || b[j] == '.' || b[j] == 'e' || b[j] == 'E' || (b[j] >= '0' && b[j] <= '9')) {
-			j++
-		}
-		return j, nil
-	default:
-		for _, lit := range []string{"true", "false", "null"} {
-			if bytes.HasPrefix(b[i:], []byte(lit)) {
-				return i + len(lit), nil
+			i++
+			if close == '}' {
+				var err error
+				if i, err = skipKey(b, i); err != nil {
+					return i, err
+				}
 			}
+			break
 		}
-		return i, &syntaxError{i, fmt.Sprintf("invalid character %q", c)}
 	}
+}
+
+// skipKey skips an object member's `"key" :` and returns the index of its
+// value.
+func skipKey(b []byte, i int) (int, error) {
+	i = skipWS(b, i)
+	if i >= len(b) || b[i] != '"' {
+		return i, &syntaxError{i, "expected a string key"}
+	}
+	i, err := skipString(b, i)
+	if err != nil {
+		return i, err
+	}
+	i = skipWS(b, i)
+	if i >= len(b) || b[i] != ':' {
+		return i, &syntaxError{i, "expected ':'"}
+	}
+	return i + 1, nil
 }
 
 func skipString(b []byte, i int) (int, error) {
