@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"github.com/paulmach/orb"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,7 +46,41 @@ func finishCollection(name string, raw *rawLayer, opt Options, rep *Report) (*co
 	if err := c.toLonLat(raw, opt, rep); err != nil {
 		return nil, err
 	}
+	c.dropOutOfRange(rep)
+	if len(c.features) == 0 {
+		return nil, &model.InputError{File: name, Msg: "no feature has coordinates within longitude −180…180 and latitude −90…90 once read; check the coordinate system (pass --crs)"}
+	}
 	return c, nil
+}
+
+// dropOutOfRange skips, with a report line each, the features with a
+// vertex that is not finite or not a longitude/latitude once brought to
+// lon/lat (lat 95 read as EPSG:4326, a 1e308 in Web Mercator): the
+// coordinate system given or detected does not fit them.
+func (c *collection) dropOutOfRange(rep *Report) {
+	kept := c.features[:0]
+	for _, f := range c.features {
+		bad, at := false, orb.Point{}
+		check := func(p orb.Point) {
+			if !bad && !(finitePt(p) && p[0] >= -180 && p[0] <= 180 && p[1] >= -90 && p[1] <= 90) {
+				bad, at = true, p
+			}
+		}
+		if p, ok := f.geom.(orb.Point); ok {
+			check(p)
+		} else {
+			forEachPoint(f.geom, func(p *orb.Point) { check(*p) })
+		}
+		if !bad {
+			kept = append(kept, f)
+			continue
+		}
+		detail := fmt.Sprintf("(%.6g, %.6g)", at[0], at[1])
+		rep.add(Issue{Severity: Warning, Code: CodeBadGeometry, File: c.file, Feature: f.index, ID: f.fid,
+			Args:    map[string]any{"Case": "out-of-range", "Detail": detail},
+			Message: "skipped: coordinate " + detail + " lies outside longitude −180…180 / latitude −90…90 once read; check the coordinate system (--crs)"})
+	}
+	c.features = kept
 }
 
 // Format is a kind of geographic file Xuequ reads, chosen by extension.

@@ -232,6 +232,7 @@ func sampleIssues(t *testing.T) []Issue {
 		{string(gbk(t, fc(feat(`"编码":"A","名称":"阳光小区","人口":1`, poly(sq))))), Options{}},
 		{fc(feat(``, poly(sq))), Options{}},
 		{fc(feat("\"编码\":\"A\",\"名称\":\"上城区\xff\",\"人口\":1", poly(sq))), Options{}},
+		{fc(feat(`"编码":"A","人口":1`, poly(sq)), feat(`"编码":"B","人口":1`, poly(`[[114,95],[114.01,95],[114.01,95.01],[114,95]]`))), Options{CRS: "EPSG:4326"}},
 	}
 	for _, c := range zoneCases {
 		_, rep, err = ReadZones("zones.geojson", []byte(c.data), c.opt)

@@ -412,3 +412,22 @@ func TestDeepNestingRefused(t *testing.T) {
 		t.Errorf("100 levels are fine: %v", err)
 	}
 }
+
+// Coordinates that are no longitude/latitude once read are refused per
+// feature: lat 95 given as EPSG:4326, 1e308 in Web Mercator (which used to
+// store an infinite point).
+func TestOutOfRangeCoordinates(t *testing.T) {
+	fc := `{"type":"FeatureCollection","features":[` +
+		`{"type":"Feature","properties":{"编码":"S1"},"geometry":{"type":"Point","coordinates":[114,30]}},` +
+		`{"type":"Feature","properties":{"编码":"S2"},"geometry":{"type":"Point","coordinates":[114,95]}}]}`
+	s, rep, err := ReadSchools("s.geojson", []byte(fc), Options{CRS: "EPSG:4326"})
+	if err != nil || len(s) != 1 || s[0].ID != "S1" || len(rep.ByCode(CodeBadGeometry)) != 1 {
+		t.Fatalf("lat 95: %v %+v\n%s", err, s, rep)
+	}
+	merc := `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"编码":"S1"},"geometry":{"type":"Point","coordinates":[1e308,3000000]}}]}`
+	_, rep, err = ReadSchools("m.geojson", []byte(merc), Options{CRS: "EPSG:3857"})
+	var ie *model.InputError
+	if !errors.As(err, &ie) || strings.Contains(rep.String(), "000000000000000000") {
+		t.Fatalf("1e308 in EPSG:3857: %v\n%s", err, rep)
+	}
+}
