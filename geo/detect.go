@@ -3,6 +3,7 @@ package geo
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/paulmach/orb"
 )
@@ -43,12 +44,12 @@ func DetectCRS(b orb.Bound) (Detection, error) {
 		// Checked before 6° zones 13–15 (eastings 13.5e6…15.5e6), which
 		// overlap: prefixed 6° zones are rare at county scale, Web Mercator
 		// exports from web maps are common.
-		return Detection{CRS: WebMercator, Reason: fmt.Sprintf("coordinates x %.0f…%.0f, y %.0f…%.0f lie in China's Web Mercator range: assumed EPSG:3857", minX, maxX, minY, maxY)}, nil
+		return Detection{CRS: WebMercator, Reason: fmt.Sprintf("coordinates x %s…%s, y %s…%s lie in China's Web Mercator range: assumed EPSG:3857", metres(minX), metres(maxX), metres(minY), metres(maxY))}, nil
 	}
 	if minX >= 13.5e6 && maxX < 45.5e6 && minY >= 0 && maxY <= 6.5e6 {
 		zone := int(minX / 1e6)
 		if int(maxX/1e6) != zone {
-			return Detection{}, fmt.Errorf("eastings %.0f…%.0f m span two Gauss-Krüger zone prefixes (%d and %d); split the file by zone or pass --crs EPSG:45xx", minX, maxX, zone, int(maxX/1e6))
+			return Detection{}, fmt.Errorf("eastings %s…%s m span two Gauss-Krüger zone prefixes (%d and %d); split the file by zone or pass --crs EPSG:45xx", metres(minX), metres(maxX), zone, int(maxX/1e6))
 		}
 		var c CRS
 		var err error
@@ -58,19 +59,28 @@ func DetectCRS(b orb.Bound) (Detection, error) {
 		case zone >= 13 && zone <= 23:
 			c, err = GaussKrugerZone6(zone)
 		default:
-			err = fmt.Errorf("eastings %.0f…%.0f m carry zone prefix %d, which is no Chinese Gauss-Krüger zone; pass --crs EPSG:NNNN", minX, maxX, zone)
+			err = fmt.Errorf("eastings %s…%s m carry zone prefix %d, which is no Chinese Gauss-Krüger zone; pass --crs EPSG:NNNN", metres(minX), metres(maxX), zone)
 		}
 		if err != nil {
 			return Detection{}, err
 		}
-		return Detection{CRS: c, Reason: fmt.Sprintf("eastings %.0f…%.0f m carry Gauss-Krüger zone prefix %d: assumed %s (%s)", minX, maxX, zone, c, c.Name)}, nil
+		return Detection{CRS: c, Reason: fmt.Sprintf("eastings %s…%s m carry Gauss-Krüger zone prefix %d: assumed %s (%s)", metres(minX), metres(maxX), zone, c, c.Name)}, nil
 	}
 	if minX >= 2e5 && maxX <= 8e5 && minY >= 2e6 && maxY <= 6e6 {
-		return Detection{}, fmt.Errorf("coordinates look like Gauss-Krüger metres without a zone prefix (eastings %.0f…%.0f m, northings %.0f…%.0f m); the central meridian cannot be told from the numbers: pass --crs with the zone, e.g. EPSG:4547 for the 3° zone at 114°E (EPSG:4534–4554 = 75°E…135°E in 3° steps; 6° zones EPSG:4502–4512)", minX, maxX, minY, maxY)
+		return Detection{}, fmt.Errorf("coordinates look like Gauss-Krüger metres without a zone prefix (eastings %s…%s m, northings %s…%s m); the central meridian cannot be told from the numbers: pass --crs with the zone, e.g. EPSG:4547 for the 3° zone at 114°E (EPSG:4534–4554 = 75°E…135°E in 3° steps; 6° zones EPSG:4502–4512)", metres(minX), metres(maxX), metres(minY), metres(maxY))
 	}
 	const merc = 20037508.35
 	if math.Abs(minX) <= merc && math.Abs(maxX) <= merc && math.Abs(minY) <= merc && math.Abs(maxY) <= merc {
-		return Detection{}, fmt.Errorf("coordinates x %.0f…%.0f, y %.0f…%.0f are projected metres outside China's Web Mercator range; pass --crs EPSG:NNNN", minX, maxX, minY, maxY)
+		return Detection{}, fmt.Errorf("coordinates x %s…%s, y %s…%s are projected metres outside China's Web Mercator range; pass --crs EPSG:NNNN", metres(minX), metres(maxX), metres(minY), metres(maxY))
 	}
-	return Detection{}, fmt.Errorf("coordinates x %.0f…%.0f, y %.0f…%.0f match no known CRS; pass --crs EPSG:NNNN or reproject to EPSG:4326", minX, maxX, minY, maxY)
+	return Detection{}, fmt.Errorf("coordinates x %s…%s, y %s…%s match no known CRS; pass --crs EPSG:NNNN or reproject to EPSG:4326", metres(minX), metres(maxX), metres(minY), metres(maxY))
+}
+
+// metres formats a coordinate for a message: whole units, or short
+// scientific notation for absurd values (a 1e308 would print 309 digits).
+func metres(v float64) string {
+	if math.Abs(v) < 1e12 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'g', 6, 64)
 }
