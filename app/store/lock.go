@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 )
 
@@ -92,15 +94,8 @@ func Lock(path string) (*FileLock, error) {
 	}
 	lp := LockPath(path)
 	for attempt := 0; attempt < 2; attempt++ {
-		f, err := os.OpenFile(lp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		err := createLock(lp, data)
 		if err == nil {
-			_, werr := f.Write(data)
-			serr := f.Sync()
-			cerr := f.Close()
-			if err := errors.Join(werr, serr, cerr); err != nil {
-				os.Remove(lp)
-				return nil, fmt.Errorf("store: lock %s: %w", path, err)
-			}
 			return &FileLock{path: lp, info: me}, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
@@ -117,6 +112,41 @@ func Lock(path string) (*FileLock, error) {
 	}
 	holder, readable := readLock(lp)
 	return nil, &LockedError{File: path, Holder: holder, Unreadable: !readable}
+}
+
+// createLock creates the lock file lp holding data, failing with
+// fs.ErrExist when it exists. The content is written to a private file
+// first and hard-linked into place, so that no other Xuequ ever reads a
+// lock half written; where the file system has no hard links the file is
+// created in place.
+func createLock(lp string, data []byte) error {
+	tmp := fmt.Sprintf("%s.%d.%s.tmp", lp, os.Getpid(), strconv.FormatUint(rand.Uint64(), 36))
+	if err := writeSynced(tmp, data); err == nil {
+		err = os.Link(tmp, lp)
+		os.Remove(tmp)
+		if err == nil || errors.Is(err, fs.ErrExist) {
+			return err
+		}
+	} else {
+		os.Remove(tmp)
+	}
+	return writeSynced(lp, data)
+}
+
+// writeSynced creates name (which must not exist) with data, synced.
+func writeSynced(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, werr := f.Write(data)
+	serr := f.Sync()
+	cerr := f.Close()
+	if err := errors.Join(werr, serr, cerr); err != nil {
+		os.Remove(name)
+		return err
+	}
+	return nil
 }
 
 func readLock(lp string) (LockInfo, bool) {
