@@ -15,7 +15,6 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -85,9 +84,9 @@ func tmpPattern(path string) string { return "." + filepath.Base(path) + ".*.sav
 // createTemp makes a new empty temporary file for a save of path (named
 // by tmpPattern) with the mode a new file gets here (0666 less the umask).
 func createTemp(path string) (string, fs.FileMode, error) {
-	dir, pattern := filepath.Dir(path), tmpPattern(path)
+	dir := filepath.Dir(path)
 	for range 100 {
-		name := filepath.Join(dir, strings.Replace(pattern, "*", strconv.FormatUint(rand.Uint64(), 36), 1))
+		name := filepath.Join(dir, "."+filepath.Base(path)+"."+strconv.FormatUint(rand.Uint64(), 36)+".saving")
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 		if errors.Is(err, fs.ErrExist) {
 			continue

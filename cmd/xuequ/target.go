@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -60,6 +61,9 @@ func checkTarget(out string, force bool, inputs []string) error {
 				map[string]any{"Input": in})
 		}
 	}
+	if !isSQLite(out) {
+		return targetError(out, "cli.target.not_project_file", "exists and is not a Xuequ project; give another file with -o, or --force to replace it", nil)
+	}
 	if _, _, err := store.Open(out); err != nil {
 		reason := err.Error()
 		var ie *model.InputError
@@ -70,6 +74,18 @@ func checkTarget(out string, force bool, inputs []string) error {
 			map[string]any{"Reason": reason})
 	}
 	return nil
+}
+
+// isSQLite reports whether the file at path starts like an SQLite database.
+func isSQLite(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	h := make([]byte, 16)
+	_, err = io.ReadFull(f, h)
+	return err == nil && string(h) == "SQLite format 3\x00"
 }
 
 func targetError(out, key, fallback string, args map[string]any) error {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,7 +61,7 @@ func TestImportRefusesBadTargets(t *testing.T) {
 	t.Run("not a project", func(t *testing.T) {
 		notes := writeFile(t, "notes.xuequ.gpkg", "meeting notes")
 		code, errOut := importTo(t, notes)
-		if code != 1 || !strings.Contains(errOut, "is not a Xuequ project") {
+		if code != 1 || !strings.Contains(errOut, notes+": exists and is not a Xuequ project; give another file") {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
 		unchanged(t, notes, []byte("meeting notes"))
@@ -70,6 +71,26 @@ func TestImportRefusesBadTargets(t *testing.T) {
 		if _, _, err := store.Open(notes); err != nil {
 			t.Fatal(err)
 		}
+	})
+	t.Run("newer version", func(t *testing.T) {
+		p := filepath.Join(t.TempDir(), "p.xuequ.gpkg")
+		if code, errOut := importTo(t, p); code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		db, err := sql.Open("sqlite", p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec("UPDATE xuequ_meta SET value = '99' WHERE key = 'schema_version'"); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		before, _ := os.ReadFile(p)
+		code, errOut := importTo(t, p)
+		if code != 1 || !strings.Contains(errOut, "newer Xuequ") || !strings.Contains(errOut, "--force") {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		unchanged(t, p, before)
 	})
 	t.Run("read-only", func(t *testing.T) {
 		p := filepath.Join(t.TempDir(), "p.xuequ.gpkg")
