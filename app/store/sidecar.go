@@ -138,13 +138,24 @@ func settleTarget(path string) error {
 		return nil
 	}
 	serr := settle(path)
-	if s := liveSidecar(path); s != "" {
-		if serr != nil {
-			return fmt.Errorf("%w (%v)", &SidecarError{File: path, Sidecar: s}, serr)
-		}
-		return &SidecarError{File: path, Sidecar: s}
+	s := liveSidecar(path)
+	switch {
+	case s == "":
+		return nil
+	case serr != nil && !busy(serr):
+		// The old file is not a database SQLite can settle (damaged, or
+		// not SQLite at all) and no one holds it: its sidecars are
+		// meaningless and go once it is replaced.
+		return nil
 	}
-	return nil
+	return &SidecarError{File: path, Sidecar: s} // held by another connection
+}
+
+// busy reports whether err is SQLite's "another connection holds the
+// database" (SQLITE_BUSY, SQLITE_LOCKED).
+func busy(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "locked") || strings.Contains(msg, "BUSY") || strings.Contains(msg, "busy")
 }
 
 // openRead opens the project file at path read-only (see gpkg.Open)

@@ -114,7 +114,17 @@ func TestSaveOverSidecars(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	for _, path := range []string{walProject, journalProject, foreign} {
+	// A file that is not a database at all (replaced with --force) with
+	// a WAL beside it.
+	notDB := filepath.Join(dir, "notes.xuequ.gpkg")
+	if err := os.WriteFile(notDB, []byte("meeting notes"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := copyFile(walProject+"-wal", notDB+"-wal"); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, path := range []string{walProject, journalProject, foreign, notDB} {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			p := sampleProject()
 			p.District.Name = "新项目"
