@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -101,11 +102,17 @@ func Lock(path string) (*FileLock, error) {
 		if !errors.Is(err, fs.ErrExist) {
 			return nil, fmt.Errorf("store: lock %s: %w", path, err)
 		}
+		judged, _ := os.ReadFile(lp)
 		holder, readable := readLock(lp)
 		if !stale(holder, readable, lp, host) {
 			return nil, &LockedError{File: path, Holder: holder, Unreadable: !readable}
 		}
-		// Taken over: a crashed Xuequ on this machine left it behind.
+		// Taken over: a crashed Xuequ on this machine left it behind. Only
+		// the lock judged stale goes, not one another Xuequ has just put
+		// in its place.
+		if now, err := os.ReadFile(lp); err == nil && !bytes.Equal(now, judged) {
+			continue
+		}
 		if err := os.Remove(lp); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("store: lock %s: remove stale lock: %w", path, err)
 		}
