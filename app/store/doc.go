@@ -4,7 +4,15 @@
 //
 // Save always writes a complete new file next to the target and renames it
 // into place, so the target is at every moment either the old project or
-// the new one. Open reads a file read-only and treats it as untrusted: no
+// the new one. No SQLite journal or WAL of the old file survives next to
+// the new one (see sidecar.go); a link is written through to its target,
+// whose mode and group the new file keeps. Open reads a file read-only and treats it as untrusted: no
 // trigger or view in it runs, and damage gives a *model.InputError naming
-// the file and what to do, never a panic.
+// the file and what to do, never a panic. It creates nothing next to the
+// file: a WAL-mode file, or one with a journal or WAL beside it, is read
+// from a private copy.
+//
+// Writers hold the project's lock (Lock, keyed by the resolved path) from
+// before they read the target until after the rename; Save refuses a
+// project another live Xuequ holds.
 package store

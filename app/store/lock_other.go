@@ -14,3 +14,9 @@ func processAlive(pid int) bool {
 	p.Release()
 	return true
 }
+
+// keepGroup does nothing where files have no Unix group.
+func keepGroup(string, os.FileInfo) {}
+
+// writable reports whether the file is not read-only.
+func writable(_ string, fi os.FileInfo) bool { return fi.Mode().Perm()&0o200 != 0 }

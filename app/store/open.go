@@ -66,11 +66,11 @@ func Open(path string) (*Project, *Info, error) {
 	if err := preflight(path); err != nil {
 		return nil, nil, err
 	}
-	d, err := gpkg.Open(path)
+	d, closeDB, err := openRead(path)
 	if err != nil {
 		return nil, nil, openError(path, err)
 	}
-	defer d.Close()
+	defer closeDB()
 	r := reader{ctx: context.Background(), q: d.SQL(), path: path}
 	info, err := r.info()
 	if err != nil {
@@ -170,11 +170,11 @@ func readInfo(path string) (*Info, error) {
 	if err := preflight(path); err != nil {
 		return nil, err
 	}
-	d, err := gpkg.Open(path)
+	d, closeDB, err := openRead(path)
 	if err != nil {
 		return nil, err
 	}
-	defer d.Close()
+	defer closeDB()
 	r := reader{ctx: context.Background(), q: d.SQL(), path: path}
 	fi, err := r.info()
 	if err != nil {

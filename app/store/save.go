@@ -6,12 +6,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"os/user"
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -24,6 +27,13 @@ import (
 // directory is synced. A crash at any moment leaves path either as it was or
 // complete with p. The file's created time is kept from the previous file at
 // path when there is one.
+//
+// A symbolic link at path is followed: the file it points to is replaced
+// and the link stays. The replaced file's mode and group are kept; a
+// read-only file is refused (*model.InputError). The old file's SQLite
+// journal or WAL is settled into it before the rename and no sidecar is
+// left next to the new file (a *SidecarError when another program holds
+// one).
 func Save(path string, p *Project) error {
 	if p == nil {
 		return errors.New("store: Save: nil project")
@@ -32,7 +42,7 @@ func Save(path string, p *Project) error {
 		return err
 	}
 	created := time.Now().UTC()
-	if old, err := readInfo(path); err == nil && !old.Created.IsZero() {
+	if old, err := readInfo(ResolvePath(path)); err == nil && !old.Created.IsZero() {
 		created = old.Created
 	}
 	return writeAtomic(path, func(tmp string) error { return write(tmp, p, created) })
@@ -52,11 +62,11 @@ func SaveAs(src, dst string) error {
 		if err := os.Remove(tmp); err != nil { // VACUUM INTO wants to create it
 			return err
 		}
-		d, err := gpkg.Open(src)
+		d, closeDB, err := openRead(src)
 		if err != nil {
 			return err
 		}
-		defer d.Close()
+		defer closeDB()
 		// The connection stays mode=ro (src cannot change); query_only
 		// would also refuse the write to the new file.
 		if _, err := d.SQL().Exec("PRAGMA query_only = 0"); err != nil {
@@ -71,35 +81,85 @@ func SaveAs(src, dst string) error {
 // it, recognisable if a crash leaves one behind.
 func tmpPattern(path string) string { return "." + filepath.Base(path) + ".*.saving" }
 
-// writeAtomic runs fill on a fresh temporary file next to path, then syncs
-// it and renames it over path. On error the temporary file is removed and
-// path is untouched.
+// createTemp makes a new empty temporary file for a save of path (named
+// by tmpPattern) with the mode a new file gets here (0666 less the umask).
+func createTemp(path string) (string, fs.FileMode, error) {
+	dir := filepath.Dir(path)
+	for range 100 {
+		name := filepath.Join(dir, "."+filepath.Base(path)+"."+strconv.FormatUint(rand.Uint64(), 36)+".saving")
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", 0, err
+		}
+		fi, err := f.Stat()
+		f.Close()
+		if err != nil {
+			os.Remove(name)
+			return "", 0, err
+		}
+		return name, fi.Mode().Perm(), nil
+	}
+	return "", 0, fmt.Errorf("cannot create a temporary file in %s", dir)
+}
+
+// writeAtomic runs fill on a fresh temporary file next to path (the file a
+// symbolic link at path points to), gives it the old file's mode and
+// group, syncs it, settles the old file's sidecars and renames the new
+// file over path. On error the temporary file is removed and path is
+// untouched.
 func writeAtomic(path string, fill func(tmp string) error) (err error) {
+	given := path
+	path = ResolvePath(path)
+	old, statErr := os.Stat(path)
+	if statErr == nil {
+		if !old.Mode().IsRegular() {
+			return inputError(given, "", "is not a file (a folder or device); choose another name for the project")
+		}
+		if !writable(path, old) {
+			return inputError(given, "", "the file is read-only; save under another name, or make the file writable first")
+		}
+	}
 	dir := filepath.Dir(path)
 	removeStaleTemps(path)
-	f, err := os.CreateTemp(dir, tmpPattern(path))
+	tmp, perm, err := createTemp(path)
 	if err != nil {
-		return fmt.Errorf("store: save %s: %w", path, err)
+		return fmt.Errorf("store: save %s: %w", given, err)
 	}
-	tmp := f.Name()
-	f.Close()
 	defer func() {
 		if err != nil {
 			os.Remove(tmp)
-			os.Remove(tmp + "-journal")
-			err = fmt.Errorf("store: save %s: %w", path, err)
+			removeSidecars(tmp)
+			var ie *model.InputError
+			var se *SidecarError
+			if !errors.As(err, &ie) && !errors.As(err, &se) {
+				err = fmt.Errorf("store: save %s: %w", given, err)
+			}
 		}
 	}()
 	if err = fill(tmp); err != nil {
 		return err
 	}
+	if statErr == nil {
+		perm = old.Mode().Perm()
+		keepGroup(tmp, old)
+	}
+	if err = os.Chmod(tmp, perm); err != nil {
+		return err
+	}
 	if err = syncFile(tmp); err != nil {
+		return err
+	}
+	if err = settleTarget(path); err != nil {
 		return err
 	}
 	if err = os.Rename(tmp, path); err != nil {
 		return err
 	}
-	syncDir(dir) // best effort: not every OS or file system can sync a directory
+	removeSidecars(path) // none is live (settleTarget); any left would be replayed into the new file
+	syncDir(dir)         // best effort: not every OS or file system can sync a directory
 	return nil
 }
 

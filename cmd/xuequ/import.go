@@ -49,6 +49,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	fs.Var(&maps, "map", "field mapping override layer.field=源字段, repeatable (e.g. schools.name=学校名称)")
 	out := fs.String("o", "", "project file to write (.xuequ.gpkg, required)")
 	quiet := fs.Bool("q", false, "print only warnings and errors of the import report")
+	force := fs.Bool("force", false, "replace the -o file even when it is an input or not a Xuequ project")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -61,6 +62,13 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		return &usageError{"import: give the project file to write with -o P.xuequ.gpkg"}
 	}
 	opt.Map, opt.MapValue = maps, values
+	// The project file stays locked from here until after the save's
+	// rename: a second writer is refused, never silently overwritten.
+	lock, err := lockTarget(*out, *force, opt.Schools, opt.Zones, opt.History, opt.Births, opt.Housing)
+	if err != nil {
+		return err
+	}
+	defer lock.Unlock()
 	if *valueMap != "" {
 		vm, err := readValueMap(*valueMap)
 		if err != nil {
@@ -89,7 +97,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	sess := app.NewSession(d, "", nil)
 	used, _ := opt.Values.With(opt.MapValue) // Import has accepted them
 	sess.SetImportRecord(rep, used)
-	if err := sess.Save(*out); err != nil {
+	if err := saveTarget(*out, sess.Save); err != nil {
 		return err
 	}
 	printUnassigned(stderr, d)

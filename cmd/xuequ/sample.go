@@ -19,6 +19,7 @@ func init() {
 func runSample(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("sample", "-o P.xuequ.gpkg", stdout)
 	out := fs.String("o", "", "project file to write (.xuequ.gpkg)")
+	force := fs.Bool("force", false, "replace the -o file even when it is not a Xuequ project")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -29,10 +30,14 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := app.NewSession(d, "", nil).Save(*out); err != nil {
+	lock, err := lockTarget(*out, *force)
+	if err != nil {
 		return err
 	}
-	setLanguage("")
+	defer lock.Unlock()
+	if err := saveTarget(*out, app.NewSession(d, "", nil).Save); err != nil {
+		return err
+	}
 	_, err = io.WriteString(stderr, lang.X("cli.sample.done", "Wrote the sample district to {{.File}}.", map[string]any{"File": *out})+"\n")
 	return err
 }
