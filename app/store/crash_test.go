@@ -93,7 +93,7 @@ func TestCrashSafety(t *testing.T) {
 			t.Fatalf("trial %d: the project is neither saved state", trial)
 		}
 	}
-	temps, _ := filepath.Glob(filepath.Join(dir, tmpPattern(target)))
+	temps := tempFiles(target)
 	t.Logf("%d trials: state A %d times, state B %d times; %d abandoned temporary files", trials, seen[0], seen[1], len(temps))
 	if seen[1] == 0 {
 		t.Error("no child ever completed a save: the kills came too early to test anything")

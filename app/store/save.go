@@ -8,13 +8,11 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"math/rand/v2"
 	"os"
 	"os/user"
 	"path/filepath"
 	"slices"
 	"sort"
-	"strconv"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -77,16 +75,12 @@ func SaveAs(src, dst string) error {
 	})
 }
 
-// tmpPattern names the temporary files of a save of path: hidden, next to
-// it, recognisable if a crash leaves one behind.
-func tmpPattern(path string) string { return "." + filepath.Base(path) + ".*.saving" }
-
 // createTemp makes a new empty temporary file for a save of path (named
-// by tmpPattern) with the mode a new file gets here (0666 less the umask).
+// by tempName, see temps.go) with the mode a new file gets here (0666 less the umask).
 func createTemp(path string) (string, fs.FileMode, error) {
 	dir := filepath.Dir(path)
 	for range 100 {
-		name := filepath.Join(dir, "."+filepath.Base(path)+"."+strconv.FormatUint(rand.Uint64(), 36)+".saving")
+		name := filepath.Join(dir, tempName(path))
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 		if errors.Is(err, fs.ErrExist) {
 			continue
@@ -161,18 +155,6 @@ func writeAtomic(path string, fill func(tmp string) error) (err error) {
 	removeSidecars(path) // none is live (settleTarget); any left would be replayed into the new file
 	syncDir(dir)         // best effort: not every OS or file system can sync a directory
 	return nil
-}
-
-// removeStaleTemps deletes temporary files of earlier saves of path that
-// crashed. Only files older than an hour go: a save never takes that long, so
-// no save in progress (even in another process) loses its file.
-func removeStaleTemps(path string) {
-	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), tmpPattern(path)))
-	for _, m := range matches {
-		if fi, err := os.Stat(m); err == nil && time.Since(fi.ModTime()) > time.Hour {
-			os.Remove(m)
-		}
-	}
 }
 
 func syncFile(name string) error {
