@@ -99,6 +99,26 @@ func createTemp(path string) (string, fs.FileMode, error) {
 	return "", 0, fmt.Errorf("cannot create a temporary file in %s", dir)
 }
 
+// createTempError explains why no temporary file could be made in dir for
+// a save of given: it names the project and the folder, never the
+// temporary file the user has not heard of.
+func createTempError(given, dir string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // the temporary file's name means nothing to the user
+	}
+	fi, statErr := os.Stat(dir)
+	switch {
+	case errors.Is(statErr, fs.ErrNotExist):
+		return inputError(given, "", "the folder %s does not exist; create it first or save to another folder", dir)
+	case statErr == nil && !fi.IsDir():
+		return inputError(given, "", "%s is not a folder; save to another folder", dir)
+	case errors.Is(err, fs.ErrPermission):
+		return inputError(given, "", "no permission to create files in the folder %s; save to another folder", dir)
+	}
+	return fmt.Errorf("store: save %s: cannot create a file in the folder %s: %w", given, dir, err)
+}
+
 // writeAtomic runs fill on a fresh temporary file next to path (the file a
 // symbolic link at path points to), gives it the old file's mode and
 // group, syncs it, settles the old file's sidecars and renames the new
@@ -120,7 +140,7 @@ func writeAtomic(path string, fill func(tmp string) error) (err error) {
 	removeStaleTemps(path)
 	tmp, perm, err := createTemp(path)
 	if err != nil {
-		return fmt.Errorf("store: save %s: %w", given, err)
+		return createTempError(given, dir, err)
 	}
 	defer func() {
 		if err != nil {
