@@ -54,7 +54,7 @@ func SaveAs(src, dst string) error {
 		return err
 	}
 	if _, _, err := Open(src); err != nil {
-		return err
+		return readableError(err) // no "sql: Scan error … driver.Value"
 	}
 	return writeAtomic(dst, func(tmp string) error {
 		if err := os.Remove(tmp); err != nil { // VACUUM INTO wants to create it
