@@ -75,7 +75,7 @@ func parseTempName(path, name string) (tempWriter, bool) {
 	if !ok || mid == "" || strings.Contains(mid, ".") {
 		return tempWriter{}, false
 	}
-	if !strings.HasPrefix(mid, "x") {
+	if !strings.HasPrefix(mid, "x") || !strings.Contains(mid, "-") { // legacy: base 36, may start with x
 		if _, err := strconv.ParseUint(mid, 36, 64); err != nil {
 			return tempWriter{}, false
 		}

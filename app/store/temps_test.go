@@ -58,14 +58,18 @@ func TestStaleTempsRemoved(t *testing.T) {
 		t.Fatal(err)
 	}
 	kept := []string{
-		temp(target, hostTag, os.Getppid(), 0),          // a live process is writing it
-		temp(target, hostTag, os.Getpid(), time.Minute), // this process
-		temp(target, "", 0, time.Minute),                // older Xuequ, maybe still saving
-		temp(target, "0badf00d", 4242, time.Minute),     // other machine, maybe still saving
-		temp(other, hostTag, dead, 0),                   // not this project's
-		filepath.Join(dir, "."+filepath.Base(target)+".notes.saving"),
+		temp(target, hostTag, os.Getppid(), 0),                           // a live process is writing it
+		temp(target, hostTag, os.Getpid(), time.Minute),                  // this process
+		temp(target, "", 0, time.Minute),                                 // older Xuequ, maybe still saving
+		temp(target, "0badf00d", 4242, time.Minute),                      // other machine, maybe still saving
+		temp(other, hostTag, dead, 0),                                    // not this project's
+		filepath.Join(dir, "."+filepath.Base(target)+".my-notes.saving"), // not a temp name
 	}
 	if err := os.WriteFile(kept[len(kept)-1], nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(kept[len(kept)-1], old, old); err != nil {
 		t.Fatal(err)
 	}
 
@@ -102,6 +106,8 @@ func TestParseTempName(t *testing.T) {
 	}{
 		{".a[1].gpkg.x0123abcd-p77-zz.saving", true},
 		{".a[1].gpkg.k3j9.saving", true},
+		{".a[1].gpkg.xk3j9.saving", true}, // legacy, starting with x
+		{".a[1].gpkg.my-notes.saving", false},
 		{tempName(p), true},
 		{".a[1].gpkg.x0123abcd-p77-zz.saving-journal", false},
 		{".a[1].gpkg.b.gpkg.k3j9.saving", false},
