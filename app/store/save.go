@@ -8,13 +8,11 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"math/rand/v2"
 	"os"
 	"os/user"
 	"path/filepath"
 	"slices"
 	"sort"
-	"strconv"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -56,7 +54,7 @@ func SaveAs(src, dst string) error {
 		return err
 	}
 	if _, _, err := Open(src); err != nil {
-		return err
+		return readableError(err) // no "sql: Scan error … driver.Value"
 	}
 	return writeAtomic(dst, func(tmp string) error {
 		if err := os.Remove(tmp); err != nil { // VACUUM INTO wants to create it
@@ -77,16 +75,12 @@ func SaveAs(src, dst string) error {
 	})
 }
 
-// tmpPattern names the temporary files of a save of path: hidden, next to
-// it, recognisable if a crash leaves one behind.
-func tmpPattern(path string) string { return "." + filepath.Base(path) + ".*.saving" }
-
 // createTemp makes a new empty temporary file for a save of path (named
-// by tmpPattern) with the mode a new file gets here (0666 less the umask).
+// by tempName, see temps.go) with the mode a new file gets here (0666 less the umask).
 func createTemp(path string) (string, fs.FileMode, error) {
 	dir := filepath.Dir(path)
 	for range 100 {
-		name := filepath.Join(dir, "."+filepath.Base(path)+"."+strconv.FormatUint(rand.Uint64(), 36)+".saving")
+		name := filepath.Join(dir, tempName(path))
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 		if errors.Is(err, fs.ErrExist) {
 			continue
@@ -103,6 +97,26 @@ func createTemp(path string) (string, fs.FileMode, error) {
 		return name, fi.Mode().Perm(), nil
 	}
 	return "", 0, fmt.Errorf("cannot create a temporary file in %s", dir)
+}
+
+// createTempError explains why no temporary file could be made in dir for
+// a save of given: it names the project and the folder, never the
+// temporary file the user has not heard of.
+func createTempError(given, dir string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // the temporary file's name means nothing to the user
+	}
+	fi, statErr := os.Stat(dir)
+	switch {
+	case errors.Is(statErr, fs.ErrNotExist):
+		return inputError(given, "", "the folder %s does not exist; create it first or save to another folder", dir)
+	case statErr == nil && !fi.IsDir():
+		return inputError(given, "", "%s is not a folder; save to another folder", dir)
+	case errors.Is(err, fs.ErrPermission):
+		return inputError(given, "", "no permission to create files in the folder %s; save to another folder", dir)
+	}
+	return fmt.Errorf("store: save %s: cannot create a file in the folder %s: %w", given, dir, err)
 }
 
 // writeAtomic runs fill on a fresh temporary file next to path (the file a
@@ -126,7 +140,7 @@ func writeAtomic(path string, fill func(tmp string) error) (err error) {
 	removeStaleTemps(path)
 	tmp, perm, err := createTemp(path)
 	if err != nil {
-		return fmt.Errorf("store: save %s: %w", given, err)
+		return createTempError(given, dir, err)
 	}
 	defer func() {
 		if err != nil {
@@ -161,18 +175,6 @@ func writeAtomic(path string, fill func(tmp string) error) (err error) {
 	removeSidecars(path) // none is live (settleTarget); any left would be replayed into the new file
 	syncDir(dir)         // best effort: not every OS or file system can sync a directory
 	return nil
-}
-
-// removeStaleTemps deletes temporary files of earlier saves of path that
-// crashed. Only files older than an hour go: a save never takes that long, so
-// no save in progress (even in another process) loses its file.
-func removeStaleTemps(path string) {
-	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), tmpPattern(path)))
-	for _, m := range matches {
-		if fi, err := os.Stat(m); err == nil && time.Since(fi.ModTime()) > time.Hour {
-			os.Remove(m)
-		}
-	}
 }
 
 func syncFile(name string) error {
