@@ -265,15 +265,17 @@ func (r *reader) capacity(table string) int {
 	return int(min(n.Int64, 1<<20))
 }
 
-// geometry decodes a blob of layer (schools/zones) row row; nil for NULL.
-func (r *reader) geometry(layer string, row int, blob []byte) (orb.Geometry, error) {
+// geometry decodes a blob of layer (schools/zones) row row, GeoPackage
+// feature id fid; nil for NULL. Decode bounds nesting, vertices and parts
+// (geo/gpkg/limits.go), so a hostile blob costs an error, not a crash.
+func (r *reader) geometry(layer string, row int, fid int64, blob []byte) (orb.Geometry, error) {
 	if blob == nil {
 		return nil, nil
 	}
 	g, h, err := gpkg.Decode(blob)
 	if err != nil {
 		return nil, &model.InputError{File: r.path, Feature: row, Field: "geom",
-			Msg: fmt.Sprintf("layer %s: %v; fix or delete the feature in QGIS, or %s", layer, err, restoreHint)}
+			Msg: fmt.Sprintf("layer %s, fid %d: %v; fix or delete the feature in QGIS, or %s", layer, fid, err, restoreHint)}
 	}
 	if h.SRSID != 4326 {
 		return nil, &model.InputError{File: r.path, Feature: row, Field: "geom",
@@ -333,14 +335,15 @@ func (r *reader) schools(p *Project) error {
 	if r.version >= 2 {
 		closed = "coalesce(closed, 0), merged_into"
 	}
-	err := r.rows("schools", `SELECT geom, coalesce(id, ''), coalesce(name, ''), coalesce(level, ''), coalesce(capacity, 0),
+	err := r.rows("schools", `SELECT fid, geom, coalesce(id, ''), coalesce(name, ''), coalesce(level, ''), coalesce(capacity, 0),
 		coalesce(classrooms, 0), coalesce(boarding, 0), coalesce(township, ''), coalesce(public, 0), attrs, `+closed+`
 		FROM schools ORDER BY fid`, func(rows *sql.Rows, row int) error {
 		var s model.School
+		var fid int64
 		var geom sql.RawBytes
 		var level string
 		var attrs, merged sql.NullString
-		if err := rows.Scan(&geom, &s.ID, &s.Name, &level, &s.Capacity, &s.Classrooms, &s.Boarding, &s.Township, &s.Public, &attrs,
+		if err := rows.Scan(&fid, &geom, &s.ID, &s.Name, &level, &s.Capacity, &s.Classrooms, &s.Boarding, &s.Township, &s.Public, &attrs,
 			&s.Closed, &merged); err != nil {
 			return err
 		}
@@ -349,7 +352,7 @@ func (r *reader) schools(p *Project) error {
 		if s.MergedInto, err = parseMerges(merged); err != nil {
 			return err
 		}
-		g, err := r.geometry("schools", row, geom)
+		g, err := r.geometry("schools", row, fid, geom)
 		if err != nil {
 			return err
 		}
@@ -379,20 +382,21 @@ func (r *reader) schools(p *Project) error {
 
 func (r *reader) zones(p *Project) error {
 	out := make([]model.Zone, 0, r.capacity("zones"))
-	err := r.rows("zones", `SELECT geom, coalesce(id, ''), coalesce(name, ''), coalesce(population, 0), coalesce(households, 0),
+	err := r.rows("zones", `SELECT fid, geom, coalesce(id, ''), coalesce(name, ''), coalesce(population, 0), coalesce(households, 0),
 		coalesce(dwellings, 0), primary_age, junior_age, coalesce(primary_school, ''),
 		coalesce(junior_school, ''), coalesce(township, ''), attrs FROM zones ORDER BY fid`, func(rows *sql.Rows, row int) error {
 		var z model.Zone
+		var fid int64
 		var geom sql.RawBytes
 		var attrs sql.NullString
 		var primaryAge, juniorAge sql.NullInt64
-		if err := rows.Scan(&geom, &z.ID, &z.Name, &z.Population, &z.Households, &z.Dwellings, &primaryAge, &juniorAge,
+		if err := rows.Scan(&fid, &geom, &z.ID, &z.Name, &z.Population, &z.Households, &z.Dwellings, &primaryAge, &juniorAge,
 			&z.PrimarySchool, &z.JuniorSchool, &z.Township, &attrs); err != nil {
 			return err
 		}
 		z.PrimaryAge, z.PrimaryAgeKnown = r.ageCount(primaryAge)
 		z.JuniorAge, z.JuniorAgeKnown = r.ageCount(juniorAge)
-		g, err := r.geometry("zones", row, geom)
+		g, err := r.geometry("zones", row, fid, geom)
 		if err != nil {
 			return err
 		}

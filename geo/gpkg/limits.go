@@ -1,0 +1,36 @@
+package gpkg
+
+// Limits on one geometry blob and one attribute value. They are stated here
+// once: Decode enforces the geometry ones, and app/store's Open checks the
+// byte sizes in SQL (length(col)) before a value is read into memory. Real
+// planning data stays far below every one of them; anything above is damage
+// or a hostile file, refused with an error instead of a crash or gigabytes
+// of memory.
+const (
+	// MaxGeometryBytes is the largest geometry blob Decode accepts (64 MiB).
+	// A zone boundary with a million vertices is 16 MB; anything bigger in
+	// a planning file is damage or an attack, not data.
+	MaxGeometryBytes = 64 << 20
+
+	// MaxNestingDepth is how deep WKB geometries may nest: a
+	// GeometryCollection inside a GeometryCollection … counts one level
+	// each (a MultiPolygon is 2 levels: itself and its polygons). Real data
+	// needs 3; the limit keeps the decoder's stack small.
+	MaxNestingDepth = 32
+
+	// MaxVertices is the most points one geometry may have, summed over
+	// all its parts (a million-vertex zone is already extreme).
+	MaxVertices = 4_000_000
+
+	// MaxParts is the most parts one geometry may have, summed over all
+	// levels: rings, polygons, line strings, points of a multipoint and
+	// members of a collection. A county's zones have a few hundred at most;
+	// the limit stops a small blob of millions of empty rings from costing
+	// gigabytes of slice headers.
+	MaxParts = 100_000
+
+	// MaxAttributeBytes is the largest text value Open reads from a JSON
+	// attribute column (schools.attrs, zones.attrs, schools.merged_into):
+	// a feature's extra attributes are a few hundred bytes.
+	MaxAttributeBytes = 16 << 20
+)
