@@ -284,6 +284,28 @@ func (r *reader) geometry(layer string, row int, fid int64, blob []byte) (orb.Ge
 	return g, nil
 }
 
+// capped selects column col as NULL when it holds more than limit bytes,
+// followed by its size in bytes: SQLite answers octet_length from the
+// record header without reading the value, so an oversized value is never
+// read into memory. checkSize then turns the size into an error.
+func capped(col string, limit int) string {
+	return fmt.Sprintf("CASE WHEN octet_length(%[1]s) > %[2]d THEN NULL ELSE %[1]s END, octet_length(%[1]s)", col, limit)
+}
+
+// checkSize refuses a value of size bytes (as selected by capped) over limit.
+func (r *reader) checkSize(layer string, row int, fid int64, col string, size sql.NullInt64, limit int) error {
+	if !size.Valid || size.Int64 <= int64(limit) {
+		return nil
+	}
+	what := "delete or shorten the value in QGIS"
+	if col == "geom" {
+		what = "simplify or split the feature in QGIS"
+	}
+	return &model.InputError{File: r.path, Feature: row, Field: col,
+		Msg: fmt.Sprintf("layer %s, fid %d: column %s holds %d bytes, over the %d MiB limit; %s, or %s",
+			layer, fid, col, size.Int64, limit>>20, what, restoreHint)}
+}
+
 func wrongType(path, layer string, row int, want string, g orb.Geometry) error {
 	return &model.InputError{File: path, Feature: row, Field: "geom",
 		Msg: fmt.Sprintf("layer %s: expected a %s, found a %s; fix the feature in QGIS", layer, want, g.GeoJSONType())}
@@ -331,21 +353,32 @@ func parseMerges(s sql.NullString) ([]model.Merge, error) {
 
 func (r *reader) schools(p *Project) error {
 	out := make([]model.School, 0, r.capacity("schools"))
-	closed := "0, NULL" // schema version 1: no school is closed
+	closed := "0, NULL, NULL" // schema version 1: no school is closed
 	if r.version >= 2 {
-		closed = "coalesce(closed, 0), merged_into"
+		closed = "coalesce(closed, 0), " + capped("merged_into", gpkg.MaxAttributeBytes)
 	}
-	err := r.rows("schools", `SELECT fid, geom, coalesce(id, ''), coalesce(name, ''), coalesce(level, ''), coalesce(capacity, 0),
-		coalesce(classrooms, 0), coalesce(boarding, 0), coalesce(township, ''), coalesce(public, 0), attrs, `+closed+`
+	err := r.rows("schools", `SELECT fid, `+capped("geom", gpkg.MaxGeometryBytes)+`, coalesce(id, ''), coalesce(name, ''),
+		coalesce(level, ''), coalesce(capacity, 0), coalesce(classrooms, 0), coalesce(boarding, 0), coalesce(township, ''),
+		coalesce(public, 0), `+capped("attrs", gpkg.MaxAttributeBytes)+`, `+closed+`
 		FROM schools ORDER BY fid`, func(rows *sql.Rows, row int) error {
 		var s model.School
 		var fid int64
 		var geom sql.RawBytes
 		var level string
 		var attrs, merged sql.NullString
-		if err := rows.Scan(&fid, &geom, &s.ID, &s.Name, &level, &s.Capacity, &s.Classrooms, &s.Boarding, &s.Township, &s.Public, &attrs,
-			&s.Closed, &merged); err != nil {
+		var geomSize, attrsSize, mergedSize sql.NullInt64
+		if err := rows.Scan(&fid, &geom, &geomSize, &s.ID, &s.Name, &level, &s.Capacity, &s.Classrooms, &s.Boarding, &s.Township,
+			&s.Public, &attrs, &attrsSize, &s.Closed, &merged, &mergedSize); err != nil {
 			return err
+		}
+		for _, c := range []struct {
+			col   string
+			size  sql.NullInt64
+			limit int
+		}{{"geom", geomSize, gpkg.MaxGeometryBytes}, {"attrs", attrsSize, gpkg.MaxAttributeBytes}, {"merged_into", mergedSize, gpkg.MaxAttributeBytes}} {
+			if err := r.checkSize("schools", row, fid, c.col, c.size, c.limit); err != nil {
+				return err
+			}
 		}
 		s.Level, _ = model.ParseLevel(level)
 		var err error
@@ -382,16 +415,23 @@ func (r *reader) schools(p *Project) error {
 
 func (r *reader) zones(p *Project) error {
 	out := make([]model.Zone, 0, r.capacity("zones"))
-	err := r.rows("zones", `SELECT fid, geom, coalesce(id, ''), coalesce(name, ''), coalesce(population, 0), coalesce(households, 0),
-		coalesce(dwellings, 0), primary_age, junior_age, coalesce(primary_school, ''),
-		coalesce(junior_school, ''), coalesce(township, ''), attrs FROM zones ORDER BY fid`, func(rows *sql.Rows, row int) error {
+	err := r.rows("zones", `SELECT fid, `+capped("geom", gpkg.MaxGeometryBytes)+`, coalesce(id, ''), coalesce(name, ''),
+		coalesce(population, 0), coalesce(households, 0), coalesce(dwellings, 0), primary_age, junior_age,
+		coalesce(primary_school, ''), coalesce(junior_school, ''), coalesce(township, ''), `+capped("attrs", gpkg.MaxAttributeBytes)+`
+		FROM zones ORDER BY fid`, func(rows *sql.Rows, row int) error {
 		var z model.Zone
 		var fid int64
 		var geom sql.RawBytes
 		var attrs sql.NullString
-		var primaryAge, juniorAge sql.NullInt64
-		if err := rows.Scan(&fid, &geom, &z.ID, &z.Name, &z.Population, &z.Households, &z.Dwellings, &primaryAge, &juniorAge,
-			&z.PrimarySchool, &z.JuniorSchool, &z.Township, &attrs); err != nil {
+		var primaryAge, juniorAge, geomSize, attrsSize sql.NullInt64
+		if err := rows.Scan(&fid, &geom, &geomSize, &z.ID, &z.Name, &z.Population, &z.Households, &z.Dwellings, &primaryAge, &juniorAge,
+			&z.PrimarySchool, &z.JuniorSchool, &z.Township, &attrs, &attrsSize); err != nil {
+			return err
+		}
+		if err := r.checkSize("zones", row, fid, "geom", geomSize, gpkg.MaxGeometryBytes); err != nil {
+			return err
+		}
+		if err := r.checkSize("zones", row, fid, "attrs", attrsSize, gpkg.MaxAttributeBytes); err != nil {
 			return err
 		}
 		z.PrimaryAge, z.PrimaryAgeKnown = r.ageCount(primaryAge)

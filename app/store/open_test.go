@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/xuequ/xuequ/geo/gpkg"
@@ -55,4 +57,66 @@ func TestOpenNestedCollections(t *testing.T) {
 		return err
 	})
 	wantInputError(t, path, "layer zones, fid 2", "nested more than 32 levels", "QGIS")
+}
+
+// openAlloc opens path and returns the bytes allocated on
+// the Go heap meanwhile and the error.
+func openAlloc(path string) (uint64, error) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, _, err := Open(path)
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc, err
+}
+
+// Oversized values are refused from their size in SQL, never read: a
+// 300 MB zeroblob in attrs, merged_into or geom (999 MB behaves the same,
+// but costs a GB of disk) opens in well under 64 MB. Zones of 16 million
+// empty rings (blobs under the 64 MiB cap) are refused by the parts limit
+// under 256 MB.
+func TestOpenBoundedMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 300 MB files")
+	}
+	good, _ := saveSample(t)
+	const huge = 300 << 20
+	for _, c := range []struct{ table, col, want string }{
+		{"schools", "attrs", "layer schools, fid 1: column attrs holds 314572800 bytes, over the 16 MiB limit"},
+		{"schools", "merged_into", "layer schools, fid 1: column merged_into holds 314572800 bytes"},
+		{"schools", "geom", "layer schools, fid 1: column geom holds 314572800 bytes, over the 64 MiB limit; simplify"},
+		{"zones", "attrs", "layer zones, fid 1: column attrs holds 314572800 bytes"},
+		{"zones", "geom", "layer zones, fid 1: column geom holds 314572800 bytes"},
+	} {
+		path := alterWith(t, good, func(db *sql.DB) error {
+			_, err := db.Exec("UPDATE "+c.table+" SET "+c.col+" = zeroblob(?) WHERE fid = 1", huge)
+			return err
+		})
+		alloc, err := openAlloc(path)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s.%s: %v, want %q", c.table, c.col, err, c.want)
+		}
+		if alloc > 64<<20 {
+			t.Errorf("%s.%s: Open allocated %d MB", c.table, c.col, alloc>>20)
+		}
+		os.Remove(path)
+	}
+
+	const rings = 16_000_000
+	wkb := binary.LittleEndian.AppendUint32([]byte{1}, 3)
+	wkb = binary.LittleEndian.AppendUint32(wkb, rings)
+	blob := gpBlob(append(wkb, make([]byte, 4*rings)...))
+	path := alterWith(t, good, func(db *sql.DB) error {
+		_, err := db.Exec("UPDATE zones SET geom = ?", blob)
+		return err
+	})
+	blob = nil
+	alloc, err := openAlloc(path)
+	if err == nil || !strings.Contains(err.Error(), "layer zones, fid 1: gpkg: geometry too complex: more than 100000 parts") {
+		t.Errorf("16M rings: %v", err)
+	}
+	if alloc > 256<<20 {
+		t.Errorf("16M rings: Open allocated %d MB", alloc>>20)
+	}
+	t.Logf("16M rings: Open allocated %d MB", alloc>>20)
 }
