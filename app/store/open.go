@@ -267,7 +267,8 @@ func (r *reader) capacity(table string) int {
 
 // geometry decodes a blob of layer (schools/zones) row row, GeoPackage
 // feature id fid; nil for NULL. Decode bounds nesting, vertices and parts
-// (geo/gpkg/limits.go), so a hostile blob costs an error, not a crash.
+// (geo/gpkg/limits.go), so a hostile blob costs an error, not a crash; a
+// NaN/Inf or out-of-range longitude/latitude is refused.
 func (r *reader) geometry(layer string, row int, fid int64, blob []byte) (orb.Geometry, error) {
 	if blob == nil {
 		return nil, nil
@@ -280,6 +281,10 @@ func (r *reader) geometry(layer string, row int, fid int64, blob []byte) (orb.Ge
 	if h.SRSID != 4326 {
 		return nil, &model.InputError{File: r.path, Feature: row, Field: "geom",
 			Msg: fmt.Sprintf("layer %s: geometry is in SRS %d, Xuequ projects are in EPSG:4326 (lon/lat); reproject the layer to EPSG:4326", layer, h.SRSID)}
+	}
+	if err := gpkg.CheckLonLat(g); err != nil {
+		return nil, &model.InputError{File: r.path, Feature: row, Field: "geom",
+			Msg: fmt.Sprintf("layer %s, fid %d: %v; fix or delete the feature in QGIS, or %s", layer, fid, err, restoreHint)}
 	}
 	return g, nil
 }

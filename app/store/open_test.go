@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"encoding/binary"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -119,4 +120,41 @@ func TestOpenBoundedMemory(t *testing.T) {
 		t.Errorf("16M rings: Open allocated %d MB", alloc>>20)
 	}
 	t.Logf("16M rings: Open allocated %d MB", alloc>>20)
+}
+
+// A project whose geometries hold NaN/Inf or out-of-range lon/lat is
+// refused with the layer and fid, not opened silently.
+func TestOpenBadCoordinates(t *testing.T) {
+	good, _ := saveSample(t)
+	point := func(x, y float64) []byte {
+		wkb := binary.LittleEndian.AppendUint32([]byte{1}, 1)
+		wkb = binary.LittleEndian.AppendUint64(wkb, math.Float64bits(x))
+		return gpBlob(binary.LittleEndian.AppendUint64(wkb, math.Float64bits(y)))
+	}
+	square := func(x, y float64) []byte {
+		wkb := binary.LittleEndian.AppendUint32([]byte{1}, 3)
+		wkb = binary.LittleEndian.AppendUint32(wkb, 1)
+		wkb = binary.LittleEndian.AppendUint32(wkb, 4)
+		for _, p := range [][2]float64{{117, 31}, {x, y}, {117, 32}, {117, 31}} {
+			wkb = binary.LittleEndian.AppendUint64(wkb, math.Float64bits(p[0]))
+			wkb = binary.LittleEndian.AppendUint64(wkb, math.Float64bits(p[1]))
+		}
+		return gpBlob(wkb)
+	}
+	for _, c := range []struct {
+		table string
+		blob  []byte
+		want  string
+	}{
+		{"schools", point(117, 95), "layer schools, fid 2: gpkg: coordinate (117, 95) is outside longitude -180…180 / latitude -90…90"},
+		{"schools", point(math.NaN(), math.NaN()), "layer schools, fid 2: gpkg: coordinate (NaN, NaN) is not a finite number"},
+		{"zones", square(1e308, 31), "layer zones, fid 2: gpkg: coordinate (1e+308, 31) is outside"},
+		{"zones", square(math.Inf(-1), 31), "layer zones, fid 2: gpkg: coordinate (-Inf, 31) is not a finite number"},
+	} {
+		path := alterWith(t, good, func(db *sql.DB) error {
+			_, err := db.Exec("UPDATE "+c.table+" SET geom = ? WHERE fid = 2", c.blob)
+			return err
+		})
+		wantInputError(t, path, c.want, "QGIS")
+	}
 }
