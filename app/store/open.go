@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -466,7 +467,130 @@ func (r *reader) zones(p *Project) error {
 	return err
 }
 
+// rawRows runs query and calls fn with the driver's values of each row
+// (string, []byte, int64, float64 or nil), skipping database/sql's
+// per-row locking and reflective Scan: for 1.4 million births rows that
+// halves the time. fn returns false for a value of an unexpected type;
+// rawRows then stops and reports ok = false, and the caller reads the table
+// again row by row for the exact conversion or message.
+func (r *reader) rawRows(table, query string, ncols int, fn func(v []driver.Value) bool) (ok bool, err error) {
+	fail := func(err error) (bool, error) {
+		return false, inputError(r.path, "", "cannot read table %s (%v): the file is damaged; %s", table, err, restoreHint)
+	}
+	conn, err := r.q.Conn(r.ctx)
+	if err != nil {
+		return fail(err)
+	}
+	defer conn.Close()
+	err = conn.Raw(func(dc any) error {
+		prep, ok1 := dc.(driver.ConnPrepareContext)
+		if !ok1 {
+			return nil
+		}
+		st, err := prep.PrepareContext(r.ctx, query)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		q, ok1 := st.(driver.StmtQueryContext)
+		if !ok1 {
+			return nil
+		}
+		rows, err := q.QueryContext(r.ctx, nil)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		if len(rows.Columns()) != ncols {
+			return nil
+		}
+		v := make([]driver.Value, ncols)
+		for {
+			if err := rows.Next(v); err == io.EOF {
+				ok = true
+				return nil
+			} else if err != nil {
+				return err
+			}
+			if !fn(v) {
+				return nil
+			}
+		}
+	})
+	if err != nil {
+		return fail(err)
+	}
+	return ok, nil
+}
+
+// rawInt reads an INTEGER or NULL (0) driver value.
+func rawInt(v driver.Value) (int, bool) {
+	switch v := v.(type) {
+	case int64:
+		return int(v), true
+	case nil:
+		return 0, true
+	}
+	return 0, false
+}
+
+// rawText reads a TEXT, BLOB or NULL ("") driver value, returning prev
+// when equal so that repeated ids share one string.
+func rawText(v driver.Value, prev string) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		if v == prev {
+			return prev, true
+		}
+		return v, true
+	case []byte:
+		if string(v) == prev {
+			return prev, true
+		}
+		return string(v), true
+	case nil:
+		return "", true
+	}
+	return "", false
+}
+
+// rowCapacity returns a slice capacity for the rows of table: max(fid),
+// which SQLite answers from the b-tree without a scan, bounded by what the
+// file can hold (a row takes at least 4 bytes) so that a forged fid costs
+// no memory.
+func (r *reader) rowCapacity(table string) int {
+	var n sql.NullInt64
+	_ = r.q.QueryRowContext(r.ctx, "SELECT max(fid) FROM "+table).Scan(&n)
+	limit := int64(1 << 20)
+	if fi, err := os.Stat(r.path); err == nil {
+		limit = max(limit, fi.Size()/4)
+	}
+	return int(max(0, min(n.Int64, limit)))
+}
+
 func (r *reader) history(p *Project) error {
+	out := make([]model.Enrollment, 0, r.rowCapacity("history"))
+	var prev string
+	ok, err := r.rawRows("history", "SELECT school, year, grade, students, classes FROM history ORDER BY fid", 5, func(v []driver.Value) bool {
+		var e model.Enrollment
+		var ok [5]bool
+		e.School, ok[0] = rawText(v[0], prev)
+		e.Year, ok[1] = rawInt(v[1])
+		var g int
+		g, ok[2] = rawInt(v[2])
+		e.Grade = model.Grade(g)
+		e.Students, ok[3] = rawInt(v[3])
+		e.Classes, ok[4] = rawInt(v[4])
+		prev = e.School
+		out = append(out, e)
+		return ok == [5]bool{true, true, true, true, true}
+	})
+	if ok || err != nil {
+		if len(out) > 0 {
+			p.District.History = out
+		}
+		return err
+	}
 	return r.rows("history", `SELECT coalesce(school, ''), coalesce(year, 0), coalesce(grade, 0), coalesce(students, 0),
 		coalesce(classes, 0) FROM history ORDER BY fid`, func(rows *sql.Rows, _ int) error {
 		var e model.Enrollment
@@ -479,6 +603,24 @@ func (r *reader) history(p *Project) error {
 }
 
 func (r *reader) births(p *Project) error {
+	out := make([]model.Births, 0, r.rowCapacity("births"))
+	var prev string
+	ok, err := r.rawRows("births", "SELECT zone, year, births FROM births ORDER BY fid", 3, func(v []driver.Value) bool {
+		var b model.Births
+		var ok [3]bool
+		b.Zone, ok[0] = rawText(v[0], prev)
+		b.Year, ok[1] = rawInt(v[1])
+		b.Births, ok[2] = rawInt(v[2])
+		prev = b.Zone
+		out = append(out, b)
+		return ok == [3]bool{true, true, true}
+	})
+	if ok || err != nil {
+		if len(out) > 0 {
+			p.District.Births = out
+		}
+		return err
+	}
 	return r.rows("births", `SELECT coalesce(zone, ''), coalesce(year, 0), coalesce(births, 0) FROM births ORDER BY fid`,
 		func(rows *sql.Rows, _ int) error {
 			var b model.Births
@@ -491,6 +633,24 @@ func (r *reader) births(p *Project) error {
 }
 
 func (r *reader) housing(p *Project) error {
+	out := make([]model.Housing, 0, r.rowCapacity("housing"))
+	var prev string
+	ok, err := r.rawRows("housing", "SELECT zone, year, dwellings FROM housing ORDER BY fid", 3, func(v []driver.Value) bool {
+		var h model.Housing
+		var ok [3]bool
+		h.Zone, ok[0] = rawText(v[0], prev)
+		h.Year, ok[1] = rawInt(v[1])
+		h.Dwellings, ok[2] = rawInt(v[2])
+		prev = h.Zone
+		out = append(out, h)
+		return ok == [3]bool{true, true, true}
+	})
+	if ok || err != nil {
+		if len(out) > 0 {
+			p.District.Housing = out
+		}
+		return err
+	}
 	return r.rows("housing", `SELECT coalesce(zone, ''), coalesce(year, 0), coalesce(dwellings, 0) FROM housing ORDER BY fid`,
 		func(rows *sql.Rows, _ int) error {
 			var h model.Housing

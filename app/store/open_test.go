@@ -6,11 +6,13 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/xuequ/xuequ/geo/gpkg"
+	"github.com/xuequ/xuequ/model"
 )
 
 // alterWith copies src and runs change on a writable connection to the
@@ -156,5 +158,52 @@ func TestOpenBadCoordinates(t *testing.T) {
 			return err
 		})
 		wantInputError(t, path, c.want, "QGIS")
+	}
+}
+
+// The bulk reads of history, births and housing give what the row-by-row
+// reads gave: NULL reads as "" or 0, a BLOB id as text, and values of other
+// types (text numbers, reals) fall back to database/sql's conversions and
+// messages.
+func TestOpenBulkRows(t *testing.T) {
+	good, _ := saveSample(t)
+	cases := []struct {
+		stmt string
+		want []model.Births
+		err  string
+	}{
+		{"INSERT INTO births (zone, year, births) VALUES (NULL, NULL, 7), (x'5A3033', 2020, NULL), ('Z01', 2021, 1)",
+			[]model.Births{{Zone: "Z01", Year: 2018, Births: 130}, {Zone: "Z02", Year: 2018, Births: 88}, {Zone: "", Year: 0, Births: 7}, {Zone: "Z03", Year: 2020, Births: 0}, {Zone: "Z01", Year: 2021, Births: 1}}, ""},
+		{"INSERT INTO births (zone, year, births) VALUES ('Z01', '2022', 3.0)",
+			[]model.Births{{Zone: "Z01", Year: 2018, Births: 130}, {Zone: "Z02", Year: 2018, Births: 88}, {Zone: "Z01", Year: 2022, Births: 3}}, ""},
+		{"INSERT INTO births (zone, year, births) VALUES ('Z01', 'abc', 3)", nil, "table births, row 3"},
+	}
+	for _, c := range cases {
+		// Without NOT NULL and type affinity, as a hostile file may have it.
+		p, _, err := Open(alter(t, good, "ALTER TABLE births RENAME TO b0",
+			"CREATE TABLE births (fid INTEGER PRIMARY KEY, zone, year, births)", "INSERT INTO births SELECT * FROM b0", c.stmt))
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%s: %v, want %q", c.stmt, err, c.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", c.stmt, err)
+		}
+		if !reflect.DeepEqual(p.District.Births, c.want) {
+			t.Errorf("%s: got %v, want %v", c.stmt, p.District.Births, c.want)
+		}
+	}
+	p, _, err := Open(alter(t, good, "INSERT INTO history (school, year, grade, students, classes) VALUES ('', 2020, 1, 40, 0)",
+		"INSERT INTO housing (zone, year, dwellings) VALUES (x'5A3032', 2026, 0)"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := p.District.History; h[len(h)-1] != (model.Enrollment{Year: 2020, Grade: 1, Students: 40}) {
+		t.Errorf("history %v", h[len(h)-1])
+	}
+	if h := p.District.Housing; len(h) != 2 || h[1] != (model.Housing{Zone: "Z02", Year: 2026}) {
+		t.Errorf("housing %v", h)
 	}
 }
