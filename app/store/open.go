@@ -89,7 +89,30 @@ func Open(path string) (*Project, *Info, error) {
 	}
 	p := &Project{}
 	p.District.Name = info.districtName
-	steps := []func(*Project) error{r.schools, r.zones, r.history, r.births, r.housing, r.standards, r.scenarios, r.edits, r.settings}
+	// Births, the largest table (1.4 million rows in a province), is read
+	// on a second read-only connection while the layers are decoded: on
+	// two cores that takes its 0.6 s out of the time to open. Its error, if
+	// any, is reported in table order like the others.
+	r.q.SetMaxOpenConns(2)
+	bctx, cancel := context.WithCancel(r.ctx)
+	rb := r
+	rb.ctx = bctx
+	var pb Project
+	birthsDone := make(chan error, 1)
+	go func() { birthsDone <- rb.births(&pb) }()
+	defer func() {
+		cancel()
+		if birthsDone != nil {
+			<-birthsDone // before closeDB
+		}
+	}()
+	births := func(p *Project) error {
+		err := <-birthsDone
+		birthsDone = nil
+		p.District.Births = pb.District.Births
+		return err
+	}
+	steps := []func(*Project) error{r.schools, r.zones, r.history, births, r.housing, r.standards, r.scenarios, r.edits, r.settings}
 	if r.version >= 3 {
 		for _, t := range tablesV3 {
 			if err := gpkg.CheckPlainTable(r.ctx, r.q, t.name, t.columns...); err != nil {
