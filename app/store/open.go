@@ -12,6 +12,7 @@ import (
 	"os"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 	"github.com/xuequ/xuequ/geo/gpkg"
@@ -344,6 +345,12 @@ func parseAttrs(s sql.NullString) (map[string]string, error) {
 	if !s.Valid || s.String == "" {
 		return nil, nil
 	}
+	if m, ok := parseFlatObject(s.String); ok {
+		if len(m) == 0 {
+			return nil, nil
+		}
+		return m, nil
+	}
 	var m map[string]string
 	if err := json.Unmarshal([]byte(s.String), &m); err != nil {
 		return nil, fmt.Errorf("column attrs is not a JSON object of strings: %v", err)
@@ -352,6 +359,82 @@ func parseAttrs(s sql.NullString) (map[string]string, error) {
 		return nil, nil
 	}
 	return m, nil
+}
+
+// parseFlatObject parses the JSON object of strings that Save writes to
+// attrs without encoding/json's reflection (a third of the time to read a
+// zone). It handles strings without escapes only, and reports ok = false
+// for anything else (escapes, invalid UTF-8, other values, bad syntax):
+// the caller then uses encoding/json, which gives the same result or the
+// error message.
+func parseFlatObject(s string) (map[string]string, bool) {
+	i := 0
+	ws := func() {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+			i++
+		}
+	}
+	str := func() (string, bool) {
+		if i >= len(s) || s[i] != '"' {
+			return "", false
+		}
+		j := i + 1
+		for j < len(s) && s[j] != '"' {
+			if s[j] == '\\' || s[j] < 0x20 {
+				return "", false
+			}
+			j++
+		}
+		if j >= len(s) || !utf8.ValidString(s[i+1:j]) {
+			return "", false
+		}
+		v := s[i+1 : j]
+		i = j + 1
+		return v, true
+	}
+	ws()
+	if i >= len(s) || s[i] != '{' {
+		return nil, false
+	}
+	i++
+	m := map[string]string{}
+	ws()
+	if i < len(s) && s[i] == '}' {
+		i++
+		ws()
+		return m, i == len(s)
+	}
+	for {
+		ws()
+		k, ok := str()
+		if !ok {
+			return nil, false
+		}
+		ws()
+		if i >= len(s) || s[i] != ':' {
+			return nil, false
+		}
+		i++
+		ws()
+		v, ok := str()
+		if !ok {
+			return nil, false
+		}
+		m[k] = v
+		ws()
+		if i >= len(s) {
+			return nil, false
+		}
+		if s[i] == '}' {
+			i++
+			ws()
+			return m, i == len(s)
+		}
+		if s[i] != ',' {
+			return nil, false
+		}
+		i++
+	}
 }
 
 // mergeJSON is one element of the schools.merged_into column.

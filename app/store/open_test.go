@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"encoding/binary"
+	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -205,5 +206,28 @@ func TestOpenBulkRows(t *testing.T) {
 	}
 	if h := p.District.Housing; len(h) != 2 || h[1] != (model.Housing{Zone: "Z02", Year: 2026}) {
 		t.Errorf("housing %v", h)
+	}
+}
+
+// parseFlatObject agrees with encoding/json wherever it answers.
+func TestParseFlatObject(t *testing.T) {
+	for _, s := range []string{
+		`{}`, ` { } `, `{"a":"b"}`, `{"来源":"测绘", "x" : "" ,"a":"1"}`, "{\n\t\"a\": \"b\"\r\n}", `{"a":"b","a":"c"}`,
+		`{"a":"b\"c"}`, `{"a":"\u00e9"}`, `{"a":1}`, `{"a":"b",}`, `{"a":"b"} x`, `{"a" "b"}`, `[1]`, "{\"a\":\"\xff\"}",
+		`{"a":"b"`, `{`, `{"a":null}`, "{\"a\":\"b\x01\"}", `{"a":"b"}}`, ``,
+	} {
+		m, ok := parseFlatObject(s)
+		if !ok {
+			continue
+		}
+		var want map[string]string
+		if err := json.Unmarshal([]byte(s), &want); err != nil || !reflect.DeepEqual(m, want) {
+			t.Errorf("%q: got %v, encoding/json %v %v", s, m, want, err)
+		}
+	}
+	for _, s := range []string{`{"a":"b"}`, `{}`, `{"来源":"测绘","x":""}`} {
+		if _, ok := parseFlatObject(s); !ok {
+			t.Errorf("%q: not parsed", s)
+		}
 	}
 }
