@@ -525,48 +525,116 @@ func (r *reader) schools(p *Project) error {
 	return err
 }
 
+// zoneRow is one row of the zones query before checks and decoding.
+type zoneRow struct {
+	z                                          model.Zone
+	fid                                        int64
+	geom                                       []byte
+	attrs                                      sql.NullString
+	primaryAge, juniorAge, geomSize, attrsSize sql.NullInt64
+}
+
+// values fills zr from the driver values of the zones query, reporting
+// false for a value of another type than the driver gives for what Save
+// writes (or NULL).
+func (zr *zoneRow) values(v []driver.Value) bool {
+	var ok [15]bool
+	var id int
+	id, ok[0] = rawInt(v[0])
+	zr.fid = int64(id)
+	switch g := v[1].(type) {
+	case []byte:
+		zr.geom, ok[1] = g, true
+	case nil:
+		zr.geom, ok[1] = nil, true
+	}
+	zr.geomSize, ok[2] = rawNullInt(v[2])
+	z := &zr.z
+	z.ID, ok[3] = rawText(v[3], "")
+	z.Name, ok[4] = rawText(v[4], "")
+	z.Population, ok[5] = rawInt(v[5])
+	z.Households, ok[6] = rawInt(v[6])
+	z.Dwellings, ok[7] = rawInt(v[7])
+	zr.primaryAge, ok[8] = rawNullInt(v[8])
+	zr.juniorAge, ok[9] = rawNullInt(v[9])
+	z.PrimarySchool, ok[10] = rawText(v[10], "")
+	z.JuniorSchool, ok[11] = rawText(v[11], "")
+	z.Township, ok[12] = rawText(v[12], "")
+	switch a := v[13].(type) {
+	case string:
+		zr.attrs, ok[13] = sql.NullString{String: a, Valid: true}, true
+	case nil:
+		zr.attrs, ok[13] = sql.NullString{}, true
+	}
+	zr.attrsSize, ok[14] = rawNullInt(v[14])
+	return okValues(ok[:]) == nil
+}
+
+// zone checks and decodes zr, row row of the zones layer.
+func (r *reader) zone(zr *zoneRow, row int) (model.Zone, error) {
+	z := zr.z
+	if err := r.checkSize("zones", row, zr.fid, "geom", zr.geomSize, gpkg.MaxGeometryBytes); err != nil {
+		return z, err
+	}
+	if err := r.checkSize("zones", row, zr.fid, "attrs", zr.attrsSize, gpkg.MaxAttributeBytes); err != nil {
+		return z, err
+	}
+	z.PrimaryAge, z.PrimaryAgeKnown = r.ageCount(zr.primaryAge)
+	z.JuniorAge, z.JuniorAgeKnown = r.ageCount(zr.juniorAge)
+	g, err := r.geometry("zones", row, zr.fid, zr.geom)
+	if err != nil {
+		return z, err
+	}
+	switch g := g.(type) {
+	case nil:
+	case orb.MultiPolygon:
+		z.Geometry = g
+	case orb.Polygon:
+		z.Geometry = orb.MultiPolygon{g}
+	default:
+		return z, wrongType(r.path, "zones", row, "MultiPolygon", g)
+	}
+	z.Attrs, err = parseAttrs(zr.attrs)
+	return z, err
+}
+
 func (r *reader) zones(p *Project) error {
 	out := make([]model.Zone, 0, r.capacity("zones"))
-	err := r.rows("zones", `SELECT fid, `+capped("geom", gpkg.MaxGeometryBytes)+`, coalesce(id, ''), coalesce(name, ''),
+	query := `SELECT fid, ` + capped("geom", gpkg.MaxGeometryBytes) + `, coalesce(id, ''), coalesce(name, ''),
 		coalesce(population, 0), coalesce(households, 0), coalesce(dwellings, 0), primary_age, junior_age,
-		coalesce(primary_school, ''), coalesce(junior_school, ''), coalesce(township, ''), `+capped("attrs", gpkg.MaxAttributeBytes)+`
-		FROM zones ORDER BY fid`, func(rows *sql.Rows, row int) error {
-		var z model.Zone
-		var fid int64
-		var geom sql.RawBytes
-		var attrs sql.NullString
-		var primaryAge, juniorAge, geomSize, attrsSize sql.NullInt64
-		if err := rows.Scan(&fid, &geom, &geomSize, &z.ID, &z.Name, &z.Population, &z.Households, &z.Dwellings, &primaryAge, &juniorAge,
-			&z.PrimarySchool, &z.JuniorSchool, &z.Township, &attrs, &attrsSize); err != nil {
-			return err
+		coalesce(primary_school, ''), coalesce(junior_school, ''), coalesce(township, ''), ` + capped("attrs", gpkg.MaxAttributeBytes) + `
+		FROM zones ORDER BY fid`
+	ok, err := r.rawRows("zones", query, 15, func(v []driver.Value, row int) error {
+		var zr zoneRow
+		if !zr.values(v) {
+			return errOddValue
 		}
-		if err := r.checkSize("zones", row, fid, "geom", geomSize, gpkg.MaxGeometryBytes); err != nil {
-			return err
-		}
-		if err := r.checkSize("zones", row, fid, "attrs", attrsSize, gpkg.MaxAttributeBytes); err != nil {
-			return err
-		}
-		z.PrimaryAge, z.PrimaryAgeKnown = r.ageCount(primaryAge)
-		z.JuniorAge, z.JuniorAgeKnown = r.ageCount(juniorAge)
-		g, err := r.geometry("zones", row, fid, geom)
+		z, err := r.zone(&zr, row)
 		if err != nil {
-			return err
-		}
-		switch g := g.(type) {
-		case nil:
-		case orb.MultiPolygon:
-			z.Geometry = g
-		case orb.Polygon:
-			z.Geometry = orb.MultiPolygon{g}
-		default:
-			return wrongType(r.path, "zones", row, "MultiPolygon", g)
-		}
-		if z.Attrs, err = parseAttrs(attrs); err != nil {
 			return err
 		}
 		out = append(out, z)
 		return nil
 	})
+	if !ok && err == nil {
+		out = out[:0]
+		err = r.rows("zones", query, func(rows *sql.Rows, row int) error {
+			var zr zoneRow
+			var geom sql.RawBytes
+			z := &zr.z
+			if err := rows.Scan(&zr.fid, &geom, &zr.geomSize, &z.ID, &z.Name, &z.Population, &z.Households, &z.Dwellings,
+				&zr.primaryAge, &zr.juniorAge, &z.PrimarySchool, &z.JuniorSchool, &z.Township, &zr.attrs, &zr.attrsSize); err != nil {
+				return err
+			}
+			zr.geom = geom
+			z2, err := r.zone(&zr, row)
+			if err != nil {
+				return err
+			}
+			out = append(out, z2)
+			return nil
+		})
+	}
 	if len(out) > 0 {
 		p.District.Zones = out
 	}
@@ -576,10 +644,12 @@ func (r *reader) zones(p *Project) error {
 // rawRows runs query and calls fn with the driver's values of each row
 // (string, []byte, int64, float64 or nil), skipping database/sql's
 // per-row locking and reflective Scan: for 1.4 million births rows that
-// halves the time. fn returns false for a value of an unexpected type;
-// rawRows then stops and reports ok = false, and the caller reads the table
-// again row by row for the exact conversion or message.
-func (r *reader) rawRows(table, query string, ncols int, fn func(v []driver.Value) bool) (ok bool, err error) {
+// halves the time. fn gets the 1-based row position and returns
+// errOddValue for a value of an unexpected type: rawRows then stops and
+// reports ok = false, and the caller reads the table again row by row for
+// database/sql's conversions and messages. Other errors are returned as
+// r.rows returns them.
+func (r *reader) rawRows(table, query string, ncols int, fn func(v []driver.Value, row int) error) (ok bool, err error) {
 	fail := func(err error) (bool, error) {
 		return false, inputError(r.path, "", "cannot read table %s (%v): the file is damaged; %s", table, err, restoreHint)
 	}
@@ -611,22 +681,51 @@ func (r *reader) rawRows(table, query string, ncols int, fn func(v []driver.Valu
 			return nil
 		}
 		v := make([]driver.Value, ncols)
-		for {
+		for n := 1; ; n++ {
 			if err := rows.Next(v); err == io.EOF {
 				ok = true
 				return nil
 			} else if err != nil {
 				return err
 			}
-			if !fn(v) {
+			if err := fn(v, n); err == errOddValue {
 				return nil
+			} else if err != nil {
+				var ie *model.InputError
+				if !errors.As(err, &ie) {
+					err = inputError(r.path, "", "table %s, row %d: %v; fix the value in QGIS or %s", table, n, err, restoreHint)
+				}
+				return rowError{err}
 			}
 		}
 	})
+	var re rowError
+	if errors.As(err, &re) {
+		return false, re.err
+	}
 	if err != nil {
 		return fail(err)
 	}
 	return ok, nil
+}
+
+// errOddValue is returned by rawRows callbacks for a value of a type they
+// do not convert themselves.
+var errOddValue = errors.New("value of another type")
+
+// rowError carries a row's error out of rawRows' driver callback.
+type rowError struct{ err error }
+
+func (e rowError) Error() string { return e.err.Error() }
+
+// okValues returns errOddValue unless all of ok are true.
+func okValues(ok []bool) error {
+	for _, o := range ok {
+		if !o {
+			return errOddValue
+		}
+	}
+	return nil
 }
 
 // rawInt reads an INTEGER or NULL (0) driver value.
@@ -638,6 +737,17 @@ func rawInt(v driver.Value) (int, bool) {
 		return 0, true
 	}
 	return 0, false
+}
+
+// rawNullInt reads an INTEGER or NULL driver value.
+func rawNullInt(v driver.Value) (sql.NullInt64, bool) {
+	switch v := v.(type) {
+	case int64:
+		return sql.NullInt64{Int64: v, Valid: true}, true
+	case nil:
+		return sql.NullInt64{}, true
+	}
+	return sql.NullInt64{}, false
 }
 
 // rawText reads a TEXT, BLOB or NULL ("") driver value, returning prev
@@ -677,7 +787,7 @@ func (r *reader) rowCapacity(table string) int {
 func (r *reader) history(p *Project) error {
 	out := make([]model.Enrollment, 0, r.rowCapacity("history"))
 	var prev string
-	ok, err := r.rawRows("history", "SELECT school, year, grade, students, classes FROM history ORDER BY fid", 5, func(v []driver.Value) bool {
+	ok, err := r.rawRows("history", "SELECT school, year, grade, students, classes FROM history ORDER BY fid", 5, func(v []driver.Value, _ int) error {
 		var e model.Enrollment
 		var ok [5]bool
 		e.School, ok[0] = rawText(v[0], prev)
@@ -689,7 +799,7 @@ func (r *reader) history(p *Project) error {
 		e.Classes, ok[4] = rawInt(v[4])
 		prev = e.School
 		out = append(out, e)
-		return ok == [5]bool{true, true, true, true, true}
+		return okValues(ok[:])
 	})
 	if ok || err != nil {
 		if len(out) > 0 {
@@ -711,7 +821,7 @@ func (r *reader) history(p *Project) error {
 func (r *reader) births(p *Project) error {
 	out := make([]model.Births, 0, r.rowCapacity("births"))
 	var prev string
-	ok, err := r.rawRows("births", "SELECT zone, year, births FROM births ORDER BY fid", 3, func(v []driver.Value) bool {
+	ok, err := r.rawRows("births", "SELECT zone, year, births FROM births ORDER BY fid", 3, func(v []driver.Value, _ int) error {
 		var b model.Births
 		var ok [3]bool
 		b.Zone, ok[0] = rawText(v[0], prev)
@@ -719,7 +829,7 @@ func (r *reader) births(p *Project) error {
 		b.Births, ok[2] = rawInt(v[2])
 		prev = b.Zone
 		out = append(out, b)
-		return ok == [3]bool{true, true, true}
+		return okValues(ok[:])
 	})
 	if ok || err != nil {
 		if len(out) > 0 {
@@ -741,7 +851,7 @@ func (r *reader) births(p *Project) error {
 func (r *reader) housing(p *Project) error {
 	out := make([]model.Housing, 0, r.rowCapacity("housing"))
 	var prev string
-	ok, err := r.rawRows("housing", "SELECT zone, year, dwellings FROM housing ORDER BY fid", 3, func(v []driver.Value) bool {
+	ok, err := r.rawRows("housing", "SELECT zone, year, dwellings FROM housing ORDER BY fid", 3, func(v []driver.Value, _ int) error {
 		var h model.Housing
 		var ok [3]bool
 		h.Zone, ok[0] = rawText(v[0], prev)
@@ -749,7 +859,7 @@ func (r *reader) housing(p *Project) error {
 		h.Dwellings, ok[2] = rawInt(v[2])
 		prev = h.Zone
 		out = append(out, h)
-		return ok == [3]bool{true, true, true}
+		return okValues(ok[:])
 	})
 	if ok || err != nil {
 		if len(out) > 0 {
