@@ -74,6 +74,13 @@ func Open(path string) (*Project, *Info, error) {
 	}
 	defer closeDB()
 	r := reader{ctx: context.Background(), q: d.SQL(), path: path}
+	// Two connections (births is read on the second, see below), each
+	// refusing values over gpkg.MaxValueBytes before anything is read.
+	r.q.SetMaxOpenConns(2)
+	r.q.SetMaxIdleConns(2)
+	if err := gpkg.LimitValues(r.ctx, r.q, 2); err != nil {
+		return nil, nil, openError(path, err)
+	}
 	info, err := r.info()
 	if err != nil {
 		return nil, nil, err
@@ -94,7 +101,6 @@ func Open(path string) (*Project, *Info, error) {
 	// on a second read-only connection while the layers are decoded: on
 	// two cores that takes its 0.6 s out of the time to open. Its error, if
 	// any, is reported in table order like the others.
-	r.q.SetMaxOpenConns(2)
 	bctx, cancel := context.WithCancel(r.ctx)
 	rb := r
 	rb.ctx = bctx

@@ -231,3 +231,23 @@ func TestParseFlatObject(t *testing.T) {
 		}
 	}
 }
+
+// A huge value in a column without its own check (here scenarios.data) is
+// refused by SQLite's length limit (gpkg.MaxValueBytes), not read.
+func TestOpenValueLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a 300 MB file")
+	}
+	good, _ := saveSample(t)
+	path := alterWith(t, good, func(db *sql.DB) error {
+		_, err := db.Exec("INSERT INTO scenarios (name, description, data) VALUES ('big', '', zeroblob(?))", 300<<20)
+		return err
+	})
+	alloc, err := openAlloc(path)
+	if err == nil || !strings.Contains(err.Error(), "scenarios") || !strings.Contains(err.Error(), "too big") {
+		t.Errorf("Open: %v, want table scenarios, too big", err)
+	}
+	if alloc > 64<<20 {
+		t.Errorf("Open allocated %d MB", alloc>>20)
+	}
+}

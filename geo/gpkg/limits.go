@@ -1,5 +1,12 @@
 package gpkg
 
+import (
+	"context"
+	"database/sql"
+
+	"modernc.org/sqlite"
+)
+
 // Limits on one geometry blob and one attribute value. They are stated here
 // once: Decode enforces the geometry ones, and app/store's Open checks the
 // byte sizes in SQL (length(col)) before a value is read into memory. Real
@@ -33,4 +40,38 @@ const (
 	// attribute column (schools.attrs, zones.attrs, schools.merged_into):
 	// a feature's extra attributes are a few hundred bytes.
 	MaxAttributeBytes = 16 << 20
+
+	// MaxValueBytes is the largest single value (text or blob, any column)
+	// a read-only connection from LimitValues reads: SQLite refuses a
+	// bigger one with "string or blob too big" instead of loading it. It
+	// backs up the per-column checks above for columns without one.
+	MaxValueBytes = 2 * MaxGeometryBytes
 )
+
+// sqliteLimitLength is SQLITE_LIMIT_LENGTH, the id of SQLite's limit on
+// the size of one string or blob.
+const sqliteLimitLength = 0
+
+// LimitValues makes SQLite refuse to read any value over MaxValueBytes on
+// the first n connections of db's pool (set SetMaxOpenConns to n first):
+// it takes n connections at once, sets each one's length limit, and puts
+// them back, where they stay as idle connections for later queries.
+func LimitValues(ctx context.Context, db *sql.DB, n int) error {
+	conns := make([]*sql.Conn, 0, n)
+	defer func() {
+		for _, c := range conns {
+			c.Close()
+		}
+	}()
+	for i := 0; i < n; i++ {
+		c, err := db.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		conns = append(conns, c)
+		if _, err := sqlite.Limit(c, sqliteLimitLength, MaxValueBytes); err != nil {
+			return err
+		}
+	}
+	return nil
+}
