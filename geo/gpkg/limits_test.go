@@ -95,3 +95,32 @@ func TestDecodeBoundedMemory(t *testing.T) {
 		t.Errorf("%d empty rings: %v", MaxParts, err)
 	}
 }
+
+func TestDecodeVertexLimit(t *testing.T) {
+	line := func(n int) []byte {
+		b := append(gpHeader(), 1)
+		b = binary.LittleEndian.AppendUint32(b, 2)
+		b = binary.LittleEndian.AppendUint32(b, uint32(n))
+		return append(b, make([]byte, 16*n)...)
+	}
+	big := line(MaxVertices + 1)
+	if len(big) > MaxGeometryBytes {
+		t.Fatalf("blob of %d bytes", len(big))
+	}
+	if _, _, err := Decode(big); !errors.Is(err, ErrTooComplex) || !strings.Contains(err.Error(), "more than 4000000 vertices") {
+		t.Errorf("err %v, want the vertex limit", err)
+	}
+	// The limit counts over all parts of a geometry.
+	b := append(gpHeader(), 1)
+	b = binary.LittleEndian.AppendUint32(b, 5)
+	b = binary.LittleEndian.AppendUint32(b, 2)
+	for i := 0; i < 2; i++ {
+		b = append(b, line(MaxVertices/2 + 1)[8:]...)
+	}
+	if _, _, err := Decode(b); !errors.Is(err, ErrTooComplex) {
+		t.Errorf("multilinestring: err %v, want the vertex limit", err)
+	}
+	if g, _, err := Decode(line(1000)); err != nil || len(g.(orb.LineString)) != 1000 {
+		t.Errorf("1000 vertices: %v", err)
+	}
+}
