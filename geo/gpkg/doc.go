@@ -14,6 +14,10 @@
 // the rtree triggers that GDAL and QGIS put in files work on every connection
 // this program opens.
 //
+// Decode reads geometry blobs from untrusted files with bounded stack and
+// memory: the limits on blob size, nesting, vertices and parts are stated
+// once, in limits.go, and each violation is an error naming the limit.
+//
 // Coordinates are stored as given; the SRS id names their CRS (4326 =
 // WGS 84 lon/lat in degrees, x = longitude, y = latitude).
 package gpkg

@@ -11,11 +11,6 @@ import (
 	"github.com/paulmach/orb/encoding/wkb"
 )
 
-// MaxGeometryBytes is the largest geometry blob Decode accepts (64 MiB). A
-// zone boundary with a million vertices is 16 MB; anything bigger in a
-// planning file is damage or an attack, not data.
-const MaxGeometryBytes = 64 << 20
-
 // Flag bits of the GeoPackage binary header (GPKG 1.3 §2.1.3.1.1).
 const (
 	flagLittleEndian = 1 << 0
@@ -185,40 +180,15 @@ func Decode(b []byte) (orb.Geometry, Header, error) {
 	if err != nil {
 		return nil, h, err
 	}
-	w := b[h.WKBOffset:]
-	if err := checkWKBType(w); err != nil {
-		return nil, h, err
-	}
-	g, err := wkb.Unmarshal(w)
+	g, err := decodeWKB(b[h.WKBOffset:])
 	if err != nil {
-		return nil, h, fmt.Errorf("gpkg: bad WKB: %w", err)
+		return nil, h, err
 	}
 	if !h.HasEnvelope && !isEmpty(g) {
 		h.Envelope = g.Bound()
 		h.HasEnvelope = true
 	}
 	return g, h, nil
-}
-
-// checkWKBType rejects WKB whose type is not a plain 2D type 1–7, so that Z,
-// M and EWKB variants give a clear error instead of being misread as 2D.
-func checkWKBType(w []byte) error {
-	if len(w) < 5 {
-		return errors.New("gpkg: WKB is truncated")
-	}
-	var typ uint32
-	switch w[0] {
-	case 0:
-		typ = binary.BigEndian.Uint32(w[1:])
-	case 1:
-		typ = binary.LittleEndian.Uint32(w[1:])
-	default:
-		return fmt.Errorf("gpkg: bad WKB byte order marker %d", w[0])
-	}
-	if typ < 1 || typ > 7 {
-		return fmt.Errorf("gpkg: WKB geometry type %d is not supported (only 2D Point … GeometryCollection, codes 1–7)", typ)
-	}
-	return nil
 }
 
 // GeometryTypeName returns the GeoPackage geometry type name of g as used in

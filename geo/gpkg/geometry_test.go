@@ -109,11 +109,18 @@ func FuzzDecode(f *testing.F) {
 		b, _ := Encode(g, 4326)
 		f.Add(b)
 	}
+	// Hostile shapes: nesting at and over the limit, many empty rings,
+	// counts larger than the blob.
+	f.Add(nestedCollections(MaxNestingDepth))
+	f.Add(nestedCollections(MaxNestingDepth + 1))
+	f.Add(emptyRings(1000))
+	f.Add(emptyRings(0)[:13])
 	f.Fuzz(func(t *testing.T, b []byte) {
 		g, h, err := Decode(b)
 		if err != nil {
 			return
 		}
+		_ = CheckLonLat(g)
 		// Whatever decodes must encode and decode again to the same thing.
 		b2, err := Encode(g, h.SRSID)
 		if err != nil {
