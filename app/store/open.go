@@ -276,7 +276,7 @@ func (r *reader) rows(table, query string, scan func(rows *sql.Rows, row int) er
 			if errors.As(err, &ie) {
 				return err
 			}
-			return inputError(r.path, "", "table %s, row %d: %v; fix the value in QGIS or %s", table, n, err, restoreHint)
+			return rowError(r.path, table, n, err)
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -699,13 +699,13 @@ func (r *reader) rawRows(table, query string, ncols int, fn func(v []driver.Valu
 			} else if err != nil {
 				var ie *model.InputError
 				if !errors.As(err, &ie) {
-					err = inputError(r.path, "", "table %s, row %d: %v; fix the value in QGIS or %s", table, n, err, restoreHint)
+					err = rowError(r.path, table, n, err)
 				}
-				return rowError{err}
+				return rowFailure{err}
 			}
 		}
 	})
-	var re rowError
+	var re rowFailure
 	if errors.As(err, &re) {
 		return false, re.err
 	}
@@ -719,10 +719,10 @@ func (r *reader) rawRows(table, query string, ncols int, fn func(v []driver.Valu
 // do not convert themselves.
 var errOddValue = errors.New("value of another type")
 
-// rowError carries a row's error out of rawRows' driver callback.
-type rowError struct{ err error }
+// rowFailure carries a row's error out of rawRows' driver callback.
+type rowFailure struct{ err error }
 
-func (e rowError) Error() string { return e.err.Error() }
+func (e rowFailure) Error() string { return e.err.Error() }
 
 // okValues returns errOddValue unless all of ok are true.
 func okValues(ok []bool) error {
