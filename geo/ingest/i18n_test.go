@@ -11,7 +11,9 @@ import (
 	"testing"
 	"text/template"
 
+	"github.com/paulmach/orb"
 	"github.com/xuequ/xuequ/geo"
+	"github.com/xuequ/xuequ/geo/gpkg"
 	"github.com/xuequ/xuequ/model"
 )
 
@@ -239,6 +241,7 @@ func sampleIssues(t *testing.T) []Issue {
 		keep(rep, err)
 	}
 
+	out = append(out, tooLargeIssue("zones.geojson", 3, "Z3", tooLarge(orb.MultiPolygon{{make(orb.Ring, gpkg.MaxVertices+1)}})))
 	refSchools := []model.School{{ID: "S1", Name: "城关镇第一小学", Level: model.LevelPrimary},
 		{ID: "S2", Name: "城关初级中学", Level: model.LevelJunior}, {ID: "S3", Name: "实验小学", Level: model.LevelPrimary}}
 	refZones := []model.Zone{{ID: "Z1", PrimarySchool: "S1", JuniorSchool: "S2"}, {ID: "Z2", PrimarySchool: "城关一小"},

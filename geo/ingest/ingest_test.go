@@ -12,6 +12,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/xuequ/xuequ/geo"
+	"github.com/xuequ/xuequ/geo/gpkg"
 	"github.com/xuequ/xuequ/model"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -429,5 +430,17 @@ func TestOutOfRangeCoordinates(t *testing.T) {
 	var ie *model.InputError
 	if !errors.As(err, &ie) || strings.Contains(rep.String(), "000000000000000000") {
 		t.Fatalf("1e308 in EPSG:3857: %v\n%s", err, rep)
+	}
+}
+
+// A zone too big for a project file (more vertices than gpkg.MaxVertices)
+// is skipped at import with a message, instead of being written into a
+// project no later command can open.
+func TestZoneTooLargeSkipped(t *testing.T) {
+	if got := tooLarge(orb.MultiPolygon{{make(orb.Ring, gpkg.MaxVertices+1)}}); !strings.Contains(got, "vertices") {
+		t.Errorf("tooLarge = %q", got)
+	}
+	if got := tooLarge(orb.MultiPolygon{{{{0, 0}, {1, 0}, {1, 1}, {0, 0}}}}); got != "" {
+		t.Errorf("a triangle is too large: %q", got)
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/xuequ/xuequ/geo"
+	"github.com/xuequ/xuequ/geo/gpkg"
 	"github.com/xuequ/xuequ/model"
 )
 
@@ -144,6 +145,10 @@ func readZones(name string, data []byte, opt Options) ([]model.Zone, []int, *Rep
 			rep.add(Issue{Severity: Warning, Code: CodeBadGeometry, File: name, Feature: f.index, ID: z.ID,
 				Args:    map[string]any{"Case": "zone-empty", "Detail": ""},
 				Message: "skipped: no valid polygon left after repair; redraw the zone"})
+			continue
+		}
+		if detail := tooLarge(mp); detail != "" {
+			rep.add(tooLargeIssue(name, f.index, z.ID, detail))
 			continue
 		}
 		z.Geometry = mp
@@ -285,4 +290,32 @@ func repairAll(features []feature) []repairResult {
 	}
 	wg.Wait()
 	return out
+}
+
+// tooLargeIssue reports a zone skipped by tooLarge.
+func tooLargeIssue(file string, feature int, id, detail string) Issue {
+	return Issue{Severity: Warning, Code: CodeBadGeometry, File: file, Feature: feature, ID: id,
+		Args:    map[string]any{"Case": "too-large", "Detail": detail},
+		Message: "skipped: the zone has " + detail + ", more than a project file holds; simplify it in QGIS (Vector → Geometry Tools → Simplify)"}
+}
+
+// tooLarge says what of a zone exceeds the limits a project file's
+// geometry must keep (gpkg.MaxVertices, gpkg.MaxParts; the same limits
+// Open enforces), "" when it fits: an import must not write a zone that no
+// later command could read.
+func tooLarge(mp orb.MultiPolygon) string {
+	vertices, parts := 0, len(mp)
+	for _, p := range mp {
+		parts += len(p)
+		for _, r := range p {
+			vertices += len(r)
+		}
+	}
+	switch {
+	case vertices > gpkg.MaxVertices:
+		return fmt.Sprintf("%d vertices (limit %d)", vertices, gpkg.MaxVertices)
+	case parts > gpkg.MaxParts:
+		return fmt.Sprintf("%d rings and polygons (limit %d)", parts, gpkg.MaxParts)
+	}
+	return ""
 }
