@@ -62,32 +62,13 @@ func walMode(path string) bool {
 	return h[18] == 2 || h[19] == 2
 }
 
-// fileURI is a file: URI for path with params (so that '?', '#', '%' and
-// non-ASCII names survive).
-func fileURI(path string, params url.Values) (string, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", err
-	}
-	p := filepath.ToSlash(abs)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p // Windows: file:///C:/dir/x.gpkg
-	}
-	u := url.URL{Scheme: "file", Path: p, RawQuery: params.Encode()}
-	s := u.String()
-	if !strings.HasPrefix(s, "file://") {
-		s = "file://" + strings.TrimPrefix(s, "file:")
-	}
-	return s, nil
-}
-
 // settle opens the SQLite file at path read-write so that SQLite rolls back
 // its hot journal or checkpoints its WAL into it, switches it to a rollback
 // journal (which removes the WAL) and closes it. Nothing from the file runs:
 // only the pager touches it. When another program has the file open, its
 // WAL stays; the caller checks with liveSidecar.
 func settle(path string) error {
-	name, err := fileURI(path, url.Values{"mode": {"rw"}, "_pragma": {"trusted_schema(0)"}})
+	name, err := gpkg.FileURI(path, url.Values{"mode": {"rw"}, "_pragma": {"trusted_schema(0)"}})
 	if err != nil {
 		return err
 	}

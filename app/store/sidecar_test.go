@@ -15,7 +15,7 @@ import (
 // rawDB opens path with plain SQLite, read-write, as QGIS or sqlite3 would.
 func rawDB(t *testing.T, path string) *sql.DB {
 	t.Helper()
-	name, err := fileURI(path, url.Values{"mode": {"rw"}})
+	name, err := gpkg.FileURI(path, url.Values{"mode": {"rw"}})
 	if err != nil {
 		t.Fatal(err)
 	}

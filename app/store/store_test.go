@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -220,25 +221,14 @@ func TestMigrationsMatchSchemaVersion(t *testing.T) {
 // connection and returns its path.
 func alter(t *testing.T, src string, stmts ...string) string {
 	t.Helper()
-	dst := filepath.Join(t.TempDir(), "altered.xuequ.gpkg")
-	b, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(dst, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	d, err := gpkg.OpenWritable(dst)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	for _, s := range stmts {
-		if _, err := d.SQL().Exec(s); err != nil {
-			t.Fatalf("%s: %v", s, err)
+	return alterWith(t, src, func(db *sql.DB) error {
+		for _, s := range stmts {
+			if _, err := db.Exec(s); err != nil {
+				return fmt.Errorf("%s: %w", s, err)
+			}
 		}
-	}
-	return dst
+		return nil
+	})
 }
 
 func wantInputError(t *testing.T, path string, fragments ...string) {

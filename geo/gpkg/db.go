@@ -57,9 +57,9 @@ func (d *DB) ReadOnly() bool { return d.readOnly }
 // Close closes the connection.
 func (d *DB) Close() error { return d.db.Close() }
 
-// dsn builds a file: URI for path (so that '?', '#', '%' and non-ASCII
-// names survive) with the given query parameters.
-func dsn(path string, params url.Values) (string, error) {
+// FileURI builds the SQLite file: URI for path (so that '?', '#', '%' and
+// non-ASCII names survive) with the given query parameters.
+func FileURI(path string, params url.Values) (string, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return "", err
@@ -77,7 +77,7 @@ func dsn(path string, params url.Values) (string, error) {
 }
 
 func openSQL(path string, params url.Values) (*sql.DB, error) {
-	name, err := dsn(path, params)
+	name, err := FileURI(path, params)
 	if err != nil {
 		return nil, err
 	}
