@@ -12,8 +12,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
+
+	"github.com/xuequ/xuequ/app/store"
 )
 
 // command is one subcommand. run gets the arguments after the subcommand
@@ -44,6 +47,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "-h", "-help", "--help", "help":
 			printUsage(stdout)
+			return 0
+		case "-version", "--version", "version":
+			fmt.Fprintln(stdout, "xuequ", version())
 			return 0
 		}
 		if c, ok := commands[args[0]]; ok {
@@ -95,7 +101,11 @@ feature, field and what to do), 2 usage error.`)
 func newFlagSet(name, usage string, stdout io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.Usage = func() {
-		fmt.Fprintf(stdout, "Usage: xuequ %s %s\n\nOptions:\n", name, usage)
+		cmd := "xuequ " + name
+		if name == "xuequ" { // the GUI's own flags
+			cmd = name
+		}
+		fmt.Fprintf(stdout, "Usage: %s %s\n\nOptions:\n", cmd, usage)
 		fs.SetOutput(stdout)
 		fs.PrintDefaults()
 	}
@@ -141,4 +151,22 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 func isBoolFlag(f *flag.Flag) bool {
 	b, ok := f.Value.(interface{ IsBoolFlag() bool })
 	return ok && b.IsBoolFlag()
+}
+
+// version is store.AppVersion (set at release with -ldflags "-X
+// github.com/xuequ/xuequ/app/store.AppVersion=1.2.3"), and for a
+// development build the commit it was built from.
+func version() string {
+	v := store.AppVersion
+	if v != "dev" {
+		return v
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 7 {
+				return v + "+" + s.Value[:7]
+			}
+		}
+	}
+	return v
 }
