@@ -825,63 +825,58 @@ func (r *reader) history(p *Project) error {
 }
 
 func (r *reader) births(p *Project) error {
-	out := make([]model.Births, 0, r.rowCapacity("births"))
-	var prev string
-	ok, err := r.rawRows("births", "SELECT zone, year, births FROM births ORDER BY fid", 3, func(v []driver.Value, _ int) error {
-		var b model.Births
-		var ok [3]bool
-		b.Zone, ok[0] = rawText(v[0], prev)
-		b.Year, ok[1] = rawInt(v[1])
-		b.Births, ok[2] = rawInt(v[2])
-		prev = b.Zone
-		out = append(out, b)
-		return okValues(ok[:])
+	rows, err := zoneYearRows(r, "births", "births", func(zone string, year, n int) model.Births {
+		return model.Births{Zone: zone, Year: year, Births: n}
 	})
-	if ok || err != nil {
-		if len(out) > 0 {
-			p.District.Births = out
-		}
-		return err
+	if len(rows) > 0 {
+		p.District.Births = rows
 	}
-	return r.rows("births", `SELECT coalesce(zone, ''), coalesce(year, 0), coalesce(births, 0) FROM births ORDER BY fid`,
-		func(rows *sql.Rows, _ int) error {
-			var b model.Births
-			if err := rows.Scan(&b.Zone, &b.Year, &b.Births); err != nil {
-				return err
-			}
-			p.District.Births = append(p.District.Births, b)
-			return nil
-		})
+	return err
 }
 
 func (r *reader) housing(p *Project) error {
-	out := make([]model.Housing, 0, r.rowCapacity("housing"))
+	rows, err := zoneYearRows(r, "housing", "dwellings", func(zone string, year, n int) model.Housing {
+		return model.Housing{Zone: zone, Year: year, Dwellings: n}
+	})
+	if len(rows) > 0 {
+		p.District.Housing = rows
+	}
+	return err
+}
+
+// zoneYearRows reads a (zone, year, count) table — births, housing — into
+// records made by mk, through the driver's rows, falling back to
+// database/sql row by row when a value is of a type rawRows does not
+// convert (the same conversions and messages as before).
+func zoneYearRows[T any](r *reader, table, count string, mk func(zone string, year, n int) T) ([]T, error) {
+	out := make([]T, 0, r.rowCapacity(table))
 	var prev string
-	ok, err := r.rawRows("housing", "SELECT zone, year, dwellings FROM housing ORDER BY fid", 3, func(v []driver.Value, _ int) error {
-		var h model.Housing
-		var ok [3]bool
-		h.Zone, ok[0] = rawText(v[0], prev)
-		h.Year, ok[1] = rawInt(v[1])
-		h.Dwellings, ok[2] = rawInt(v[2])
-		prev = h.Zone
-		out = append(out, h)
-		return okValues(ok[:])
+	ok, err := r.rawRows(table, "SELECT zone, year, "+count+" FROM "+table+" ORDER BY fid", 3, func(v []driver.Value, _ int) error {
+		var good [3]bool
+		var zone string
+		var year, n int
+		zone, good[0] = rawText(v[0], prev)
+		year, good[1] = rawInt(v[1])
+		n, good[2] = rawInt(v[2])
+		prev = zone
+		out = append(out, mk(zone, year, n))
+		return okValues(good[:])
 	})
 	if ok || err != nil {
-		if len(out) > 0 {
-			p.District.Housing = out
-		}
-		return err
+		return out, err
 	}
-	return r.rows("housing", `SELECT coalesce(zone, ''), coalesce(year, 0), coalesce(dwellings, 0) FROM housing ORDER BY fid`,
+	out = out[:0]
+	err = r.rows(table, "SELECT coalesce(zone, ''), coalesce(year, 0), coalesce("+count+", 0) FROM "+table+" ORDER BY fid",
 		func(rows *sql.Rows, _ int) error {
-			var h model.Housing
-			if err := rows.Scan(&h.Zone, &h.Year, &h.Dwellings); err != nil {
+			var zone string
+			var year, n int
+			if err := rows.Scan(&zone, &year, &n); err != nil {
 				return err
 			}
-			p.District.Housing = append(p.District.Housing, h)
+			out = append(out, mk(zone, year, n))
 			return nil
 		})
+	return out, err
 }
 
 // standards reads the key/value rows; keys missing from a file that has
