@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuequ/xuequ/geo/render"
 	"github.com/xuequ/xuequ/model"
 )
 
@@ -126,41 +125,6 @@ func TestMapBadYear(t *testing.T) {
 		if buf.Len() != 0 {
 			t.Errorf("%s: wrote %d bytes before failing", name, buf.Len())
 		}
-	}
-}
-
-// TestCatchmentColours checks that no two catchments sharing a boundary
-// get the same colour on the sample (16 colours are plenty for it).
-func TestCatchmentColours(t *testing.T) {
-	s := session(t)
-	d := s.District()
-	m := newMapModel(s, MapOptions{Stage: model.LevelPrimary}.resolve(s))
-	colors := render.CatchmentColors(d, m.group, len(d.Schools))
-	type key [2]int64
-	owner := map[key]int32{}
-	clash := 0
-	for i := range d.Zones {
-		g := m.group[i]
-		if g < 0 {
-			continue
-		}
-		for _, poly := range d.Zones[i].Geometry {
-			for _, ring := range poly {
-				for _, p := range ring {
-					k := key{int64(p[0] * 1e7), int64(p[1] * 1e7)}
-					if o, ok := owner[k]; ok && o != g && colors[o] == colors[g] {
-						clash++
-					}
-					owner[k] = g
-				}
-			}
-		}
-	}
-	if clash > 0 {
-		t.Errorf("%d shared vertices between different catchments of the same colour", clash)
-	}
-	if len(m.keys) < 20 {
-		t.Errorf("only %d catchments in the legend", len(m.keys))
 	}
 }
 
