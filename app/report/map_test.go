@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/binary"
 	"image/png"
 	"io"
 	"os/exec"
@@ -51,17 +52,22 @@ func TestMapPNG(t *testing.T) {
 		t.Fatal(err)
 	}
 	dump(t, "map.png", buf.Bytes())
-	img, err := png.Decode(&buf)
+	img, err := png.Decode(bytes.NewReader(buf.Bytes()))
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The resolution is in the file (pHYs), in pixels per metre.
+	if i := bytes.Index(buf.Bytes(), []byte("pHYs")); i < 0 || i > 64 ||
+		binary.BigEndian.Uint32(buf.Bytes()[i+4:]) != 3937 || buf.Bytes()[i+12] != 1 {
+		t.Errorf("no pHYs of 100 dpi after IHDR")
 	}
 	// A4 landscape at 100 dpi.
 	if b := img.Bounds(); b.Dx() != pixels(297, 100) || b.Dy() != pixels(210, 100) {
 		t.Errorf("size %v, want %d×%d", b, pixels(297, 100), pixels(210, 100))
 	}
 	// The map is coloured, not blank: sample the frame's middle.
-	l := newPNGLayout(opt.resolve(s))
-	c := img.At(l.frame.Min.X+l.frame.Dx()/2, l.frame.Min.Y+l.frame.Dy()/2)
+	l := newMapPDFLayout(PaperA4, false)
+	c := img.At(pixels(l.fx+l.fw/2, 100), pixels(l.fy+l.fh/2, 100))
 	if r, g, b, _ := c.RGBA(); r == g && g == b && r > 0xf000 {
 		t.Errorf("the middle of the map is white: %v", c)
 	}
@@ -75,8 +81,9 @@ func TestMapPDF(t *testing.T) {
 		paper Paper
 		want  []string
 	}{
-		{ThemeCatchment, model.LevelPrimary, PaperA4, []string{"2025年小学学区划分图", "学区界线", "示例县实验小学", "学区规划Xuequ", "2025年11月23日"}},
-		{ThemeStatus, model.LevelJunior, PaperA3, []string{"2025年初中学区班额状况图", "超大班额", "大班额占比12.1%"}},
+		{ThemeCatchment, model.LevelPrimary, PaperA4, []string{"2026年小学学区划分示意图", "学区界线", "示例县实验小学",
+			"编制单位：示例县城（合成数据）教育局", "制图日期：2025年11月23日", "2026年秋季招生"}},
+		{ThemeStatus, model.LevelJunior, PaperA3, []string{"2025年初中学区班额状况示意图", "超大班额", "大班额占比12.1%"}},
 	} {
 		var buf bytes.Buffer
 		opt := MapOptions{Options: Options{Date: fixedDate, Paper: tc.paper}, Theme: tc.theme, Stage: tc.stage, DPI: 150}

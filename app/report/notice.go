@@ -202,7 +202,7 @@ func NoticePDF(w io.Writer, s *app.Session, opt Options) error {
 	n := doc.pdf.PageCount()
 	for p := 1; p <= n; p++ {
 		doc.pdf.SetPage(p)
-		footer(doc, pageW, pageH, fmt.Sprintf("第 %d 页  共 %d 页", p, n))
+		pageFooter(doc, pageW, pageH, "", fmt.Sprintf("第 %d 页  共 %d 页", p, n))
 	}
 	return output(doc, w)
 }

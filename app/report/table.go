@@ -180,3 +180,16 @@ func (t *table) drawPart(wrapped [][]string, from, count int) {
 	}
 	t.y += h
 }
+
+// pageFooter draws the rule and footer line of a document page: left on
+// the left, right on the right.
+func pageFooter(d *doc, pageW, pageH float64, left, right string) {
+	y := pageH - pageMargin - footerBlock + 3
+	d.setDraw(ruleRGB)
+	d.pdf.SetLineWidth(0.2)
+	d.pdf.Line(pageMargin, y, pageW-pageMargin, y)
+	d.setText(greyRGB)
+	d.setSize(footerPt)
+	d.textTop(pageMargin, y+1.2, left)
+	d.textRight(pageW-pageMargin, y+1.2, right)
+}
