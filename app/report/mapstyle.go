@@ -2,7 +2,7 @@ package report
 
 import (
 	"image/color"
-		"strconv"
+	"strconv"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/geo/render"

@@ -72,7 +72,9 @@ func svgPath(b *bufio.Writer, it *sheetItem) {
 }
 
 // num writes a length with at most two decimals (0.01 mm).
-func num(v float64) string { return strconv.FormatFloat(float64(int64(v*100+0.5*sign(v)))/100, 'f', -1, 64) }
+func num(v float64) string {
+	return strconv.FormatFloat(float64(int64(v*100+0.5*sign(v)))/100, 'f', -1, 64)
+}
 
 func sign(v float64) float64 {
 	if v < 0 {
