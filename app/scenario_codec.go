@@ -63,7 +63,7 @@ func encodeCommand(c Command) (string, any, error) {
 	case *SchoolLevel:
 		return encodeCommand(&c.SchoolEdit)
 	case *SchoolEdit:
-		w := schoolEditJSON{ID: c.ID, Name: c.Name, Capacity: c.Capacity, Classrooms: c.Classrooms}
+		w := schoolEditJSON{ID: c.ID, Name: c.Name, Capacity: c.Capacity, Classrooms: c.Classrooms, Address: c.Address, Phone: c.Phone}
 		if c.Level != nil {
 			l := c.Level.String()
 			w.Level = &l
@@ -156,10 +156,12 @@ type schoolEditJSON struct {
 	Level      *string `json:"level,omitempty"`
 	Capacity   *int    `json:"capacity,omitempty"`
 	Classrooms *int    `json:"classrooms,omitempty"`
+	Address    *string `json:"address,omitempty"`
+	Phone      *string `json:"phone,omitempty"`
 }
 
 func (w *schoolEditJSON) command() (Command, error) {
-	c := &SchoolEdit{ID: w.ID, Name: w.Name, Capacity: w.Capacity, Classrooms: w.Classrooms}
+	c := &SchoolEdit{ID: w.ID, Name: w.Name, Capacity: w.Capacity, Classrooms: w.Classrooms, Address: w.Address, Phone: w.Phone}
 	if w.Level != nil {
 		l, err := parseStage(*w.Level)
 		if err != nil {

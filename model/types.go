@@ -132,6 +132,8 @@ type School struct {
 	Classrooms int
 	Boarding   bool   // 寄宿制
 	Township   string // 乡镇/街道
+	Address    string // 学校地址, printed on the 划片公示
+	Phone      string // 咨询电话 (admissions enquiries), printed on the 划片公示
 	Public     bool   // 公办 (true) or 民办 (false)
 	// Closed marks a school closed (撤并). It keeps its history, so past
 	// years are analysed as they were, but from the first projected year on

@@ -522,6 +522,7 @@ func (r *reader) schools(p *Project) error {
 		if s.Attrs, err = parseAttrs(attrs); err != nil {
 			return err
 		}
+		takeContact(&s)
 		out = append(out, s)
 		return nil
 	})

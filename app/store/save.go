@@ -346,7 +346,7 @@ func (w *writer) schools(ss []model.School) {
 		if err == nil {
 			ext.add(s.Location.Bound())
 		}
-		attrs, err2 := attrsJSON(s.Attrs)
+		attrs, err2 := attrsJSON(contactAttrs(s))
 		merged, err3 := mergesJSON(s.MergedInto)
 		if err = errors.Join(err, err2, err3); err != nil {
 			w.err = fmt.Errorf("school %q: %w", s.ID, err)

@@ -187,6 +187,10 @@ func importFieldText(f string) string {
 		return lang.X("import.field.township", "乡镇 township")
 	case ingest.FieldPublic:
 		return lang.X("import.field.public", "办学性质 public")
+	case ingest.FieldAddress:
+		return lang.X("import.field.address", "学校地址 address")
+	case ingest.FieldPhone:
+		return lang.X("import.field.phone", "咨询电话 phone")
 	case ingest.FieldPopulation:
 		return lang.X("import.field.population", "人口 population")
 	case ingest.FieldHouseholds:

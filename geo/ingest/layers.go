@@ -78,6 +78,8 @@ func ReadSchools(name string, data []byte, opt Options) ([]model.School, *Report
 			s.Boarding = b
 		}
 		s.Township, _ = f.get(m[FieldTownship])
+		s.Address, _ = f.get(m[FieldAddress])
+		s.Phone, _ = f.get(m[FieldPhone])
 		if v, ok := f.get(m[FieldPublic]); ok && strings.TrimSpace(v) != "" {
 			p, ok := parsePublic(v)
 			if !ok {

@@ -28,6 +28,8 @@ const (
 	FieldBoarding      = "boarding"
 	FieldTownship      = "township"
 	FieldPublic        = "public"
+	FieldAddress       = "address"
+	FieldPhone         = "phone"
 	FieldPopulation    = "population"
 	FieldHouseholds    = "households"
 	FieldDwellings     = "dwellings"
@@ -53,6 +55,8 @@ var aliases = map[Layer][]struct {
 		{FieldBoarding, []string{"寄宿", "寄宿制", "是否寄宿", "boarding"}},
 		{FieldTownship, []string{"乡镇", "乡镇街道", "所属乡镇", "街道", "township", "town", "street"}},
 		{FieldPublic, []string{"办学性质", "性质", "公办民办", "public", "ownership"}},
+		{FieldAddress, []string{"学校地址", "地址", "校址", "详细地址", "address", "addr", "street_address"}},
+		{FieldPhone, []string{"咨询电话", "招生咨询电话", "联系电话", "电话", "phone", "tel", "telephone"}},
 	},
 	Zones: {
 		{FieldID, []string{"编码", "小区编码", "片区编码", "代码", "编号", "id", "code", "zoneid", "zonecode", "geoid20", "geoid10", "geoid", "blockid"}},
