@@ -172,3 +172,52 @@ func TestWriteFileAtomic(t *testing.T) {
 		}
 	}
 }
+
+// TestLedgerPrintSetup reads the page setup back: A4 landscape, one page
+// wide, print titles and an autofilter on the header row.
+func TestLedgerPrintSetup(t *testing.T) {
+	var buf bytes.Buffer
+	if err := LedgerXLSX(&buf, session(t), Options{Date: fixedDate}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	checkPrintSetup(t, f, SheetLedger, "landscape", "$1:$2")
+	checkPrintSetup(t, f, SheetSummary, "landscape", "$1:$2")
+}
+
+func checkPrintSetup(t *testing.T, f *excelize.File, sheet, orient, titles string) {
+	t.Helper()
+	pl, err := f.GetPageLayout(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl.Size == nil || *pl.Size != xlsxA4 || pl.Orientation == nil || *pl.Orientation != orient ||
+		pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0 {
+		t.Errorf("%s: page layout %+v", sheet, pl)
+	}
+	if p, err := f.GetSheetProps(sheet); err != nil || p.FitToPage == nil || !*p.FitToPage {
+		t.Errorf("%s: fit to page not set: %+v %v", sheet, p, err)
+	}
+	found, filter := false, false
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == sheet && strings.HasSuffix(dn.RefersTo, titles) {
+			found = true
+		}
+		if dn.Name == "_xlnm._FilterDatabase" && dn.Scope == sheet {
+			filter = true
+		}
+	}
+	if !found {
+		t.Errorf("%s: no print titles %s in %v", sheet, titles, f.GetDefinedName())
+	}
+	if !filter {
+		t.Errorf("%s: no autofilter", sheet)
+	}
+	if panes, err := f.GetPanes(sheet); err != nil || !panes.Freeze {
+		t.Errorf("%s: header not frozen", sheet)
+	}
+}
