@@ -1,5 +1,7 @@
 package report
 
+import "strings"
+
 // column is one column of a printed table.
 type column struct {
 	title string
@@ -135,7 +137,11 @@ func (t *table) row(cells []string) {
 func (t *table) wrapCells(cells []string) [][]string {
 	out := make([][]string, len(t.cols))
 	for i, c := range t.cols {
-		if i < len(cells) && cells[i] != "" {
+		switch {
+		case i >= len(cells) || cells[i] == "":
+		case strings.Contains(cells[i], listSep):
+			out[i] = t.d.wrapItems("", strings.Split(strings.TrimPrefix(cells[i], listSep), listSep), c.w-2*t.padX)
+		default:
 			out[i] = t.d.wrap(cells[i], c.w-2*t.padX)
 		}
 	}
