@@ -93,7 +93,8 @@ type Options struct {
 	// Scenario names the scenario printed; "" is the session's current one
 	// (the base plan when that is ""). Any scenario is marked 草案.
 	Scenario string
-	// Doc is the issuer, data source, 审图号, phone and 公示期 length.
+	// Doc is the issuer, data source, 审图号, phone and 公示期 length;
+	// zero reads them from the project's settings (DocInfoFromSettings).
 	Doc DocInfo
 }
 
@@ -130,6 +131,9 @@ func (o Options) resolve(s *app.Session) Options {
 	}
 	if o.Scenario == "" {
 		o.Scenario = s.CurrentScenario()
+	}
+	if o.Doc == (DocInfo{}) {
+		o.Doc = DocInfoFromSettings(s.Settings())
 	}
 	return o
 }

@@ -33,6 +33,18 @@ func TestExportAll(t *testing.T) {
 			t.Errorf("stderr does not report %s: %q", f.path, errOut)
 		}
 	}
+	// The other formats: SVG map (portrait), notice as xlsx, with the intake year.
+	svg, noticeX := filepath.Join(dir, "map.svg"), filepath.Join(dir, "notice.xlsx")
+	code, _, errOut = runCLI(t, "export", p, "--map", svg, "--orientation", "portrait", "--notice", noticeX, "--intake", "2027")
+	if code != 0 {
+		t.Fatalf("svg/xlsx: exit %d: %s", code, errOut)
+	}
+	if data, _ := os.ReadFile(svg); !bytes.Contains(data, []byte("2027年小学学区划分示意图")) || !bytes.Contains(data, []byte(`width="210mm"`)) {
+		t.Errorf("the SVG map is not a portrait 2027 map")
+	}
+	if data, _ := os.ReadFile(noticeX); !bytes.HasPrefix(data, []byte("PK")) {
+		t.Errorf("the notice workbook is not an xlsx")
+	}
 	code, _, errOut = runCLI(t, "export", p, "--map", mapPNG, "--theme", "status", "--stage", "junior", "--dpi", "72")
 	if code != 0 {
 		t.Fatalf("png: exit %d: %s", code, errOut)
@@ -41,8 +53,8 @@ func TestExportAll(t *testing.T) {
 		t.Errorf("map.png is not a PNG")
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 4 {
-		t.Errorf("want exactly the 4 outputs (no temporary files left), got %d", len(entries))
+	if len(entries) != 6 {
+		t.Errorf("want exactly the 6 outputs (no temporary files left), got %d", len(entries))
 	}
 }
 
@@ -52,13 +64,15 @@ func TestExportUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"export", p},                           // nothing to export
 		{"export", "--map", out + ".pdf"},       // no project
-		{"export", p, "--map", out + ".svg"},    // map format
+		{"export", p, "--map", out + ".tif"},    // map format
 		{"export", p, "--notice", out + ".png"}, // notice format
 		{"export", p, "--ledger", out + ".csv"}, // ledger format
 		{"export", p, "--map", out + ".pdf", "--paper", "B5"},
 		{"export", p, "--map", out + ".pdf", "--theme", "density"},
 		{"export", p, "--map", out + ".pdf", "--stage", "senior"},
 		{"export", p, "--map", out + ".pdf", "--dpi", "5000"},
+		{"export", p, "--map", out + ".pdf", "--orientation", "sideways"},
+		{"export", p, "--notice", out + ".pdf", "--intake", "26"},
 		{"export", p, "--bogus"},
 		{"export", p, p, "--map", out + ".pdf"}, // two projects
 	} {

@@ -24,6 +24,9 @@ type inputs struct {
 	// was recorded under, from which projected intakes follow the
 	// scenario's catchments (see app.ProjectScenario).
 	Reference *model.District
+	// Settings are the project's settings (document fields), nil without
+	// a project.
+	Settings map[string]string
 }
 
 // loadInputs opens the project named by the single positional argument, or
@@ -59,7 +62,7 @@ func loadTableInputs(positional []string, history string, topt ingest.TableOptio
 	if err != nil {
 		return nil, err
 	}
-	in := &inputs{District: &p.District, Project: path, Name: path}
+	in := &inputs{District: &p.District, Project: path, Name: path, Settings: p.Settings}
 	if scenario != "" {
 		if in.District, err = applyScenario(p, scenario); err != nil {
 			return nil, err
