@@ -23,12 +23,12 @@ func (w *mainWindow) exportMenuItems() []*fyne.MenuItem {
 	item := func(label, file, ext string, write func(io.Writer, *app.Session, report.Options) error) *fyne.MenuItem {
 		return fyne.NewMenuItem(label, func() { w.showExport(file, ext, write) })
 	}
+	mapLabel := lang.X("menu.file.exportmap", "Export Catchment Map…")
+	noticeLabel := lang.X("menu.file.exportnotice", "Export Public Notice List…")
 	return []*fyne.MenuItem{
-		item(lang.X("menu.file.exportmap", "Export Catchment Map PDF…"), "学区划分图.pdf", ".pdf",
-			func(wr io.Writer, s *app.Session, o report.Options) error {
-				return report.MapPDF(wr, s, report.MapOptions{Options: o, Stage: w.mapView.Stage()})
-			}),
-		item(lang.X("menu.file.exportnotice", "Export Public Notice List PDF…"), "划片范围公示.pdf", ".pdf", report.NoticePDF),
+		// Map and notice: format, paper, orientation and intake year first.
+		fyne.NewMenuItem(mapLabel, func() { w.showExportOptions(exportMap, mapLabel, "学区划分示意图") }),
+		fyne.NewMenuItem(noticeLabel, func() { w.showExportOptions(exportNotice, noticeLabel, "划片范围公示") }),
 		item(lang.X("menu.file.exportledger", "Export Ledger (xlsx)…"), "大班额台账.xlsx", ".xlsx", report.LedgerXLSX),
 	}
 }

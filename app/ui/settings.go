@@ -53,6 +53,7 @@ const (
 // SettingsDialog edits the district's standards.
 type SettingsDialog struct {
 	src     StandardsSource
+	doc     *docSettingsForm // nil when src keeps no document fields
 	fields  []*standardField
 	message *widget.Label
 	dialog  *dialog.CustomDialog
@@ -93,7 +94,12 @@ func NewSettingsDialog(src StandardsSource, parent fyne.Window) *SettingsDialog 
 	note := widget.NewLabel(lang.X("settings.note",
 		"超标准 = 标准班额+1 至 大班额起点−1；修改可撤销，并重新计算全部分析。"))
 	note.Wrapping = fyne.TextWrapWord
-	content := container.NewVBox(form, note, s.message)
+	var content fyne.CanvasObject = container.NewVBox(form, note)
+	if ds, ok := src.(DocSettingsSource); ok {
+		s.doc = newDocSettingsForm(ds, src.District().Name)
+		content = settingsTabs(content, s.doc.content())
+	}
+	content = container.NewVBox(content, s.message)
 
 	s.dialog = dialog.NewCustomWithoutButtons(lang.X("settings.title", "规划标准"), content, parent)
 	cancel := widget.NewButton(lang.X("settings.cancel", "取消"), s.dialog.Hide)
@@ -132,6 +138,13 @@ func (s *SettingsDialog) Apply() bool {
 		s.message.SetText(lang.X("settings.invalid", "标准无效：{{.Err}}", map[string]any{"Err": trError(err)}))
 		s.message.Show()
 		return false
+	}
+	if s.doc != nil {
+		if err := s.doc.apply(); err != nil {
+			s.message.SetText(err.Error())
+			s.message.Show()
+			return false
+		}
 	}
 	s.message.Hide()
 	return true
