@@ -23,7 +23,7 @@ type DocSettingsSource interface {
 // 数据来源, 审图号, 咨询/监督电话 and the 公示期 length (report.DocInfo),
 // saved in the project's settings table.
 type docSettingsForm struct {
-	src                                    DocSettingsSource
+	src                                   DocSettingsSource
 	issuer, source, approval, phone, days *widget.Entry
 }
 

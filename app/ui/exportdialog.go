@@ -109,7 +109,9 @@ var errBadIntake = badIntakeError{}
 // badIntakeError is the translated message of an invalid intake year.
 type badIntakeError struct{}
 
-func (badIntakeError) Error() string { return lang.X("export.bad_intake", "请填写招生年份，例如 2026") }
+func (badIntakeError) Error() string {
+	return lang.X("export.bad_intake", "请填写招生年份，例如 2026")
+}
 
 // choice reads the form; it reports false while the year is invalid.
 func (f *exportForm) choice(year int) (exportFormat, exportChoice, bool) {
