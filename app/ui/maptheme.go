@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"math"
+	"slices"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -77,8 +78,9 @@ var statusColors = [...]color.RGBA{
 	model.StatusVeryLarge:    {0xc6, 0x28, 0x28, 0xff},
 }
 
-// noDataColor fills zones whose value is unknown (no school, no people).
-var noDataColor = color.RGBA{0xd0, 0xd0, 0xd0, 0xff}
+// noDataColor fills zones whose value is unknown (no school, no people):
+// the 未划片 grey of every map, which no catchment colour comes near.
+var noDataColor = color.RGBA(render.UnassignedColor)
 
 // densityRamp is a sequential yellow-orange-brown ramp (ColorBrewer YlOrBr).
 var densityRamp = []color.RGBA{
@@ -112,6 +114,7 @@ type zoneStyler struct {
 	stage   model.Level // which catchment is shown: primary or junior
 	results map[string]*model.SchoolResult
 	palette map[string]color.RGBA // school ID → catchment colour
+	keys    []legendEntry         // catchment theme: school → colour, in school order
 	density []float64             // per zone, persons per km² (ThemeDensity only)
 	std     model.Standards
 }
@@ -129,9 +132,12 @@ func newZoneStyler(s *app.Session, theme MapTheme, stage model.Level, group []in
 	d := s.District()
 	st.std = d.Standards.OrDefault()
 	if theme == ThemeCatchment {
+		// The one colour rule of every map (render.CatchmentColors): a
+		// school keeps its colour across edits, sessions and exports.
 		for j, c := range render.CatchmentColors(d, group, len(d.Schools)) {
 			if c.A != 0 {
 				st.palette[d.Schools[j].ID] = color.RGBA(c)
+				st.keys = append(st.keys, legendEntry{d.Schools[j].Name, color.RGBA(c)})
 			}
 		}
 	}
@@ -232,8 +238,20 @@ func (st *zoneStyler) Legend() []legendEntry {
 		}
 		return out
 	}
-	return []legendEntry{{lang.X("legend.catchment", "Colour = assigned school"), color.RGBA(render.CatchmentPalette[0])},
-		{lang.X("legend.unassigned", "Unassigned"), noDataColor}}
+	return st.catchmentLegend()
+}
+
+// maxLegendSchools is how many schools the catchment legend names; the
+// rest are counted on one line, so the key never covers the map.
+const maxLegendSchools = 16
+
+// catchmentLegend is the school → colour key of the catchment theme.
+func (st *zoneStyler) catchmentLegend() []legendEntry {
+	out := slices.Clone(st.keys[:min(len(st.keys), maxLegendSchools)])
+	if n := len(st.keys) - len(out); n > 0 {
+		out = append(out, legendEntry{lang.X("legend.more", "… and {{.N}} more schools", map[string]any{"N": n}), color.RGBA{}})
+	}
+	return append(out, legendEntry{lang.X("legend.unassigned", "Unassigned"), noDataColor})
 }
 
 func densityLabel(i int) string {
