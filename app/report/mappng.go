@@ -40,7 +40,7 @@ func MapPNG(w io.Writer, s *app.Session, opt MapOptions) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, img); err != nil {
+	if err := (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, img); err != nil {
 		return err
 	}
 	_, err = w.Write(withPHYs(buf.Bytes(), opt.DPI))

@@ -195,7 +195,7 @@ func NoticePDF(w io.Writer, s *app.Session, opt Options) error {
 
 // noticeTable is the table of the lists, its columns fitted to the paper.
 func noticeTable(doc *doc, paper Paper, contentW, bottom float64) *table {
-	seq, nameW, levelW, addrW, phoneW := 10.0, 30.0, 14.5, 28.0, 22.0
+	seq, nameW, levelW, addrW, phoneW := 10.0, 29.0, 14.5, 25.0, 25.5
 	if paper == PaperA3 {
 		seq, nameW, levelW, addrW, phoneW = 10, 48, 16, 52, 28
 	}
