@@ -25,6 +25,10 @@ const (
 	vecZoneMinPt   = 2.6 // … down to this, else they are left out
 )
 
+// maxForcedLabels is the most schools a map names even where names
+// overlap (see schoolLabels).
+const maxForcedLabels = 150
+
 // box is a rectangle on the sheet, mm.
 type box struct{ x0, y0, x1, y1 float64 }
 
@@ -233,8 +237,10 @@ func (b *mapBody) symbolRadius(mk render.SchoolMark) float64 {
 }
 
 // schoolLabels names every school shown, the ones with the most zones
-// first, right of the symbol, else left, above or below; a name that fits
-// nowhere free is still printed to the right (every school is named).
+// first, right of the symbol, else left, above or below. On a county map
+// (up to maxForcedLabels schools) a name that fits nowhere free is still
+// printed to the right, so every school is named; on larger maps it is
+// left out rather than printed over others.
 func (b *mapBody) schoolLabels(d *model.District, m *mapModel) {
 	var order []int
 	for j := range d.Schools {
@@ -257,12 +263,15 @@ func (b *mapBody) schoolLabels(d *model.District, m *mapModel) {
 			{p.x - w/2, p.y - r - lh, p.x + w/2, p.y - r},
 			{p.x - w/2, p.y + r, p.x + w/2, p.y + r + lh},
 		}
-		at := cands[0]
+		at, ok := cands[0], false
 		for _, c := range cands {
 			if b.free(c) {
-				at = c
+				at, ok = c, true
 				break
 			}
+		}
+		if !ok && len(order) > maxForcedLabels {
+			continue
 		}
 		b.taken = append(b.taken, at)
 		sh.setFill(0xffffff)
