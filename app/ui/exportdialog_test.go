@@ -62,3 +62,22 @@ func TestDocSettingsSaved(t *testing.T) {
 		t.Errorf("settings %+v", got)
 	}
 }
+
+// TestSchoolDetailEditsContact: the address and phone printed on the
+// notice are edited in the school panel, as one undoable edit.
+func TestSchoolDetailEditsContact(t *testing.T) {
+	newPanelTestApp(t)
+	sess := newPanelTestSession()
+	d := NewSchoolDetail(sess)
+	d.SetSchool("S1")
+	d.address.SetText(" 城关镇人民路1号 ")
+	d.phone.SetText("0710-1234567")
+	d.applyEdit()
+	s := sess.District().School("S1")
+	if s.Address != "城关镇人民路1号" || s.Phone != "0710-1234567" {
+		t.Fatalf("school now %q %q", s.Address, s.Phone)
+	}
+	if err := sess.Undo(); err != nil || sess.District().School("S1").Address != "" {
+		t.Errorf("undo: %v, address %q", err, sess.District().School("S1").Address)
+	}
+}

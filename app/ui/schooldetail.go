@@ -74,6 +74,8 @@ type SchoolDetail struct {
 	level      *widget.Select // 学段: applied at once, as an undoable edit
 	capacity   *widget.Entry
 	classrooms *widget.Entry
+	address    *widget.Entry // 学校地址, printed on the 划片公示
+	phone      *widget.Entry // 咨询电话, printed on the 划片公示
 	apply      *widget.Button
 	message    *widget.Label
 	spark      *Sparkline
@@ -90,6 +92,7 @@ type SchoolDetail struct {
 	// from the district: a refresh only replaces text the user has not
 	// changed.
 	loadedCapacity, loadedClassrooms string
+	loadedAddress, loadedPhone       string
 	// reset makes the next load replace the entry texts and scroll the
 	// table to the year under study (a new school, or after an edit).
 	reset bool
@@ -115,6 +118,8 @@ func NewSchoolDetail(src SchoolDetailSource) *SchoolDetail {
 	d.classrooms = widget.NewEntry()
 	d.classrooms.Validator = nonNegativeInt
 	d.classrooms.SetPlaceHolder(lang.X("school.detail.classrooms.unknown", "0 = 未知"))
+	d.address = widget.NewEntry()
+	d.phone = widget.NewEntry()
 	d.apply = widget.NewButton(lang.X("school.detail.apply", "应用修改"), d.applyEdit)
 	d.apply.Importance = widget.HighImportance
 	d.message = widget.NewLabel("")
@@ -163,7 +168,9 @@ func NewSchoolDetail(src SchoolDetailSource) *SchoolDetail {
 	edit := container.NewVBox(container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.X("school.detail.level", "学段")), d.level,
 		widget.NewLabel(lang.X("school.detail.capacity", "学位数")), d.capacity,
-		widget.NewLabel(lang.X("school.detail.classrooms", "教室数")), d.classrooms),
+		widget.NewLabel(lang.X("school.detail.classrooms", "教室数")), d.classrooms,
+		widget.NewLabel(lang.X("school.detail.address", "学校地址")), d.address,
+		widget.NewLabel(lang.X("school.detail.phone", "咨询电话")), d.phone),
 		container.NewHBox(layout.NewSpacer(), d.apply))
 	overview := container.NewVScroll(container.NewVBox(
 		edit, d.message, d.figures, d.spark, d.sparkNote))
@@ -236,6 +243,13 @@ func (d *SchoolDetail) load() {
 		d.classrooms.SetText(roomText)
 	}
 	d.loadedCapacity, d.loadedClassrooms = capText, roomText
+	if fresh || d.address.Text == d.loadedAddress {
+		d.address.SetText(s.Address)
+	}
+	if fresh || d.phone.Text == d.loadedPhone {
+		d.phone.SetText(s.Phone)
+	}
+	d.loadedAddress, d.loadedPhone = s.Address, s.Phone
 	d.showLevel(s.Level)
 
 	d.loadYears()
@@ -347,7 +361,13 @@ func (d *SchoolDetail) applyEdit() {
 	if rooms != s.Classrooms {
 		edit.Classrooms = &rooms
 	}
-	if edit.Capacity == nil && edit.Classrooms == nil {
+	if addr := strings.TrimSpace(d.address.Text); addr != s.Address {
+		edit.Address = &addr
+	}
+	if phone := strings.TrimSpace(d.phone.Text); phone != s.Phone {
+		edit.Phone = &phone
+	}
+	if edit.Capacity == nil && edit.Classrooms == nil && edit.Address == nil && edit.Phone == nil {
 		d.showMessage(lang.X("school.detail.unchanged", "没有修改"))
 		return
 	}
