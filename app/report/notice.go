@@ -99,7 +99,7 @@ const (
 	noticeMarginTop = 16.0
 	noticeMarginBot = 16.0
 	noticeBodyPt    = 9.0
-	sealSpace       = 42.0 // height kept for the issuer, date and seal
+	sealSpace       = 36.0 // height kept for the issuer, date and seal
 )
 
 // noticeTitle is YYYY年义务教育学校招生划片范围公示 for the intake year.
@@ -268,7 +268,11 @@ func noticeLists(doc *doc, t *table, secs []noticeSection, contentW, bottom floa
 func noticeSignature(doc *doc, t *table, opt Options, district string, pageW, bottom float64) {
 	y := t.y + 10
 	if y+sealSpace > bottom {
+		// GB/T 9704: a page holding only the signature says so.
 		doc.pdf.AddPage()
+		doc.setSize(10)
+		doc.setText(greyRGB)
+		doc.textTop(noticeMarginX, noticeMarginTop, "（此页无正文）")
 		y = noticeMarginTop + 10
 	}
 	doc.setSize(11)
