@@ -2,13 +2,16 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -219,5 +222,39 @@ func checkPrintSetup(t *testing.T, f *excelize.File, sheet, orient, titles strin
 	}
 	if panes, err := f.GetPanes(sheet); err != nil || !panes.Freeze {
 		t.Errorf("%s: header not frozen", sheet)
+	}
+}
+
+// TestLedgerPrintsOnePageWide prints the ledger with LibreOffice (skipped
+// when soffice is not installed): each sheet on one A4 landscape page.
+func TestLedgerPrintsOnePageWide(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice (LibreOffice) not on PATH")
+	}
+	if _, err := exec.LookPath("pdfinfo"); err != nil {
+		t.Skip("pdfinfo (poppler-utils) not on PATH")
+	}
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	if err := LedgerXLSX(&buf, session(t), Options{Date: fixedDate}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ledger.xlsx"), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "pdf", "--outdir", dir, filepath.Join(dir, "ledger.xlsx"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Skipf("soffice failed: %v %s", err, out)
+	}
+	info, err := exec.Command("pdfinfo", filepath.Join(dir, "ledger.pdf")).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(info), "Pages:           2") || !strings.Contains(string(info), "841.89 x 595.3") {
+		t.Errorf("the ledger does not print as two A4 landscape pages (one per sheet):\n%s", info)
 	}
 }

@@ -61,6 +61,8 @@ func NoticeXLSX(w io.Writer, s *app.Session, opt Options) error {
 				zones = "（未划定招生范围）"
 			}
 			sw.row([]any{stageName(sec.Stage), i + 1, sc.Name, sc.Level, sc.Address, sc.Phone, zones, len(sc.Zones)}, styles)
+			h := wrappedRowHeight([]string{"", "", sc.Name, sc.Level, sc.Address, sc.Phone, zones}, noticeWidths)
+			sw.err = firstErr(sw.err, f.SetRowHeight(SheetNotice, sw.next-1, h))
 		}
 	}
 	if err := firstErr(sw.err, printSetup(f, SheetNotice, false, 3, len(NoticeHeader), sw.next-1)); err != nil {

@@ -35,3 +35,31 @@ func printSetup(f *excelize.File, sheet string, landscape bool, headerRow, ncol,
 		f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
 			RefersTo: fmt.Sprintf("'%s'!$1:$%d", sheet, headerRow)}))
 }
+
+// xlsxLinePt is the height of one line of 10.5 pt text in a row, points.
+const xlsxLinePt = 14.5
+
+// wrappedRowHeight estimates the height (points) a row needs so that its
+// wrapped cells show whole: a spreadsheet column of width w holds about w
+// Latin characters or w/2 hanzi per line. Spreadsheets do not grow rows
+// written by a program themselves, so without this LibreOffice and WPS
+// print the lines over each other.
+func wrappedRowHeight(cells []string, widths []float64) float64 {
+	lines := 1
+	for i, c := range cells {
+		if i >= len(widths) || c == "" {
+			continue
+		}
+		units := 0.0
+		for _, r := range c {
+			if r < 0x2e80 {
+				units += 1.1
+			} else {
+				units += 2.05
+			}
+		}
+		per := max(widths[i]-1.5, 1)
+		lines = max(lines, int(units/per)+1)
+	}
+	return float64(lines)*xlsxLinePt + 4
+}
