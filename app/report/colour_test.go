@@ -29,7 +29,7 @@ func stageGroups(d *model.District, stage model.Level) []int32 {
 }
 
 // sharedVertexClashes counts vertices shared by two catchments of the same
-// colour.
+// or an alike colour (render.AlikeDistance).
 func sharedVertexClashes(d *model.District, group []int32, colors []color.NRGBA) int {
 	type key [2]int64
 	owner := map[key]int32{}
@@ -43,7 +43,7 @@ func sharedVertexClashes(d *model.District, group []int32, colors []color.NRGBA)
 			for _, ring := range poly {
 				for _, p := range ring {
 					k := key{int64(math.Round(p[0] * 1e7)), int64(math.Round(p[1] * 1e7))}
-					if o, ok := owner[k]; ok && o != g && colors[o] == colors[g] {
+					if o, ok := owner[k]; ok && o != g && render.ColourDistance(colors[o], colors[g]) < render.AlikeDistance {
 						clash++
 					}
 					owner[k] = g

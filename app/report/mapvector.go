@@ -301,17 +301,32 @@ func (b *mapBody) zoneLabels(d *model.District, scene *render.Scene, rings [][][
 		if size < vecZoneMinPt {
 			continue
 		}
-		p := b.proj(scene.ZoneLabelPoint(i))
-		w, lh := w1*size, size*mmPerPt*1.15
-		at := box{p.x - w/2, p.y - lh/2, p.x + w/2, p.y + lh/2}
-		if !b.free(at) {
+		at, size, ok := b.placeZoneLabel(b.proj(scene.ZoneLabelPoint(i)), ext, w1, size)
+		if !ok {
 			continue
 		}
 		b.taken = append(b.taken, at)
 		sh.setSize(size)
-		sh.textAt(at.x0, at.y0+lh*0.8, name)
+		sh.textAt(at.x0, at.y0+(at.y1-at.y0)*0.8, name)
 		b.labels = append(b.labels, name)
 	}
+}
+
+// placeZoneLabel finds a free place for a zone name w1 mm wide at 1 pt:
+// at the label point p, else a line above or below it (inside the zone's
+// extent ext), at size pt, else at four fifths of it (not below
+// vecZoneMinPt).
+func (b *mapBody) placeZoneLabel(p pt, ext box, w1, size float64) (box, float64, bool) {
+	for _, sz := range []float64{size, max(vecZoneMinPt, size*0.8)} {
+		w, lh := w1*sz, sz*mmPerPt*1.15
+		for _, dy := range []float64{0, -lh, lh} {
+			c := box{p.x - w/2, p.y + dy - lh/2, p.x + w/2, p.y + dy + lh/2}
+			if c.y0 >= ext.y0 && c.y1 <= ext.y1 && b.free(c) {
+				return c, sz, true
+			}
+		}
+	}
+	return box{}, 0, false
 }
 
 func ringsBox(rings [][]pt) box {

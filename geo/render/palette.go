@@ -56,7 +56,7 @@ func PreferredColor(schoolID string) int {
 // Every school asks for its PreferredColor. Schools are settled in the
 // order of their ids; a school keeps its preferred colour unless an
 // already settled neighbour (a catchment sharing a boundary vertex) has
-// it. A school that must give way takes, of the colours no neighbour has
+// it or one alike (AlikeDistance). A school that must give way takes, of the colours no neighbour has
 // or asks for, the one furthest from its neighbours' colours (ties: the
 // lowest index after its own). Trade-off: colours depend only on ids and
 // adjacency, so an edit changes at most the colour of a catchment that
@@ -105,27 +105,33 @@ func CatchmentColors(d *model.District, group []int32, nSchools int) []color.NRG
 }
 
 // pickColour is the colour of one school: want unless a settled neighbour
-// has it; else the free colour (neither a settled neighbour's nor an
-// unsettled one's preference) furthest from the settled neighbours'.
+// has it or one alike; else the free colour (not alike a settled
+// neighbour's nor an unsettled one's preference) furthest from the
+// settled neighbours'.
 func pickColour(want int, nbr []int32, colour []int, pref func(int32) int) int {
 	n := len(CatchmentPalette)
-	taken := make([]bool, n)
-	asked := make([]bool, n)
+	exact := make([]bool, n) // a settled neighbour's colour
+	taken := make([]bool, n) // … or one alike it
+	asked := make([]bool, n) // alike an unsettled neighbour's preference
 	for _, k := range nbr {
 		if c := colour[k]; c >= 0 {
-			taken[c] = true
+			exact[c] = true
+			markAlike(taken, c)
 		} else {
-			asked[pref(k)] = true
+			markAlike(asked, pref(k))
 		}
 	}
 	if !taken[want] {
 		return want
 	}
+	// Pass 0 keeps clear of alike colours and of what unsettled
+	// neighbours ask for, pass 1 of alike colours, pass 2 only of the
+	// neighbours' own colours.
 	best, bestSep := -1, -1
-	for pass := 0; pass < 2 && best < 0; pass++ {
+	for pass := 0; pass < 3 && best < 0; pass++ {
 		for i := 1; i < n; i++ {
 			c := (want + i) % n
-			if taken[c] || (pass == 0 && asked[c]) {
+			if exact[c] || (pass < 2 && taken[c]) || (pass == 0 && asked[c]) {
 				continue
 			}
 			sep := math.MaxInt
@@ -143,6 +149,20 @@ func pickColour(want int, nbr []int32, colour []int, pref func(int32) int) int {
 		return want // more neighbours than colours
 	}
 	return best
+}
+
+// AlikeDistance is the redmean distance under which two palette colours
+// count as alike: neighbours never get alike colours where the palette
+// allows (the pink and coral of the palette are 84 apart).
+const AlikeDistance = 100
+
+// markAlike sets m for every palette colour alike colour c (c included).
+func markAlike(m []bool, c int) {
+	for i, p := range CatchmentPalette {
+		if i == c || colourDistance(p, CatchmentPalette[c]) < AlikeDistance {
+			m[i] = true
+		}
+	}
 }
 
 // catchmentNeighbours lists, per school, the schools whose catchments
