@@ -32,7 +32,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	year := fs.Int("year", 0, "school year reported on (default: the last history year; later years use the projection)")
 	theme := fs.String("theme", "catchment", "map colours: catchment (each school's 学区) or status (class-size status)")
 	stage := fs.String("stage", "primary", "whose catchments the map shows: primary (小学) or junior (初中)")
-	dpi := fs.Float64("dpi", 300, "resolution of the map image, dots per inch (72–600)")
+	dpi := fs.Float64("dpi", 300, "resolution of a PNG map, dots per inch (72–600); PDF and SVG maps are vector")
 	docFlags := addDocFlags(fs)
 	langFlag := fs.String("lang", "", "language of the messages: zh or en (default from LANG); documents are in Chinese")
 	if err := parseFlags(fs, args); err != nil {
