@@ -5,8 +5,9 @@
 // It is Fyne-free: the map widget draws with it; the printed maps of
 // app/report (vector PDF/SVG/PNG) use its fitting, projection, label
 // points and the catchment colour rule (CatchmentColors), so screen and
-// paper colour each school alike. The map is in Web Mercator (EPSG:3857); input geometry is lon/lat in
-// degrees (WGS-84 / CGCS2000, the CRS of package model).
+// paper colour each school alike. The map is in Web Mercator (EPSG:3857);
+// input geometry is lon/lat in degrees (WGS-84 / CGCS2000, the CRS of
+// package model).
 //
 // A Scene is built once from the zones and schools (projected, indexed) and
 // is safe for concurrent use. A Renderer holds the font faces, glyph cache and
