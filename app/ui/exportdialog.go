@@ -140,7 +140,7 @@ func (f *exportForm) content() fyne.CanvasObject {
 	}
 	items = append(items, widget.NewFormItem(lang.X("export.intake", "招生年份（秋季）"), f.intake))
 	note := widget.NewLabel(lang.X("export.note",
-		"编制单位、数据来源、审图号、咨询电话和公示期天数在“规划标准”设置的“文件信息”页填写。"))
+		"编制单位、数据来源、审图号、咨询电话和公示期天数在“编辑 ▸ 标准与设置…”的“文件信息”页填写。"))
 	note.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(widget.NewForm(items...), note)
 }
