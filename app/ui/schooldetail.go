@@ -74,6 +74,7 @@ type SchoolDetail struct {
 	level      *widget.Select // 学段: applied at once, as an undoable edit
 	capacity   *widget.Entry
 	classrooms *widget.Entry
+	year       *widget.Entry // effective year of the edit (扩建 completion), empty = from the start
 	apply      *widget.Button
 	message    *widget.Label
 	spark      *Sparkline
@@ -115,6 +116,7 @@ func NewSchoolDetail(src SchoolDetailSource) *SchoolDetail {
 	d.classrooms = widget.NewEntry()
 	d.classrooms.Validator = nonNegativeInt
 	d.classrooms.SetPlaceHolder(lang.X("school.detail.classrooms.unknown", "0 = 未知"))
+	d.year = newYearEntry(0)
 	d.apply = widget.NewButton(lang.X("school.detail.apply", "应用修改"), d.applyEdit)
 	d.apply.Importance = widget.HighImportance
 	d.message = widget.NewLabel("")
@@ -163,7 +165,8 @@ func NewSchoolDetail(src SchoolDetailSource) *SchoolDetail {
 	edit := container.NewVBox(container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.X("school.detail.level", "学段")), d.level,
 		widget.NewLabel(lang.X("school.detail.capacity", "学位数")), d.capacity,
-		widget.NewLabel(lang.X("school.detail.classrooms", "教室数")), d.classrooms),
+		widget.NewLabel(lang.X("school.detail.classrooms", "教室数")), d.classrooms,
+		widget.NewLabel(lang.X("school.detail.year", "起用年份")), d.year),
 		container.NewHBox(layout.NewSpacer(), d.apply))
 	overview := container.NewVScroll(container.NewVBox(
 		edit, d.message, d.figures, d.spark, d.sparkNote))
@@ -335,8 +338,10 @@ func (d *SchoolDetail) applyEdit() {
 	}
 	capacity, err1 := parseNonNegative(d.capacity.Text)
 	rooms, err2 := parseNonNegative(d.classrooms.Text)
+	year, err3 := parsePlanYear(d.year.Text)
 	if err := errors.Join(fieldError(lang.X("school.detail.capacity", "学位数"), err1),
-		fieldError(lang.X("school.detail.classrooms", "教室数"), err2)); err != nil {
+		fieldError(lang.X("school.detail.classrooms", "教室数"), err2),
+		fieldError(lang.X("school.detail.year", "起用年份"), err3)); err != nil {
 		d.showMessage(err.Error())
 		return
 	}
@@ -351,7 +356,7 @@ func (d *SchoolDetail) applyEdit() {
 		d.showMessage(lang.X("school.detail.unchanged", "没有修改"))
 		return
 	}
-	if err := d.src.Do(edit); err != nil {
+	if err := d.src.Do(app.At(year, edit)); err != nil {
 		d.showMessage(lang.X("school.detail.edit_failed", "修改未生效：{{.Err}}", map[string]any{"Err": trError(err)}))
 		return
 	}
