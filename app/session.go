@@ -57,6 +57,11 @@ type Session struct {
 	// is replayed when base edits have effective years.
 	reference *model.District
 	origin    *model.District
+	// refCache keeps the reference's projection between recomputes: it
+	// depends only on the reference's history, births, housing and
+	// catchments — not on the standards, which change classes and
+	// statuses, never pupils.
+	refCache forecast.Cache
 
 	base      *variant   // the district as imported and edited
 	scenarios []*variant // each: base + its edits
@@ -280,7 +285,7 @@ func (s *Session) recompute(reproject bool) {
 // catchments from the reference ones (forecast.District).
 func (s *Session) project(v *variant) (*forecast.DistrictResult, error) {
 	return forecast.District(s.reference, v.steps, forecast.DistrictOptions{
-		Options: forecast.Options{Years: ProjectionYears}, Projector: forecast.Projector(s.projector)})
+		Options: forecast.Options{Years: ProjectionYears}, Projector: forecast.Projector(s.projector), Cache: &s.refCache})
 }
 
 // records returns the enrollment records for year: history, or projection

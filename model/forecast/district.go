@@ -32,6 +32,18 @@ type DistrictOptions struct {
 	// Projector replaces the cohort model (nil = the cohort model with
 	// Options); tests use it. Result.Projections is then nil.
 	Projector Projector
+	// Cache keeps the reference district's projection between calls (a
+	// Session projects after every edit; the reference never changes).
+	// Use one Cache per reference district and options; nil = none.
+	Cache *Cache
+}
+
+// Cache holds the projection of a reference district for District calls
+// with the same reference, options and projector.
+type Cache struct {
+	ref   *model.District
+	years int
+	run   *cohortRun
 }
 
 // DistrictResult is the projection of a district along its timeline.
@@ -195,14 +207,20 @@ func (e *engine) unchanged(steps []Step) bool {
 	return true
 }
 
-// reference projects the reference district once.
+// reference projects the reference district once (once per Cache).
 func (e *engine) reference() (cohortRun, error) {
+	if c := e.opt.Cache; e.refRun == nil && c != nil && c.ref == e.ref && c.years == e.years && c.run != nil {
+		e.refRun = c.run
+	}
 	if e.refRun == nil {
 		run, err := e.cohort(e.ref, nil)
 		if err != nil {
 			return run, err
 		}
 		e.refRun = &run
+		if c := e.opt.Cache; c != nil {
+			c.ref, c.years, c.run = e.ref, e.years, &run
+		}
 	}
 	return *e.refRun, nil
 }
