@@ -260,6 +260,11 @@ func printAnalysis(w io.Writer, a model.Analysis, std model.Standards) error {
 		tr("cli.summary.oversized", "Oversized schools"), s.OversizedSchool,
 		tr("cli.summary.small", "Small schools"), s.SmallSchool,
 		tr("cli.summary.shortage", "Seat shortage"), s.SeatShortage)
+	if k := s.Kindergarten; err == nil && k.Students > 0 {
+		// Kindergarten is its own stage: apart from the K–9 figures above.
+		_, err = fmt.Fprintln(w, lang.X("cli.summary.kindergarten", "幼儿园（不计入以上义务教育数字）：在园幼儿 {{.Students}}，班数 {{.Classes}}，"+
+			"学位 {{.Seats}}，学位缺口 {{.Gap}}", map[string]any{"Students": k.Students, "Classes": k.Classes, "Seats": k.Seats, "Gap": k.SeatGap}))
+	}
 	if err == nil && (s.CapacityUnknown > 0 || s.CapacityEstimated > 0) {
 		_, err = fmt.Fprintln(w, lang.X("cli.summary.capacity", "Schools of unknown capacity: {{.Unknown}} (left out of seats and "+
 			"seat gaps); seats estimated from classrooms: {{.Estimated}}",
