@@ -151,6 +151,9 @@ func ScenarioSteps(p *store.Project, name string) ([]forecast.Step, error) {
 
 // TimelineItem is one scheduled edit of a scenario's 项目 timeline.
 type TimelineItem struct {
+	// Edit is the edit's position in the scenario's edit list (for
+	// Reschedule).
+	Edit int
 	// Year is the edit's effective year (0 = from the first year): the
 	// opening year, the completion year, the first year after a closure,
 	// the first intake year.
@@ -171,13 +174,13 @@ func (s *Session) Timeline() []TimelineItem {
 		d = cloneDistrict(s.base.district)
 	}
 	out := make([]TimelineItem, 0, len(v.edits))
-	for _, c := range v.edits {
+	for i, c := range v.edits {
 		before := knownSeats(d)
 		cp := freshCopy(c)
 		if err := cp.Do(d); err != nil {
 			continue
 		}
-		out = append(out, TimelineItem{Year: effectiveYear(c), Label: c.Label(), Seats: knownSeats(d) - before})
+		out = append(out, TimelineItem{Edit: i, Year: effectiveYear(c), Label: c.Label(), Seats: knownSeats(d) - before})
 	}
 	slices.SortStableFunc(out, func(a, b TimelineItem) int { return a.Year - b.Year })
 	return out
@@ -195,4 +198,35 @@ func knownSeats(d *model.District) int {
 		}
 	}
 	return n
+}
+
+// EditYear is the year an edit of the scenario on display is scheduled
+// for, as the dialogs ask it (a closure's last year open; 0 = from the
+// first year).
+func (s *Session) EditYear(i int) int {
+	if i < 0 || i >= len(s.cur.edits) {
+		return 0
+	}
+	if sc, ok := s.cur.edits[i].(*Scheduled); ok {
+		return sc.Year
+	}
+	return 0
+}
+
+// Reschedule gives edit i of the scenario on display a new year (as
+// Scheduled.Year; 0 = from the first year): the 项目时间表 moves an
+// opening, an expansion, a closure or a 划片 — painted strokes and
+// re-drawn catchments included — to another year. The edit itself is
+// unchanged, so the district on display is too; the projection follows.
+func (s *Session) Reschedule(i, year int) error {
+	v := s.cur
+	if i < 0 || i >= len(v.edits) {
+		return errorf("no_edit", "there is no edit {{.N}} in this scenario", map[string]any{"N": i + 1})
+	}
+	if year < 0 || year > 9999 {
+		return errorf("edit_year", "{{.Year}} is not a school year", map[string]any{"Year": year})
+	}
+	v.edits[i] = At(year, unscheduled(v.edits[i]))
+	s.changed()
+	return nil
 }

@@ -148,3 +148,32 @@ func TestScheduledEditsSaved(t *testing.T) {
 		t.Error("a year that is not a number was accepted")
 	}
 }
+
+// TestReschedule: moving an opening from the start to a later year leaves
+// the district as it is and makes the earlier years the base's again.
+func TestReschedule(t *testing.T) {
+	s := NewSession(crowded(), "", Project)
+	rooms := 18
+	before := s.AnalysisFor(2027)
+	if err := s.NewScenario("扩建", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Do(&SchoolEdit{ID: "A", Classrooms: &rooms}); err != nil {
+		t.Fatal(err)
+	}
+	if s.AnalysisFor(2027).Summary.Large != 0 {
+		t.Fatal("expansion from the start did not clear 2027")
+	}
+	if err := s.Reschedule(0, 2029); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.AnalysisFor(2027); !reflect.DeepEqual(got, before) || s.EditYear(0) != 2029 || s.District().School("A").Classrooms != 18 {
+		t.Errorf("after rescheduling to 2029: 2027 %+v", got.Summary)
+	}
+	if s.AnalysisFor(2029).Summary.Large != 0 {
+		t.Error("2029 not cleared")
+	}
+	if err := s.Reschedule(3, 2029); err == nil {
+		t.Error("rescheduled a missing edit")
+	}
+}

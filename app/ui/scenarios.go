@@ -404,9 +404,31 @@ func (w *mainWindow) showTimeline() {
 		return
 	}
 	tw := w.app.NewWindow(lang.X("scenario.timeline.window", "项目时间表"))
-	tw.SetContent(NewTimelineView(w.sess))
+	v := NewTimelineView(w.sess)
+	v.OnReschedule = func(edit int) { w.askEditYear(tw, edit) }
+	tw.SetContent(v)
 	tw.Resize(fyne.NewSize(720, 360))
 	tw.Show()
+}
+
+// askEditYear asks a new year for edit i of the scenario on display (the
+// 项目时间表's 改年份; a closure's year is its last year open).
+func (w *mainWindow) askEditYear(win fyne.Window, i int) {
+	year := newYearEntry(w.sess.EditYear(i))
+	items := []*widget.FormItem{widget.NewFormItem(lang.X("scenario.timeline.year", "生效年份（撤并为最后办学年份）"), year)}
+	dialog.ShowForm(lang.X("scenario.timeline.reschedule", "修改年份"), lang.X("scenario.ok", "确定"), lang.X("scenario.cancel", "取消"), items,
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			y, err := parsePlanYear(year.Text)
+			if err == nil {
+				err = w.sess.Reschedule(i, y)
+			}
+			if err != nil {
+				dialog.ShowError(translatedError{err}, win)
+			}
+		}, win)
 }
 
 // openSchoolLevels are the levels a new school can have, in menu order.

@@ -27,6 +27,9 @@ type TimelineView struct {
 	grid  *fyne.Container
 	note  *widget.Label
 	cells [][]string // last rendered table, row-major incl. header (for tests)
+	// OnReschedule, when set, adds a 改年份 button to each row: it is
+	// called with the edit's index (app.TimelineItem.Edit).
+	OnReschedule func(edit int)
 }
 
 // NewTimelineView builds the view on sess; it follows sess's changes.
@@ -36,7 +39,7 @@ func NewTimelineView(sess *app.Session) *TimelineView {
 	v.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.note = widget.NewLabel("")
 	v.note.Wrapping = fyne.TextWrapWord
-	v.grid = container.NewGridWithColumns(len(timelineColumns()))
+	v.grid = container.NewGridWithColumns(len(timelineColumns()) + 1)
 	v.load()
 	sess.OnChange(v.Refresh)
 	return v
@@ -64,7 +67,7 @@ func (v *TimelineView) load() {
 	v.title.SetText(lang.X("timeline.title", "{{.Name}} 项目时间表", map[string]any{"Name": scenarioLabel(v.sess.CurrentScenario())}))
 	v.grid.RemoveAll()
 	v.cells = nil
-	v.addRow(timelineColumns(), true)
+	v.addRow(timelineColumns(), true, nil)
 	for _, it := range v.sess.Timeline() {
 		year := lang.X("timeline.from_start", "自始")
 		if it.Year > 0 {
@@ -75,7 +78,12 @@ func (v *TimelineView) load() {
 			s := v.sess.AnalysisFor(it.Year).Summary
 			large, shortage = strconv.Itoa(s.Large+s.VeryLarge), strconv.Itoa(s.SeatShortage)
 		}
-		v.addRow([]string{year, trLabel(it.Label), fmt.Sprintf("%+d", it.Seats), large, shortage}, false)
+		edit := it.Edit
+		v.addRow([]string{year, trLabel(it.Label), fmt.Sprintf("%+d", it.Seats), large, shortage}, false, func() {
+			if v.OnReschedule != nil {
+				v.OnReschedule(edit)
+			}
+		})
 	}
 	v.note.SetText(v.clearNote())
 }
@@ -94,7 +102,9 @@ func (v *TimelineView) clearNote() string {
 	return lang.X("timeline.not_clear", "按本方案，预测期内大班额未能消除。")
 }
 
-func (v *TimelineView) addRow(cells []string, header bool) {
+// addRow adds one row; reschedule (nil for the header) is its 改年份
+// button's action.
+func (v *TimelineView) addRow(cells []string, header bool, reschedule func()) {
 	for i, c := range cells {
 		l := widget.NewLabel(c)
 		l.TextStyle.Bold = header
@@ -102,6 +112,11 @@ func (v *TimelineView) addRow(cells []string, header bool) {
 			l.Alignment = fyne.TextAlignTrailing
 		}
 		v.grid.Add(l)
+	}
+	if reschedule == nil || v.OnReschedule == nil {
+		v.grid.Add(widget.NewLabel(""))
+	} else {
+		v.grid.Add(widget.NewButton(lang.X("timeline.reschedule", "改年份…"), reschedule))
 	}
 	v.cells = append(v.cells, cells)
 }

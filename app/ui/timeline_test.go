@@ -48,6 +48,18 @@ func TestTimelineView(t *testing.T) {
 	if got := v.cells[2][:3]; !slices.Equal(got, []string{"2026", "修改学校 城关中学", "+300"}) {
 		t.Errorf("second row %v", got)
 	}
+	// The first row's 改年份 moves the opening (edit 1) to 2027: the rows
+	// reorder by year.
+	v.OnReschedule = func(edit int) {
+		if err := sess.Reschedule(edit, 2027); err != nil {
+			t.Error(err)
+		}
+	}
+	v.Refresh()
+	test.Tap(findButton(t, v, "改年份…"))
+	if v.cells[1][0] != "2026" || v.cells[2][0] != "2027" || v.cells[2][1] != "新建学校 滨江小学" || sess.EditYear(1) != 2027 {
+		t.Errorf("after 改年份: %v", v.cells)
+	}
 }
 
 func TestParsePlanYear(t *testing.T) {
