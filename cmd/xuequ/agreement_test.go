@@ -194,3 +194,21 @@ func sessionFigures(a model.Analysis) map[gradeKey]gradeFigures {
 	}
 	return m
 }
+
+// TestTimelineEarlierYearsCLI: the scenario's first edit takes effect in
+// last+2 (a closure after last+1), so `analyze --year last+1` gives the
+// base's figures, and last+2 does not.
+func TestTimelineEarlierYearsCLI(t *testing.T) {
+	path, last := timelineProject(t)
+	scen := []string{"--scenario", "规划"}
+	for y, same := range map[int]bool{last + 1: true, last + 2: false} {
+		base, got := analyzeFigures(t, path, y, nil), analyzeFigures(t, path, y, scen)
+		equal := len(base) == len(got)
+		for k, f := range base {
+			equal = equal && got[k] == f
+		}
+		if equal != same {
+			t.Errorf("%d: scenario equal to the base: %v, want %v", y, equal, same)
+		}
+	}
+}
