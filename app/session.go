@@ -198,6 +198,9 @@ func (s *Session) OnChange(f func()) { s.listeners = append(s.listeners, f) }
 // scenario is on display the edit goes into that scenario, else into the
 // base district (and every scenario is re-derived from the new base).
 func (s *Session) Do(c Command) error {
+	if err := s.checkScheduled(c); err != nil {
+		return err
+	}
 	if err := c.Do(s.district); err != nil {
 		return err
 	}

@@ -226,7 +226,20 @@ func (s *Session) Reschedule(i, year int) error {
 	if year < 0 || year > 9999 {
 		return errorf("edit_year", "{{.Year}} is not a school year", map[string]any{"Year": year})
 	}
+	if err := s.checkScheduled(At(year, v.edits[i])); err != nil {
+		return err
+	}
 	v.edits[i] = At(year, unscheduled(v.edits[i]))
 	s.changed()
+	return nil
+}
+
+// checkScheduled refuses a planned year on the base district: the project
+// file keeps the base as one district, not as a list of edits, so the year
+// would be lost on saving. Plans with years belong in a scenario.
+func (s *Session) checkScheduled(c Command) error {
+	if s.cur == s.base && effectiveYear(c) > 0 {
+		return errorf("scheduled_base", "an edit with a year (a plan) goes into a scenario: make one first (方案 ▸ 新建方案), or leave the year empty to change the base data", nil)
+	}
 	return nil
 }

@@ -177,3 +177,21 @@ func TestReschedule(t *testing.T) {
 		t.Error("rescheduled a missing edit")
 	}
 }
+
+// TestScheduledRefusedOnBase: the base is saved as one district, so a
+// planned year there would be lost: Do and Reschedule refuse it with a
+// message that says to make a scenario.
+func TestScheduledRefusedOnBase(t *testing.T) {
+	s := NewSession(crowded(), "", Project)
+	rooms := 18
+	err := s.Do(At(2028, &SchoolEdit{ID: "A", Classrooms: &rooms}))
+	if e, ok := err.(*Error); !ok || e.Key != "app.err.scheduled_base" || s.District().School("A").Classrooms != 12 {
+		t.Fatalf("scheduled edit on the base: %v", err)
+	}
+	if err := s.Do(&SchoolEdit{ID: "A", Classrooms: &rooms}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Reschedule(0, 2028); err == nil {
+		t.Error("rescheduled a base edit")
+	}
+}

@@ -411,6 +411,16 @@ func (w *mainWindow) showTimeline() {
 	tw.Show()
 }
 
+// planYear is the year a dialog suggests for a plan, plus offset (−1 for
+// a closure's last year open); 0 (empty, from the start) on the base
+// district, where edits are corrections of the data, not plans.
+func (w *mainWindow) planYear(offset int) int {
+	if w.sess.CurrentScenario() == "" {
+		return 0
+	}
+	return suggestedYear(w.sess) + offset
+}
+
 // askEditYear asks a new year for edit i of the scenario on display (the
 // 项目时间表's 改年份; a closure's year is its last year open).
 func (w *mainWindow) askEditYear(win fyne.Window, i int) {
@@ -460,7 +470,7 @@ func (w *mainWindow) showOpenSchool() {
 	})
 	level.OnChanged = func(string) { setScales(scale, chosenLevel()) }
 	setScales(scale, openSchoolLevels[0])
-	year := newYearEntry(suggestedYear(w.sess))
+	year := newYearEntry(w.planYear(0))
 	place := widget.NewCheck(lang.X("scenario.school.click", "确定后在地图上点击学校位置"), nil)
 	place.SetChecked(true)
 	items := []*widget.FormItem{
@@ -622,7 +632,7 @@ func (w *mainWindow) showCloseSchool() {
 	}
 	to := widget.NewSelect(names, nil)
 	to.SetSelectedIndex(0)
-	last := newYearEntry(suggestedYear(w.sess) - 1)
+	last := newYearEntry(w.planYear(-1))
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.X("scenario.school.to", "学生划入"), to),
 		widget.NewFormItem(lang.X("scenario.school.last_year", "最后办学年份"), last),
