@@ -6,6 +6,7 @@ import (
 
 	"github.com/xuequ/xuequ/app/store"
 	"github.com/xuequ/xuequ/model"
+	"github.com/xuequ/xuequ/model/forecast"
 )
 
 // ProjectionYears is how many years past the last history year a Session
@@ -50,15 +51,17 @@ type Session struct {
 
 	// reference is the district as loaded (project file, sample, import),
 	// before any edit: the catchments its history was recorded under, from
-	// which projected intakes follow the zones of edited catchments (see
-	// catchment.go). It never changes within a session. refProjected is its
-	// projection, made once when first needed: it depends only on the
-	// reference's history, births, housing and catchments — not on the
-	// standards, which change classes and statuses, never pupils.
-	reference    *model.District
-	refProjected []model.Enrollment
-	refErr       error
-	refOK        bool
+	// which projected intakes follow the zones of edited catchments
+	// (forecast.District). It never changes within a session. origin is
+	// the district the session started on, from which the base's timeline
+	// is replayed when base edits have effective years.
+	reference *model.District
+	origin    *model.District
+	// refCache keeps the reference's projection between recomputes: it
+	// depends only on the reference's history, births, housing and
+	// catchments — not on the standards, which change classes and
+	// statuses, never pupils.
+	refCache forecast.Cache
 
 	base      *variant   // the district as imported and edited
 	scenarios []*variant // each: base + its edits
@@ -91,7 +94,7 @@ func NewSessionWithReference(ref, d *model.District, path string, project Projec
 	if ref == nil {
 		ref = d
 	}
-	s := &Session{district: d, path: path, projector: project, reference: cloneDistrict(ref)}
+	s := &Session{district: d, path: path, projector: project, reference: cloneDistrict(ref), origin: cloneDistrict(d)}
 	s.base = &variant{district: d}
 	s.cur = s.base
 	s.year = DefaultYear(d)
@@ -161,7 +164,7 @@ func (s *Session) Analysis() model.Analysis { return s.analysis }
 // AnalysisFor analyses any year (history or projected) without changing the
 // session's year.
 func (s *Session) AnalysisFor(year int) model.Analysis {
-	return analyze(s.district, s.records(year), year)
+	return analyze(s.cur.at(year), s.records(year), year)
 }
 
 // analyze is model.Analyze of records in year for district d, or, when d
@@ -195,6 +198,9 @@ func (s *Session) OnChange(f func()) { s.listeners = append(s.listeners, f) }
 // scenario is on display the edit goes into that scenario, else into the
 // base district (and every scenario is re-derived from the new base).
 func (s *Session) Do(c Command) error {
+	if err := s.checkScheduled(c); err != nil {
+		return err
+	}
 	if err := c.Do(s.district); err != nil {
 		return err
 	}
@@ -272,26 +278,17 @@ func (s *Session) notify() {
 // (edits can change it: standards, catchments, capacities).
 func (s *Session) recompute(reproject bool) {
 	if reproject {
-		s.cur.projected, s.cur.projErr, s.cur.projOK = nil, nil, false
+		s.cur.steps, s.cur.projected, s.cur.projErr, s.cur.projOK = nil, nil, nil, false
 	}
 	s.ensure(s.cur)
 	s.analysis = s.AnalysisFor(s.year)
 }
 
-// project projects d (the base or a scenario) with the entry intake
-// following its catchments from the reference ones.
-func (s *Session) project(d *model.District) ([]model.Enrollment, error) {
-	if sameCatchments(s.reference, d) {
-		return s.projector(d, nil, ProjectionYears)
-	}
-	if !s.refOK {
-		s.refProjected, s.refErr = s.projector(s.reference, nil, ProjectionYears)
-		s.refOK = true
-	}
-	if s.refErr != nil {
-		return s.projector(d, nil, ProjectionYears)
-	}
-	return followCatchments(s.projector, s.reference, s.refProjected, d, ProjectionYears)
+// project projects v's timeline with the entry intake following its
+// catchments from the reference ones (forecast.District).
+func (s *Session) project(v *variant) (*forecast.DistrictResult, error) {
+	return forecast.District(s.reference, v.steps, forecast.DistrictOptions{
+		Options: forecast.Options{Years: ProjectionYears}, Projector: forecast.Projector(s.projector), Cache: &s.refCache})
 }
 
 // records returns the enrollment records for year: history, or projection

@@ -50,6 +50,13 @@ type Standards struct {
 	// census bulletin of the county) is better: edit them per project.
 	SchoolAgeSharePrimary float64
 	SchoolAgeShareJunior  float64
+	// KindergartenClass are the 幼儿园 standard class sizes in pupils, by
+	// grade −2, −1, 0 (小班, 中班, 大班): 25, 30, 35 (《幼儿园工作规程》
+	// 教育部令第39号, 2016, 第十一条). Kindergarten is its own stage: its
+	// pupils, classes and seats are reported apart (SchoolResult.
+	// Kindergarten) and never enter K–9 totals, class statuses or 大班额
+	// counts.
+	KindergartenClass [3]int
 }
 
 // DefaultStandards returns the seed values of DESIGN.md §4.
@@ -70,6 +77,7 @@ func DefaultStandards() Standards {
 
 		SchoolAgeSharePrimary: 0.075,
 		SchoolAgeShareJunior:  0.036,
+		KindergartenClass:     [3]int{25, 30, 35},
 	}
 }
 
@@ -89,6 +97,11 @@ func (s Standards) OrDefault() Standards {
 	if s.SchoolAgeShareJunior <= 0 {
 		s.SchoolAgeShareJunior = def.SchoolAgeShareJunior
 	}
+	for i, n := range s.KindergartenClass {
+		if n <= 0 { // standards from before kindergarten had its own
+			s.KindergartenClass[i] = def.KindergartenClass[i]
+		}
+	}
 	return s
 }
 
@@ -103,11 +116,19 @@ func (s Standards) SchoolAgeShare(stage Level) float64 {
 
 // ClassSize returns the 标准班额 for a grade: primary grades (1–6) use
 // StandardClassPrimary, junior grades (7–9) StandardClassJunior, whatever
-// the school's level (a nine-year school uses both). Kindergarten and senior
-// grades fall back to the junior value.
+// the school's level (a nine-year school uses both); kindergarten grades
+// −2…0 use KindergartenClass (大班 35 for grade 0, the one the history
+// records); senior grades fall back to the junior value.
 func (s Standards) ClassSize(g Grade) int {
-	if g.Stage() == LevelPrimary {
+	switch {
+	case g.Stage() == LevelPrimary:
 		return s.StandardClassPrimary
+	case g <= 0:
+		i := min(max(int(g)+2, 0), 2)
+		if n := s.KindergartenClass[i]; n > 0 {
+			return n
+		}
+		return DefaultStandards().KindergartenClass[i]
 	}
 	return s.StandardClassJunior
 }

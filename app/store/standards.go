@@ -24,6 +24,9 @@ var standardFields = []struct {
 	{key: "migrant_public_share", float: func(s *model.Standards) *float64 { return &s.MigrantPublicShare }},
 	{key: "school_age_share_primary", float: func(s *model.Standards) *float64 { return &s.SchoolAgeSharePrimary }},
 	{key: "school_age_share_junior", float: func(s *model.Standards) *float64 { return &s.SchoolAgeShareJunior }},
+	{key: "kindergarten_class_small", int: func(s *model.Standards) *int { return &s.KindergartenClass[0] }},
+	{key: "kindergarten_class_middle", int: func(s *model.Standards) *int { return &s.KindergartenClass[1] }},
+	{key: "kindergarten_class_large", int: func(s *model.Standards) *int { return &s.KindergartenClass[2] }},
 }
 
 // standardValue returns field i of s as a float64 for the table.

@@ -74,6 +74,7 @@ type SchoolDetail struct {
 	level      *widget.Select // 学段: applied at once, as an undoable edit
 	capacity   *widget.Entry
 	classrooms *widget.Entry
+	year       *widget.Entry // effective year of the edit (扩建 completion), empty = from the start
 	address    *widget.Entry // 学校地址, printed on the 划片公示
 	phone      *widget.Entry // 咨询电话, printed on the 划片公示
 	apply      *widget.Button
@@ -118,6 +119,7 @@ func NewSchoolDetail(src SchoolDetailSource) *SchoolDetail {
 	d.classrooms = widget.NewEntry()
 	d.classrooms.Validator = nonNegativeInt
 	d.classrooms.SetPlaceHolder(lang.X("school.detail.classrooms.unknown", "0 = 未知"))
+	d.year = newYearEntry(0)
 	d.address = widget.NewEntry()
 	d.phone = widget.NewEntry()
 	d.apply = widget.NewButton(lang.X("school.detail.apply", "应用修改"), d.applyEdit)
@@ -169,6 +171,7 @@ func NewSchoolDetail(src SchoolDetailSource) *SchoolDetail {
 		widget.NewLabel(lang.X("school.detail.level", "学段")), d.level,
 		widget.NewLabel(lang.X("school.detail.capacity", "学位数")), d.capacity,
 		widget.NewLabel(lang.X("school.detail.classrooms", "教室数")), d.classrooms,
+		widget.NewLabel(lang.X("school.detail.year", "起用年份")), d.year,
 		widget.NewLabel(lang.X("school.detail.address", "学校地址")), d.address,
 		widget.NewLabel(lang.X("school.detail.phone", "咨询电话")), d.phone),
 		container.NewHBox(layout.NewSpacer(), d.apply))
@@ -349,8 +352,10 @@ func (d *SchoolDetail) applyEdit() {
 	}
 	capacity, err1 := parseNonNegative(d.capacity.Text)
 	rooms, err2 := parseNonNegative(d.classrooms.Text)
+	year, err3 := parsePlanYear(d.year.Text)
 	if err := errors.Join(fieldError(lang.X("school.detail.capacity", "学位数"), err1),
-		fieldError(lang.X("school.detail.classrooms", "教室数"), err2)); err != nil {
+		fieldError(lang.X("school.detail.classrooms", "教室数"), err2),
+		fieldError(lang.X("school.detail.year", "起用年份"), err3)); err != nil {
 		d.showMessage(err.Error())
 		return
 	}
@@ -371,7 +376,7 @@ func (d *SchoolDetail) applyEdit() {
 		d.showMessage(lang.X("school.detail.unchanged", "没有修改"))
 		return
 	}
-	if err := d.src.Do(edit); err != nil {
+	if err := d.src.Do(app.At(year, edit)); err != nil {
 		d.showMessage(lang.X("school.detail.edit_failed", "修改未生效：{{.Err}}", map[string]any{"Err": trError(err)}))
 		return
 	}

@@ -79,8 +79,15 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	s := app.NewSessionWithReference(in.Reference, in.District, in.Project, app.Project)
-	opt := docFlags.options(report.Options{Year: *year, Paper: p, Scenario: *scenario}, in.Settings)
+	// The scenario as the GUI shows it, timeline included (计划销号年份).
+	s, err := app.OpenProject(in.Project, app.Project)
+	if err == nil {
+		err = s.SwitchScenario(*scenario)
+	}
+	if err != nil {
+		return err
+	}
+	opt := docFlags.options(report.Options{Year: *year, Paper: p}, s.Settings())
 	mopt := report.MapOptions{Options: opt, Theme: th, Stage: st, DPI: *dpi, Portrait: docFlags.portrait()}
 
 	type job struct {

@@ -11,6 +11,7 @@ import (
 	"github.com/xuequ/xuequ/app/store"
 	"github.com/xuequ/xuequ/geo/ingest"
 	"github.com/xuequ/xuequ/model"
+	"github.com/xuequ/xuequ/model/forecast"
 )
 
 // inputs is what a read-only command works on: a project file, or a bare
@@ -24,9 +25,9 @@ type inputs struct {
 	// was recorded under, from which projected intakes follow the
 	// scenario's catchments (see app.ProjectScenario).
 	Reference *model.District
-	// Settings are the project's settings (document fields), nil without
-	// a project.
-	Settings map[string]string
+	// Steps is the timeline projected (forecast.District): the district
+	// alone, or the scenario's steps when its edits have effective years.
+	Steps []forecast.Step
 }
 
 // loadInputs opens the project named by the single positional argument, or
@@ -55,19 +56,22 @@ func loadTableInputs(positional []string, history string, topt ingest.TableOptio
 			return nil, err
 		}
 		d := &model.District{Name: filepath.Base(history), History: recs, Standards: model.DefaultStandards()}
-		return &inputs{District: d, Name: history}, nil
+		return &inputs{District: d, Name: history, Steps: []forecast.Step{{District: d}}}, nil
 	}
 	path := positional[0]
 	p, _, err := store.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	in := &inputs{District: &p.District, Project: path, Name: path, Settings: p.Settings}
+	in := &inputs{District: &p.District, Project: path, Name: path}
 	if scenario != "" {
 		if in.District, err = applyScenario(p, scenario); err != nil {
 			return nil, err
 		}
 		in.Reference = &p.District
+	}
+	if in.Steps, err = app.ScenarioSteps(p, scenario); err != nil {
+		return nil, err
 	}
 	return in, nil
 }
@@ -98,16 +102,16 @@ func readInputFile(path, what string) ([]byte, error) {
 	return data, nil
 }
 
-// projectFor projects the input's district years ahead (see app.Project)
-// so that analyze can judge a future year; a scenario's intake follows
-// its catchments from the project's (app.ProjectScenario).
-func projectFor(in *inputs, years int) ([]model.Enrollment, error) {
-	d := in.District
+// projectFor projects the input's timeline years ahead with the one
+// engine (forecast.District, the Session's projection) so that analyze
+// can judge a future year; a scenario's intake follows its catchments
+// from the project's.
+func projectFor(in *inputs, years int) (*forecast.DistrictResult, error) {
 	if years < 1 {
-		first, last := d.Years()
+		first, last := in.District.Years()
 		return nil, fmt.Errorf("no records for that year: the history covers %d–%d and only later years can be projected", first, last)
 	}
-	return app.ProjectScenario(in.Reference, d, years)
+	return forecast.District(in.Reference, in.Steps, forecast.DistrictOptions{Options: forecast.Options{Years: years}})
 }
 
 // unwrapPathError drops the path that os errors repeat, since our messages
