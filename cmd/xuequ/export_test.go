@@ -6,6 +6,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/app/report"
 )
 
 func TestExportAll(t *testing.T) {
@@ -114,5 +119,35 @@ func TestExportBadInput(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("leftover files: %d entries", len(entries))
+	}
+}
+
+// TestExportDocSettings: the issuer, phone and 公示期 saved in the project
+// reach the exported notice.
+func TestExportDocSettings(t *testing.T) {
+	d, _, err := app.LoadSample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "p.xuequ.gpkg")
+	s := app.NewSession(d, "", nil)
+	s.SetSettings(report.DocInfo{Issuer: "示例县教育局（测试）", Phone: "0710-7654321", NoticeDays: 5}.Settings())
+	if err := s.Save(p); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "notice.xlsx")
+	if code, _, errOut := runCLI(t, "export", p, "--notice", out, "--intake", "2027"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sub, _ := f.GetCellValue(report.SheetNotice, "A2")
+	title, _ := f.GetCellValue(report.SheetNotice, "A1")
+	if !strings.Contains(title, "2027年") || !strings.Contains(sub, "示例县教育局（测试）") || !strings.Contains(sub, "0710-7654321") {
+		t.Errorf("notice header %q / %q", title, sub)
 	}
 }
