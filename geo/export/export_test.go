@@ -126,4 +126,3 @@ func TestCatchmentDissolve(t *testing.T) {
 		}
 	}
 }
-
