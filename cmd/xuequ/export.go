@@ -33,10 +33,11 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	stage := fs.String("stage", "primary", "whose catchments the map shows: primary (小学) or junior (初中)")
 	dpi := fs.Float64("dpi", 300, "resolution of the map image, dots per inch (72–600)")
 	langFlag := fs.String("lang", "", "language of the messages: zh or en (default from LANG); documents are in Chinese")
+	layers := addLayerFlags(fs) // --catchments, --zones, --encoding: export_layers.go
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *mapOut == "" && *noticeOut == "" && *ledgerOut == "" {
+	if *mapOut == "" && *noticeOut == "" && *ledgerOut == "" && !layers.any() {
 		return &usageError{"export: nothing to export: give --map OUT.pdf|OUT.png, --notice OUT.pdf or --ledger OUT.xlsx (see xuequ export -h)"}
 	}
 	if fs.NArg() == 0 {
@@ -68,6 +69,9 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		return &usageError{fmt.Sprintf("export: --dpi %g: give a resolution from 72 to 600", *dpi)}
 	}
 	setLanguage(*langFlag)
+	if err := layers.check(); err != nil {
+		return err
+	}
 
 	in, err := loadInputs(fs.Args(), "", *scenario)
 	if err != nil {
@@ -103,5 +107,5 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintln(stderr, lang.X(j.msgKey, j.msg, map[string]any{"File": j.path}))
 	}
-	return nil
+	return layers.write(s, *year, stderr)
 }
