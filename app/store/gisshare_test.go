@@ -208,3 +208,33 @@ func checkNear(t *testing.T, got, want *Project) {
 		}
 	}
 }
+
+// Source attributes are saved as columns of their own (typed when every
+// value is a number written plainly), read back exactly; a name that
+// clashes with one of Xuequ's columns stays in the JSON attrs.
+func TestAttrsAsColumns(t *testing.T) {
+	p := sampleProject()
+	p.District.Zones[0].Attrs = map[string]string{"编号": "0012", "人数": "35", "比例": "0.5", "NAME": "clash"}
+	p.District.Zones[1].Attrs = map[string]string{"人数": "7", "比例": "2"}
+	path := filepath.Join(t.TempDir(), "attrs.xuequ.gpkg")
+	if err := Save(path, p); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{
+		`SELECT count(*) FROM pragma_table_info('zones') WHERE name = '编号' AND type = 'TEXT'`:     1,
+		`SELECT count(*) FROM pragma_table_info('zones') WHERE name = '人数' AND type = 'INTEGER'`:  1,
+		`SELECT count(*) FROM pragma_table_info('zones') WHERE name = '比例' AND type = 'DOUBLE'`:   1,
+		`SELECT count(*) FROM zones WHERE 人数 = 35 AND 编号 = '0012' AND attrs = '{"NAME":"clash"}'`: 1,
+	} {
+		if got := queryInt(t, path, q); got != want {
+			t.Errorf("%s = %d, want %d", q, got, want)
+		}
+	}
+	got, _, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sameProject(got, p) {
+		t.Fatalf("attrs differ after the round trip: %v, %v", got.District.Zones[0].Attrs, got.District.Zones[1].Attrs)
+	}
+}
