@@ -147,10 +147,8 @@ func planExtraColumns(layer string, old []extraColumn, n int, attrs func(i int) 
 		seen[l] = true
 		out = append(out, c)
 	}
-	for _, c := range old {
-		if _, ok := values[c.name]; ok {
-			add(c)
-		}
+	for _, c := range old { // kept even when empty: a colleague's column to fill in later
+		add(c)
 	}
 	keys := make([]string, 0, len(values))
 	for k := range values {

@@ -66,6 +66,7 @@ func addForeignLayer(t *testing.T, path string) {
 	for _, q := range []string{
 		`ALTER TABLE zones ADD COLUMN 备注 TEXT`,
 		`ALTER TABLE zones ADD COLUMN 面积 DOUBLE`,
+		`ALTER TABLE zones ADD COLUMN 待填 TEXT`,
 		`UPDATE zones SET 备注 = '待核实', 面积 = 12.5 WHERE fid = 1`,
 		`INSERT INTO gpkg_data_columns (table_name, column_name, name, title) VALUES ('zones', '备注', '备注说明', '备注说明')`,
 	} {
@@ -100,6 +101,7 @@ func TestSaveKeepsForeignLayersAndStyles(t *testing.T) {
 		`SELECT count(*) FROM layer_styles WHERE owner = 'xuequ' AND useAsDefault AND f_table_name = 'zones'`:   0,
 		`SELECT count(*) FROM layer_styles WHERE owner = 'xuequ' AND useAsDefault AND f_table_name = 'schools'`: 1,
 		`SELECT count(*) FROM zones WHERE 备注 = '待核实' AND 面积 = 12.5`:                                             1,
+		`SELECT count(*) FROM pragma_table_info('zones') WHERE name = '待填'`:                                     1,
 		`SELECT count(*) FROM gpkg_data_columns WHERE column_name = '备注' AND name = '备注说明'`:                     1,
 		`SELECT count(*) FROM gpkg_data_columns WHERE table_name = 'zones' AND column_name = 'primary_school'`:  1,
 	} {
