@@ -51,6 +51,17 @@ func crsOf(s gpkg.SRS) (geo.CRS, error) {
 // layerSRS reads the SRS of layer's geometry column. A file without a
 // gpkg_geometry_columns row for the layer is read as EPSG:4326.
 func (r *reader) layerSRS(layer string) (layerSRS, error) {
+	for _, t := range []struct {
+		name string
+		cols []string
+	}{
+		{"gpkg_geometry_columns", []string{"table_name", "srs_id"}},
+		{"gpkg_spatial_ref_sys", []string{"srs_id", "srs_name", "organization", "organization_coordsys_id", "definition", "description"}},
+	} {
+		if err := gpkg.CheckPlainTable(r.ctx, r.q, t.name, t.cols...); err != nil { // a view would run the file's SQL
+			return layerSRS{}, inputError(r.path, "", "%v: the file is damaged or not a GeoPackage; %s", err, restoreHint)
+		}
+	}
 	var s gpkg.SRS
 	var desc sql.NullString
 	err := r.q.QueryRowContext(r.ctx, `SELECT s.srs_id, coalesce(s.srs_name, ''), coalesce(s.organization, ''),
