@@ -22,7 +22,7 @@ func init() {
 }
 
 func runExport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("export", "P.xuequ.gpkg --map OUT.pdf|OUT.png | --notice OUT.pdf | --ledger OUT.xlsx [options]", stdout)
+	fs := newFlagSet("export", "P.xuequ.gpkg --map OUT.pdf|OUT.png | --notice OUT.pdf | --ledger OUT.xlsx | --catchments OUT | --zones OUT [options]", stdout)
 	mapOut := fs.String("map", "", "write the catchment map (划片公示图) to this .pdf or .png")
 	noticeOut := fs.String("notice", "", "write the notice list of each school's zones (划片范围公示名单) to this .pdf")
 	ledgerOut := fs.String("ledger", "", "write the ledger of problem schools (台账) and the yearly summary to this .xlsx")

@@ -11,16 +11,16 @@ import (
 	"github.com/xuequ/xuequ/model"
 )
 
-// writeGPKG writes l as a one-layer GeoPackage (MULTIPOLYGON, EPSG:4326,
+// writeGPKG writes l as a one-layer GeoPackage (MULTIPOLYGON, in srs,
 // spatial index) with the fields' Chinese titles in gpkg_data_columns.
-func writeGPKG(path string, l *Layer) error {
+func writeGPKG(path string, l *Layer, srs outSRS) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return &model.InputError{File: path, Msg: fmt.Sprintf("cannot create the file: %v; check the folder exists and is writable", err)}
 	}
 	tmp := f.Name()
 	f.Close()
-	if err = fillGPKG(tmp, l); err == nil {
+	if err = fillGPKG(tmp, l, srs); err == nil {
 		err = os.Chmod(tmp, 0o644)
 	}
 	if err == nil {
@@ -33,7 +33,7 @@ func writeGPKG(path string, l *Layer) error {
 	return nil
 }
 
-func fillGPKG(tmp string, l *Layer) error {
+func fillGPKG(tmp string, l *Layer, srs outSRS) error {
 	ctx := context.Background()
 	d, err := gpkg.Create(tmp)
 	if err != nil {
@@ -45,7 +45,10 @@ func fillGPKG(tmp string, l *Layer) error {
 		return err
 	}
 	defer tx.Rollback()
-	ft := gpkg.FeatureTable{Name: l.Name, Identifier: l.Title, Description: l.Description, GeometryType: "MULTIPOLYGON", SRSID: 4326}
+	if err := gpkg.AddSRS(ctx, tx, srs.srs); err != nil {
+		return err
+	}
+	ft := gpkg.FeatureTable{Name: l.Name, Identifier: l.Title, Description: l.Description, GeometryType: "MULTIPOLYGON", SRSID: srs.srs.ID}
 	var titles []gpkg.DataColumn
 	for _, f := range l.Fields {
 		typ := map[Kind]string{Text: "TEXT", Int: "INTEGER", Real: "DOUBLE"}[f.Kind]
@@ -72,7 +75,7 @@ func fillGPKG(tmp string, l *Layer) error {
 	for _, f := range l.Features {
 		var geom any
 		if mp := asMulti(f.Geometry); len(mp) > 0 {
-			if geom, err = gpkg.Encode(mp, 4326); err != nil {
+			if geom, err = gpkg.Encode(mp, srs.srs.ID); err != nil {
 				return err
 			}
 		}

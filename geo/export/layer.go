@@ -1,8 +1,10 @@
 // Package export writes Xuequ's layers for other offices (planning,
 // natural resources, land): the zones with their catchment schools and
 // the catchments dissolved per school and stage, as GeoPackage, Shapefile
-// (.shp/.shx/.dbf/.prj/.cpg), GeoJSON or KML, in lon/lat degrees
-// (EPSG:4326; Shapefile and GeoPackage say so in their .prj / srs).
+// (.shp/.shx/.dbf/.prj/.cpg), GeoJSON or KML. GeoJSON and KML are in
+// lon/lat degrees (EPSG:4326); Shapefile and GeoPackage too by default, or
+// in CGCS2000 (EPSG:4490) or one of its 3° Gauss-Krüger zones, as their
+// .prj / srs says (Options.EPSG).
 //
 // Shapefile field names are at most 10 bytes: each Field has a documented
 // short name (see ZoneFields, CatchmentFields) that `xuequ import`
@@ -58,6 +60,10 @@ type Options struct {
 	// Encoding of a Shapefile's .dbf text: "UTF-8" (default) or "GBK";
 	// written to the .cpg.
 	Encoding string
+	// EPSG is the CRS of a GeoPackage or Shapefile: 0 or 4326 (lon/lat,
+	// the default), 4490 (CGCS2000 lon/lat) or a CGCS2000 3° Gauss-Krüger
+	// zone (4513–4554). GeoJSON and KML are always lon/lat (EPSG:4326).
+	EPSG int
 }
 
 // Format is an output format picked by file extension.
@@ -106,11 +112,16 @@ func Write(path string, l *Layer, opt Options) error {
 		return &model.InputError{File: path, Field: "--encoding", Msg: err.Error()}
 	}
 	opt.Encoding = enc
-	switch FormatOf(path) {
+	format := FormatOf(path)
+	srs, err := layerSRS(opt.EPSG, format)
+	if err != nil {
+		return &model.InputError{File: path, Field: "--crs", Msg: err.Error()}
+	}
+	switch format {
 	case FormatGPKG:
-		return writeGPKG(path, l)
+		return writeGPKG(path, project(l, srs), srs)
 	case FormatShapefile:
-		return writeShapefile(path, l, opt)
+		return writeShapefile(path, project(l, srs), srs, opt)
 	case FormatGeoJSON:
 		return atomicFile(path, func(f *os.File) error { return writeGeoJSON(f, l) })
 	case FormatKML:

@@ -21,8 +21,8 @@ import (
 const prjWGS84 = `GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]`
 
 // writeShapefile writes l as a polygon Shapefile: path (.shp) and its
-// .shx, .dbf (dBase III, text in opt.Encoding), .prj and .cpg.
-func writeShapefile(path string, l *Layer, opt Options) error {
+// .shx, .dbf (dBase III, text in opt.Encoding), .prj (srs) and .cpg.
+func writeShapefile(path string, l *Layer, srs outSRS, opt Options) error {
 	base := strings.TrimSuffix(path, path[len(path)-4:])
 	rows, err := dbfRows(path, l, opt.Encoding == "GBK")
 	if err != nil {
@@ -48,7 +48,7 @@ func writeShapefile(path string, l *Layer, opt Options) error {
 	}{
 		{".dbf", func(w io.Writer) error { return writeDBF(w, l, rows, opt.Encoding == "GBK") }},
 		{".shx", func(w io.Writer) error { return writeSHP(w, shapes, box, true) }},
-		{".prj", func(w io.Writer) error { _, err := io.WriteString(w, prjWGS84); return err }},
+		{".prj", func(w io.Writer) error { _, err := io.WriteString(w, srs.prj()); return err }},
 		{".cpg", func(w io.Writer) error { _, err := io.WriteString(w, opt.Encoding); return err }},
 		{".shp", func(w io.Writer) error { return writeSHP(w, shapes, box, false) }},
 	}
