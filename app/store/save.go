@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"time"
@@ -44,6 +45,10 @@ func Save(path string, p *Project) error {
 	if old, err := readInfo(ResolvePath(path)); err == nil && !old.Created.IsZero() {
 		created = old.Created
 	}
+	// The save's SQLite page cache (up to 64 MB) lives outside the Go heap:
+	// give the heap's garbage (an import's file bytes and parse buffers)
+	// back to the OS first, so that the two do not add up in peak memory.
+	debug.FreeOSMemory()
 	return writeAtomic(path, func(tmp string) error { return write(tmp, p, created) })
 }
 
