@@ -238,7 +238,7 @@ func mergeTable(ctx context.Context, tx *sql.Tx, name string, owned map[string]b
 	var cols []string
 	for _, c := range theirs {
 		if _, ok := ours[strings.ToLower(c.name)]; !ok {
-			if _, err := tx.ExecContext(ctx, fmt.Sprintf("ALTER TABLE main.%s ADD COLUMN %s %s", quoteIdent(name), quoteIdent(c.name), c.typ)); err != nil {
+			if _, err := tx.ExecContext(ctx, fmt.Sprintf("ALTER TABLE main.%s ADD COLUMN %s %s%s", quoteIdent(name), quoteIdent(c.name), c.typ, c.constraint())); err != nil {
 				return err
 			}
 		}
@@ -271,6 +271,21 @@ func mergeTable(ctx context.Context, tx *sql.Tx, name string, owned map[string]b
 type columnInfo struct {
 	name, typ string
 	generated bool
+	notNull   bool
+	dflt      sql.NullString // the default as SQL text
+}
+
+// constraint is the NOT NULL DEFAULT … an added column needs so that rows
+// already there (Xuequ's own) get the value the other program expects.
+// SQLite takes only constant defaults in ALTER TABLE ADD COLUMN.
+func (c columnInfo) constraint() string {
+	if !c.dflt.Valid {
+		return ""
+	}
+	if c.notNull {
+		return " NOT NULL DEFAULT " + c.dflt.String
+	}
+	return " DEFAULT " + c.dflt.String
 }
 
 // columnTypes lists a table's columns (hidden ones of virtual tables left
@@ -285,7 +300,7 @@ func columnTypes(ctx context.Context, tx *sql.Tx, schema, table string) (map[str
 }
 
 func columnInfos(ctx context.Context, tx *sql.Tx, schema, table string) ([]columnInfo, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT name, type, hidden FROM pragma_table_xinfo(?, ?) ORDER BY cid", table, schema)
+	rows, err := tx.QueryContext(ctx, `SELECT name, type, hidden, "notnull", dflt_value FROM pragma_table_xinfo(?, ?) ORDER BY cid`, table, schema)
 	if err != nil {
 		return nil, err
 	}
@@ -294,7 +309,7 @@ func columnInfos(ctx context.Context, tx *sql.Tx, schema, table string) ([]colum
 	for rows.Next() {
 		var c columnInfo
 		var hidden int
-		if err := rows.Scan(&c.name, &c.typ, &hidden); err != nil {
+		if err := rows.Scan(&c.name, &c.typ, &hidden, &c.notNull, &c.dflt); err != nil {
 			return nil, err
 		}
 		if hidden == 1 {

@@ -69,6 +69,10 @@ func addForeignLayer(t *testing.T, path string) {
 		`ALTER TABLE zones ADD COLUMN 待填 TEXT`,
 		`UPDATE zones SET 备注 = '待核实', 面积 = 12.5 WHERE fid = 1`,
 		`INSERT INTO gpkg_data_columns (table_name, column_name, name, title) VALUES ('zones', '备注', '备注说明', '备注说明')`,
+		// GDAL's CRS WKT extension (GPKG 1.3 F.10): a column Xuequ's table lacks.
+		`ALTER TABLE gpkg_spatial_ref_sys ADD COLUMN definition_12_063 TEXT NOT NULL DEFAULT 'undefined'`,
+		`INSERT INTO gpkg_extensions VALUES ('gpkg_spatial_ref_sys', 'definition_12_063', 'gpkg_crs_wkt',
+			'http://www.geopackage.org/spec/#extension_crs_wkt', 'read-write')`,
 	} {
 		if _, err := d.SQL().Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -101,6 +105,8 @@ func TestSaveKeepsForeignLayersAndStyles(t *testing.T) {
 		`SELECT count(*) FROM layer_styles WHERE owner = 'xuequ' AND useAsDefault AND f_table_name = 'zones'`:   0,
 		`SELECT count(*) FROM layer_styles WHERE owner = 'xuequ' AND useAsDefault AND f_table_name = 'schools'`: 1,
 		`SELECT count(*) FROM zones WHERE 备注 = '待核实' AND 面积 = 12.5`:                                             1,
+		`SELECT count(*) FROM gpkg_spatial_ref_sys WHERE definition_12_063 = 'undefined'`:                       4,
+		`SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_crs_wkt'`:                            1,
 		`SELECT count(*) FROM pragma_table_info('zones') WHERE name = '待填'`:                                     1,
 		`SELECT count(*) FROM gpkg_data_columns WHERE column_name = '备注' AND name = '备注说明'`:                     1,
 		`SELECT count(*) FROM gpkg_data_columns WHERE table_name = 'zones' AND column_name = 'primary_school'`:  1,
