@@ -105,7 +105,7 @@ func TestSaveKeepsForeignLayersAndStyles(t *testing.T) {
 		`SELECT count(*) FROM layer_styles WHERE owner = 'xuequ' AND useAsDefault AND f_table_name = 'zones'`:   0,
 		`SELECT count(*) FROM layer_styles WHERE owner = 'xuequ' AND useAsDefault AND f_table_name = 'schools'`: 1,
 		`SELECT count(*) FROM zones WHERE 备注 = '待核实' AND 面积 = 12.5`:                                             1,
-		`SELECT count(*) FROM gpkg_spatial_ref_sys WHERE definition_12_063 = 'undefined'`:                       4,
+		`SELECT count(*) FROM gpkg_spatial_ref_sys WHERE definition_12_063 IS NULL`:                             0,
 		`SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_crs_wkt'`:                            1,
 		`SELECT count(*) FROM pragma_table_info('zones') WHERE name = '待填'`:                                     1,
 		`SELECT count(*) FROM gpkg_data_columns WHERE column_name = '备注' AND name = '备注说明'`:                     1,
