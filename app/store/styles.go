@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/paulmach/orb"
 	"github.com/xuequ/xuequ/geo/gpkg"
 	"github.com/xuequ/xuequ/model"
 )
@@ -71,7 +72,8 @@ func yieldDefaultStyle(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-// catchmentPalette (Tableau 10) colours the catchments in school order.
+// catchmentPalette (Tableau 10) colours the catchments; neighbouring
+// schools get different colours (colours.go).
 var catchmentPalette = []string{"78,121,167", "242,142,43", "225,87,89", "118,183,178", "89,161,79",
 	"237,201,72", "176,122,161", "255,157,167", "156,117,95", "186,176,172"}
 
@@ -95,17 +97,24 @@ type category struct{ value, label, symbol string }
 // zonesQML colours zones by field (a school id) with the schools of
 // stage (and nine-year schools) as categories labelled by name.
 func zonesQML(d *model.District, field string, stage model.Level) string {
-	var cats []category
-	for _, s := range d.Schools {
+	var schools []*model.School
+	var sites []orb.Point
+	for i := range d.Schools {
+		s := &d.Schools[i]
 		if s.Level != stage && s.Level != model.LevelNineYear || s.Closed {
 			continue
 		}
+		schools = append(schools, s)
+		sites = append(sites, s.Location)
+	}
+	colours := neighbourColours(sites, len(catchmentPalette))
+	var cats []category
+	for i, s := range schools {
 		label := s.Name
 		if label == "" {
 			label = s.ID
 		}
-		c := catchmentPalette[len(cats)%len(catchmentPalette)]
-		cats = append(cats, category{s.ID, label, fillSymbol(c)})
+		cats = append(cats, category{s.ID, label, fillSymbol(catchmentPalette[colours[i]])})
 	}
 	cats = append(cats, category{"", "未划片 unassigned", fillSymbol("200,200,200")})
 	return qml(field, cats, 2, fieldTitles["zones"], "")
