@@ -2,6 +2,9 @@ package export
 
 import (
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/paulmach/orb"
 	"github.com/xuequ/xuequ/geo"
@@ -74,9 +77,10 @@ func CatchmentLayer(d *model.District, a model.Analysis, std model.Standards) *L
 	names := schoolNames(d)
 	for _, stage := range []model.Level{model.LevelPrimary, model.LevelJunior} {
 		order, groups := catchmentGroups(d, stage)
-		for _, id := range order {
+		shapes := dissolveAll(order, groups)
+		for k, id := range order {
 			g := groups[id]
-			shape := Dissolve(g.polys)
+			shape := shapes[k]
 			st, ok := stats[statKey{id, stage}]
 			var pupils, seats, gap any
 			if ok {
@@ -135,6 +139,23 @@ func catchmentGroups(d *model.District, stage model.Level) ([]string, map[string
 		}
 	}
 	return order, groups
+}
+
+// dissolveAll dissolves the groups (in order) on all cores: catchments
+// are independent.
+func dissolveAll(order []string, groups map[string]*group) []orb.MultiPolygon {
+	out := make([]orb.MultiPolygon, len(order))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(order); i = int(next.Add(1) - 1) {
+				out[i] = Dissolve(groups[order[i]].polys)
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 // Dissolve is the union of polys (lon/lat), as one valid multipolygon:
