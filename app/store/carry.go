@@ -53,8 +53,9 @@ func (o *origin) close() {
 
 // attachOrigin attaches the project file path (read-only, through a
 // private copy when it has a journal or WAL, see openRead) to db as
-// srcSchema. A missing file (moved or deleted since it was opened) gives
-// nil: there is nothing to carry over.
+// srcSchema. A file that is gone (moved or deleted since it was opened)
+// or no longer a GeoPackage gives nil: there is nothing to carry over,
+// and the project must still be saved.
 func attachOrigin(ctx context.Context, db *sql.DB, path string) (*origin, error) {
 	if path == "" {
 		return nil, nil
@@ -64,7 +65,7 @@ func attachOrigin(ctx context.Context, db *sql.DB, path string) (*origin, error)
 	}
 	d, closeDB, err := openRead(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s to carry over its other layers: %w", path, err)
+		return nil, nil
 	}
 	uri, err := gpkg.FileURI(d.Path(), url.Values{"mode": {"ro"}})
 	if err == nil {
@@ -173,10 +174,11 @@ func carryOver(ctx context.Context, tx *sql.Tx) error {
 				return fmt.Errorf("table %s: %w", o.name, err)
 			}
 		default:
-			if err := copyTable(ctx, tx, o); err != nil {
+			ok, err := copyTable(ctx, tx, o)
+			if err != nil {
 				return fmt.Errorf("table %s: %w", o.name, err)
 			}
-			copied[n] = true
+			copied[n] = ok
 		}
 	}
 	if copied["gpkg_ogr_contents"] { // GDAL's feature counts: Xuequ's layers are counted afresh
@@ -205,22 +207,27 @@ func carryCode(ctx context.Context, tx *sql.Tx, theirs []object, copied, inMain 
 }
 
 // copyTable creates table o in main as the old file declares it and
-// copies its rows (generated columns are computed again).
-func copyTable(ctx context.Context, tx *sql.Tx, o object) error {
+// copies its rows (generated columns are computed again). A virtual table
+// of a module this SQLite lacks (SpatiaLite's spatial index, say: derived
+// data) is left out, reported by ok = false.
+func copyTable(ctx context.Context, tx *sql.Tx, o object) (ok bool, err error) {
 	if o.sql == "" {
-		return nil
+		return false, nil
 	}
 	if _, err := tx.ExecContext(ctx, o.sql); err != nil {
-		return err
+		if strings.Contains(err.Error(), "no such module") {
+			return false, nil
+		}
+		return false, err
 	}
 	cols, err := storedColumns(ctx, tx, srcSchema, o.name)
 	if err != nil || len(cols) == 0 {
-		return err
+		return err == nil, err
 	}
 	list := columnList(cols)
 	_, err = tx.ExecContext(ctx, fmt.Sprintf("INSERT INTO main.%s (%s) SELECT %s FROM %s.%s",
 		quoteIdent(o.name), list, list, srcSchema, quoteIdent(o.name)))
-	return err
+	return err == nil, err
 }
 
 // mergeTable adds the old file's rows of a shared table that are not about

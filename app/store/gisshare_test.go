@@ -246,3 +246,24 @@ func TestAttrsAsColumns(t *testing.T) {
 		t.Fatalf("attrs differ after the round trip: %v, %v", got.District.Zones[0].Attrs, got.District.Zones[1].Attrs)
 	}
 }
+
+// A project whose file was since replaced by something that is not a
+// GeoPackage, or deleted, still saves (there is nothing to carry over).
+func TestSaveWithUnreadableOrigin(t *testing.T) {
+	path, _ := saveSample(t)
+	p, _, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("not a database"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(t.TempDir(), "other.xuequ.gpkg")
+	if err := Save(other, p); err != nil {
+		t.Fatalf("save with a broken origin: %v", err)
+	}
+	os.Remove(path)
+	if err := Save(path, p); err != nil {
+		t.Fatalf("save with a deleted origin: %v", err)
+	}
+}
