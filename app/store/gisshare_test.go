@@ -267,3 +267,19 @@ func TestSaveWithUnreadableOrigin(t *testing.T) {
 		t.Fatalf("save with a deleted origin: %v", err)
 	}
 }
+
+// A new project (an import, the sample) saved over a project keeps the
+// layers and styles GIS users added to that file.
+func TestNewProjectOverProjectKeepsForeignLayers(t *testing.T) {
+	path, _ := saveSample(t)
+	addForeignLayer(t, path)
+	if err := Save(path, sampleProject()); err != nil {
+		t.Fatal(err)
+	}
+	if n := queryInt(t, path, `SELECT count(*) FROM "道路"`); n != 1 {
+		t.Errorf("the other layer was dropped: %d rows", n)
+	}
+	if n := queryInt(t, path, `SELECT count(*) FROM layer_styles WHERE owner = 'gis'`); n != 2 {
+		t.Errorf("%d user styles kept, want 2", n)
+	}
+}

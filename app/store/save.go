@@ -28,6 +28,11 @@ import (
 // complete with p. The file's created time is kept from the previous file at
 // path when there is one.
 //
+// What the file the project was read from (p.Origin.Path; else the
+// project file at path, which a new project replaces) holds that Xuequ
+// does not own is carried over: other layers and tables, columns, QGIS
+// styles, GeoPackage metadata (see carry.go).
+//
 // A symbolic link at path is followed: the file it points to is replaced
 // and the link stays. The replaced file's mode and group are kept; a
 // read-only file is refused (*model.InputError). The old file's SQLite
@@ -42,14 +47,20 @@ func Save(path string, p *Project) error {
 		return err
 	}
 	created := time.Now().UTC()
-	if old, err := readInfo(ResolvePath(path)); err == nil && !old.Created.IsZero() {
-		created = old.Created
+	from := p.Origin.Path
+	if old, err := readInfo(ResolvePath(path)); err == nil {
+		if !old.Created.IsZero() {
+			created = old.Created
+		}
+		if from == "" { // a new project (import, sample) over a project: keep what GIS users added to it
+			from = ResolvePath(path)
+		}
 	}
 	// The save's SQLite page cache (up to 64 MB) lives outside the Go heap:
 	// give the heap's garbage (an import's file bytes and parse buffers)
 	// back to the OS first, so that the two do not add up in peak memory.
 	debug.FreeOSMemory()
-	return writeAtomic(path, func(tmp string) error { return write(tmp, p, created) })
+	return writeAtomic(path, func(tmp string) error { return write(tmp, p, created, from) })
 }
 
 // SaveAs writes a compact copy of the project file src to dst (atomically,
@@ -203,8 +214,9 @@ func syncDir(dir string) {
 }
 
 // write fills the empty file tmp with the project, and carries over what
-// the file the project came from holds that Xuequ does not own (carry.go).
-func write(tmp string, p *Project, created time.Time) error {
+// the project file from ("" = none) holds that Xuequ does not own
+// (carry.go).
+func write(tmp string, p *Project, created time.Time, from string) error {
 	ctx := context.Background()
 	// The file is private until renamed and thrown away on any failure, so
 	// there is nothing for an on-disk journal or per-commit syncs to
@@ -215,7 +227,7 @@ func write(tmp string, p *Project, created time.Time) error {
 		return err
 	}
 	defer d.Close()
-	src, err := attachOrigin(ctx, d.SQL(), p.Origin.Path)
+	src, err := attachOrigin(ctx, d.SQL(), from)
 	if err != nil {
 		return err
 	}
