@@ -42,8 +42,8 @@ func sample(t *testing.T, dir string) (*model.District, string) {
 	return d, schools
 }
 
-// A Shapefile of the zones (UTF-8 or GBK) re-imports with every zone's
-// catchment schools.
+// A Shapefile of the zones (UTF-8 or GBK), and a GeoPackage, GeoJSON or
+// KML, re-imports with every zone's catchment schools.
 func TestZonesShapefileReimport(t *testing.T) {
 	dir := t.TempDir()
 	d, schools := sample(t, dir)
@@ -56,13 +56,15 @@ func TestZonesShapefileReimport(t *testing.T) {
 	if assigned == 0 {
 		t.Fatal("the sample has no assigned zones")
 	}
-	for _, enc := range []string{"UTF-8", "GBK"} {
-		out := filepath.Join(dir, "小区_"+enc+".shp")
-		if err := Write(out, ZoneLayer(d), Options{Encoding: enc}); err != nil {
+	for _, c := range []struct{ name, enc string }{
+		{"小区_utf8.shp", "UTF-8"}, {"小区_gbk.shp", "GBK"}, {"小区.gpkg", ""}, {"小区.geojson", ""}, {"小区.kml", ""},
+	} {
+		out, enc := filepath.Join(dir, c.name), c.name
+		if err := Write(out, ZoneLayer(d), Options{Encoding: c.enc}); err != nil {
 			t.Fatal(err)
 		}
-		if cpg, _ := os.ReadFile(strings.TrimSuffix(out, ".shp") + ".cpg"); string(cpg) != enc {
-			t.Errorf(".cpg says %q, want %s", cpg, enc)
+		if cpg, _ := os.ReadFile(strings.TrimSuffix(out, ".shp") + ".cpg"); c.enc != "" && string(cpg) != c.enc {
+			t.Errorf(".cpg says %q, want %s", cpg, c.enc)
 		}
 		got, _, err := ingest.Import(ingest.ImportOptions{Schools: schools, Zones: out})
 		if err != nil {
