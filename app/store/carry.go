@@ -234,7 +234,7 @@ func copyTable(ctx context.Context, tx *sql.Tx, o object) (ok bool, err error) {
 // Xuequ's own tables. Columns only the old file has (GDAL's
 // definition_12_063 of gpkg_spatial_ref_sys, say) are added first.
 func mergeTable(ctx context.Context, tx *sql.Tx, name string, owned map[string]bool) error {
-	theirs, err := columnTypes(ctx, tx, srcSchema, name)
+	theirs, err := columnInfos(ctx, tx, srcSchema, name) // in their order
 	if err != nil {
 		return err
 	}
