@@ -134,6 +134,7 @@ func (s *Session) WriteProject(path string) error {
 	if s.extra != nil {
 		p.Edits, p.Settings = s.extra.Edits, s.extra.Settings
 		p.ImportReport, p.ValueMap = s.extra.ImportReport, s.extra.ValueMap
+		p.Origin = s.extra.Origin // other layers of the file are carried over, layers keep their CRS
 	}
 	for _, v := range s.scenarios {
 		data := v.raw

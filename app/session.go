@@ -113,6 +113,9 @@ func (s *Session) Path() string { return s.path }
 // SetPath records where the project was saved and marks it clean.
 func (s *Session) SetPath(p string) {
 	s.path, s.dirty = p, false
+	if s.extra != nil && p != "" {
+		s.extra.Origin.Path = p // the next save carries over from the file just written
+	}
 	s.notify()
 }
 

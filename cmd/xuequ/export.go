@@ -23,7 +23,7 @@ func init() {
 }
 
 func runExport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("export", "P.xuequ.gpkg --map OUT.pdf|OUT.png|OUT.svg | --notice OUT.pdf|OUT.xlsx | --ledger OUT.xlsx [options]", stdout)
+	fs := newFlagSet("export", "P.xuequ.gpkg --map OUT.pdf|OUT.png|OUT.svg | --notice OUT.pdf|OUT.xlsx | --ledger OUT.xlsx | --catchments OUT | --zones OUT [options]", stdout)
 	mapOut := fs.String("map", "", "write the catchment map (划片示意图) to this .pdf, .png or .svg")
 	noticeOut := fs.String("notice", "", "write the notice list of each school's zones (划片范围公示名单) to this .pdf or .xlsx")
 	ledgerOut := fs.String("ledger", "", "write the ledger of problem schools (台账) and the yearly summary to this .xlsx")
@@ -35,10 +35,11 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	dpi := fs.Float64("dpi", 300, "resolution of a PNG map, dots per inch (72–600); PDF and SVG maps are vector")
 	docFlags := addDocFlags(fs)
 	langFlag := fs.String("lang", "", "language of the messages: zh or en (default from LANG); documents are in Chinese")
+	layers := addLayerFlags(fs) // --catchments, --zones, --encoding: export_layers.go
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *mapOut == "" && *noticeOut == "" && *ledgerOut == "" {
+	if *mapOut == "" && *noticeOut == "" && *ledgerOut == "" && !layers.any() {
 		return &usageError{"export: nothing to export: give --map OUT.pdf|OUT.png, --notice OUT.pdf or --ledger OUT.xlsx (see xuequ export -h)"}
 	}
 	if fs.NArg() == 0 {
@@ -74,6 +75,9 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	setLanguage(*langFlag)
+	if err := layers.check(); err != nil {
+		return err
+	}
 
 	in, err := loadInputs(fs.Args(), "", *scenario)
 	if err != nil {
@@ -112,7 +116,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintln(stderr, lang.X(j.msgKey, j.msg, map[string]any{"File": j.path}))
 	}
-	return nil
+	return layers.write(s, *year, stderr)
 }
 
 // docFlags are the export flags of the printed documents' fields.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/xuequ/xuequ/model"
@@ -47,6 +48,9 @@ type ImportOptions struct {
 // was produced; the Report lists everything repaired, skipped or guessed.
 // History school names are resolved to school ids (ResolveSchools).
 func Import(opt ImportOptions) (*model.District, *Report, error) {
+	// The files' bytes and parse buffers are garbage once Import returns:
+	// give them back to the OS before the caller builds and saves the project.
+	defer debug.FreeOSMemory()
 	rep := &Report{}
 	if opt.Schools == "" || opt.Zones == "" {
 		return nil, rep, &model.InputError{Field: "--schools/--zones", Msg: "both a schools file and a zones file are needed"}

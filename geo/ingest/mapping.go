@@ -68,9 +68,11 @@ var aliases = map[Layer][]struct {
 		{FieldPrimaryAge, []string{"学龄人口_小学", "小学学龄人口", "小学适龄人口", "primary_age", "primaryage"}},
 		{FieldJuniorAge, []string{"学龄人口_初中", "初中学龄人口", "初中适龄人口", "junior_age", "juniorage"}},
 		{FieldPrimarySchool, []string{"对口小学", "划片小学", "对口小学名称", "所属小学", "小学学区", "小学", "primary_school", "primaryschool",
-			"es_zone", "es_name", "esname", "assigned_es", "elementary", "elementaryschool", "elem", "elemschool", "elemsch", "esschool", "es"}},
+			"es_zone", "es_name", "esname", "assigned_es", "elementary", "elementaryschool", "elem", "elemschool", "elemsch", "esschool", "es",
+			"prim_sch"}}, // prim_sch: xuequ export --zones in a Shapefile (geo/export.ZoneFields)
 		{FieldJuniorSchool, []string{"对口初中", "划片初中", "对口初中名称", "所属初中", "初中学区", "初中", "junior_school", "juniorschool",
-			"ms_zone", "ms_name", "msname", "assigned_ms", "middle", "middleschool", "middlesch", "msschool", "juniorhigh", "ms"}},
+			"ms_zone", "ms_name", "msname", "assigned_ms", "middle", "middleschool", "middlesch", "msschool", "juniorhigh", "ms",
+			"jun_sch"}},
 		{FieldTownship, []string{"乡镇", "乡镇街道", "所属乡镇", "街道", "township", "town", "street"}},
 	},
 }
