@@ -133,6 +133,9 @@ type School struct {
 	Boarding   bool   // 寄宿制
 	Township   string // 乡镇/街道
 	Public     bool   // 公办 (true) or 民办 (false)
+	// Inclusive marks a 普惠性 kindergarten (公办 kindergartens count as
+	// 普惠 whatever this says; see preschool).
+	Inclusive bool
 	// Closed marks a school closed (撤并). It keeps its history, so past
 	// years are analysed as they were, but from the first projected year on
 	// it takes no pupils and no catchment: its projected pupils go to the
@@ -175,6 +178,10 @@ type Zone struct {
 	JuniorAge       int
 	PrimaryAgeKnown bool
 	JuniorAgeKnown  bool
+	// PreschoolAge is the optional count of resident children aged 3–5
+	// (学前), known when positive or PreschoolAgeKnown.
+	PreschoolAge      int
+	PreschoolAgeKnown bool
 	// PrimarySchool and JuniorSchool are the IDs of the schools whose 学区
 	// this zone belongs to (empty = not yet assigned).
 	PrimarySchool string
@@ -234,6 +241,8 @@ type District struct {
 	History   []Enrollment
 	Births    []Births
 	Housing   []Housing
+	// Resources are the schools' 办学条件 by year (staffing, 优质均衡).
+	Resources []Resources
 	Standards Standards
 }
 
