@@ -235,12 +235,12 @@ type Housing struct {
 // District is everything a project knows: the unit the app opens, edits,
 // analyses and saves.
 type District struct {
-	Name      string
-	Schools   []School
-	Zones     []Zone
-	History   []Enrollment
-	Births    []Births
-	Housing   []Housing
+	Name    string
+	Schools []School
+	Zones   []Zone
+	History []Enrollment
+	Births  []Births
+	Housing []Housing
 	// Resources are the schools' 办学条件 by year (staffing, 优质均衡).
 	Resources []Resources
 	Standards Standards
