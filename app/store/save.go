@@ -221,6 +221,7 @@ func write(tmp string, p *Project, created time.Time) error {
 	w.schools(p.District.Schools)
 	w.zones(p.District.Zones)
 	w.attributes(p)
+	w.writeV4(&p.District)
 	for _, t := range []string{"schools", "zones"} {
 		if w.err == nil {
 			w.err = gpkg.CreateSpatialIndex(ctx, tx, t, "geom")
