@@ -1,0 +1,186 @@
+package main
+
+import (
+	"github.com/xuequ/xuequ/model"
+	"github.com/xuequ/xuequ/model/estates"
+	"github.com/xuequ/xuequ/model/preschool"
+)
+
+// The preschool (学前) and estates (配套学校) blocks of analyze --json
+// (issue 14); analyze.go calls addPlanningBlocks.
+
+type preschoolDoc struct {
+	Year          int                `json:"year"`
+	Projected     bool               `json:"projected"`
+	Targets       preschoolTargets   `json:"targets"`
+	County        preschoolAreaDoc   `json:"county"`
+	Townships     []preschoolAreaDoc `json:"townships"`
+	Catchments    []preschoolAreaDoc `json:"catchments"`
+	Kindergartens []kindergartenDoc  `json:"kindergartens"`
+}
+
+type preschoolTargets struct {
+	GrossEnrolment float64 `json:"gross_enrolment"`
+	PublicShare    float64 `json:"public_share"`
+	InclusiveShare float64 `json:"inclusive_share"`
+}
+
+type preschoolAreaDoc struct {
+	Area     string `json:"area"` // township name, catchment school id, "" for the county
+	Name     string `json:"name"`
+	Children int    `json:"children"`
+	// ChildrenSource: births (lagged 3–5 years), age_count, estimate
+	// (population × share) or none; the worst of the area's zones.
+	ChildrenSource string   `json:"children_source"`
+	Kindergartens  int      `json:"kindergartens"`
+	Places         int      `json:"places"`
+	Enrolled       int      `json:"enrolled"`
+	GrossEnrolment *float64 `json:"gross_enrolment"` // null without children
+	PublicShare    *float64 `json:"public_share"`    // null without pupils
+	InclusiveShare *float64 `json:"inclusive_share"`
+	PlacesNeeded   int      `json:"places_needed"`
+	PlaceGap       int      `json:"place_gap"`
+	GrossMet       bool     `json:"gross_enrolment_met"`
+	PublicMet      bool     `json:"public_share_met"`
+	InclusiveMet   bool     `json:"inclusive_share_met"`
+}
+
+type kindergartenDoc struct {
+	School       string    `json:"school"`
+	Name         string    `json:"name"`
+	Township     string    `json:"township"`
+	Catchment    string    `json:"catchment"`
+	Public       bool      `json:"public"`
+	Inclusive    bool      `json:"inclusive"`
+	Places       int       `json:"places"`
+	Enrolled     int       `json:"enrolled"`
+	Classes      int       `json:"classes"`
+	OverStandard int       `json:"over_standard_classes"`
+	Grades       []kgGrade `json:"grades"`
+}
+
+type kgGrade struct {
+	Grade      int    `json:"grade"`
+	Students   int    `json:"students"`
+	Classes    int    `json:"classes"`
+	ClassSizes []int  `json:"class_sizes"`
+	Status     string `json:"status"` // standard | over_standard
+}
+
+type estateDoc struct {
+	Zone              string         `json:"zone"`
+	Name              string         `json:"name"`
+	Year              int            `json:"year"`
+	Dwellings         int            `json:"dwellings"`
+	Residents         int            `json:"residents"`
+	Needed            stagePair      `json:"needed"`
+	SpareWithinRadius *stagePair     `json:"spare_within_radius"` // null: no analysis of the year
+	Shortfall         stagePair      `json:"shortfall"`
+	NeedsSchool       bool           `json:"needs_school"`
+	SuggestedScale    *suggestionDoc `json:"suggested_scale"`
+}
+
+type stagePair struct {
+	Primary int `json:"primary"`
+	Junior  int `json:"junior"`
+}
+
+type suggestionDoc struct {
+	Level   string `json:"level"`
+	Classes int    `json:"classes"`
+	Seats   int    `json:"seats"`
+}
+
+// addPlanningBlocks fills the preschool and estates blocks of doc for the
+// input's district and year.
+func addPlanningBlocks(doc *analyzeDoc, in *inputs, year int) {
+	p := preschoolJSON(preschool.Assess(in.District, year))
+	doc.Preschool = &p
+	doc.Estates = estatesJSON(estates.Assess(in.District, estateAnalyzer(in)))
+}
+
+// estateAnalyzer analyses a year of the history, or of the projection (a
+// project file only), projecting once for all later years asked.
+func estateAnalyzer(in *inputs) estates.Analyzer {
+	d := in.District
+	var projected []model.Enrollment
+	projectedTo := 0
+	return func(y int) (model.Analysis, bool) {
+		first, last := d.Years()
+		switch {
+		case len(d.History) == 0 || y < first:
+			return model.Analysis{}, false
+		case y <= last:
+			return model.Analyze(d.Schools, d.History, y, d.Standards), true
+		case in.Project == "":
+			return model.Analysis{}, false
+		}
+		if y > projectedTo {
+			recs, err := projectFor(in, y-last)
+			if err != nil {
+				return model.Analysis{}, false
+			}
+			projected, projectedTo = recs, y
+		}
+		return model.Analyze(d.Schools, projected, y, d.Standards), true
+	}
+}
+
+func preschoolJSON(r preschool.Result) preschoolDoc {
+	doc := preschoolDoc{Year: r.Year, Projected: r.Projected,
+		Targets: preschoolTargets{GrossEnrolment: r.GrossTarget, PublicShare: r.PublicTarget, InclusiveShare: r.InclusiveTarget},
+		County:  areaJSON(r.County), Townships: []preschoolAreaDoc{}, Catchments: []preschoolAreaDoc{}, Kindergartens: []kindergartenDoc{}}
+	for _, a := range r.Townships {
+		doc.Townships = append(doc.Townships, areaJSON(a))
+	}
+	for _, a := range r.Catchments {
+		doc.Catchments = append(doc.Catchments, areaJSON(a))
+	}
+	for _, k := range r.Kindergartens {
+		kd := kindergartenDoc{School: k.School, Name: k.Name, Township: k.Township, Catchment: k.Catchment, Public: k.Public,
+			Inclusive: k.Inclusive, Places: k.Places, Enrolled: k.Enrolled, Classes: k.Classes, OverStandard: k.OverStandard,
+			Grades: []kgGrade{}}
+		for _, g := range k.Grades {
+			st := model.StatusStandard
+			if g.OverStandard {
+				st = model.StatusOverStandard
+			}
+			kd.Grades = append(kd.Grades, kgGrade{Grade: int(g.Grade), Students: g.Students, Classes: g.Classes,
+				ClassSizes: g.ClassSizes, Status: st.String()})
+		}
+		doc.Kindergartens = append(doc.Kindergartens, kd)
+	}
+	return doc
+}
+
+func areaJSON(a preschool.Area) preschoolAreaDoc {
+	d := preschoolAreaDoc{Area: a.Key, Name: a.Name, Children: a.Children, ChildrenSource: a.Source.String(),
+		Kindergartens: a.Kindergartens, Places: a.Places, Enrolled: a.Enrolled, PlacesNeeded: a.PlacesNeeded,
+		PlaceGap: a.PlaceGap, GrossMet: a.GrossMet, PublicMet: a.PublicMet, InclusiveMet: a.InclusiveMet}
+	if a.GrossKnown {
+		d.GrossEnrolment = floatPtr(a.GrossEnrolment)
+	}
+	if a.ShareKnown {
+		d.PublicShare, d.InclusiveShare = floatPtr(a.PublicShare), floatPtr(a.InclusiveShare)
+	}
+	return d
+}
+
+func floatPtr(x float64) *float64 { return &x }
+
+func estatesJSON(es []estates.Estate) []estateDoc {
+	out := make([]estateDoc, 0, len(es))
+	for _, e := range es {
+		ed := estateDoc{Zone: e.Zone, Name: e.Name, Year: e.Year, Dwellings: e.Dwellings, Residents: e.Residents,
+			Needed: stagePair{e.Needed[0], e.Needed[1]}, Shortfall: stagePair{e.Shortfall[0], e.Shortfall[1]},
+			NeedsSchool: e.NeedsSchool}
+		if e.SpareKnown {
+			ed.SpareWithinRadius = &stagePair{e.Spare[0], e.Spare[1]}
+		}
+		if s := e.Suggested; s != nil {
+			ed.SuggestedScale = &suggestionDoc{Level: s.Level.String(), Classes: s.Classes, Seats: s.Seats}
+		}
+		out = append(out, ed)
+	}
+	return out
+}
