@@ -18,7 +18,7 @@ const SampleName = "示例县城（合成数据）"
 // path. The report lists what the importer noticed (nothing serious).
 func LoadSample() (*model.District, *ingest.Report, error) {
 	files := map[string][]byte{}
-	for _, name := range []string{"schools.geojson", "zones.geojson", "history.csv", "births.csv", "housing.csv"} {
+	for _, name := range []string{"schools.geojson", "zones.geojson", "history.csv", "births.csv", "housing.csv", "resources.csv"} {
 		data, err := fs.ReadFile(assets.Sample, "sample/"+name)
 		if err != nil {
 			return nil, nil, fmt.Errorf("the embedded sample lacks %s (rebuild with `make sample`): %w", name, err)
@@ -55,6 +55,10 @@ func LoadSample() (*model.District, *ingest.Report, error) {
 		return nil, nil, err
 	}
 	d.Housing, r, err = ingest.ReadHousing("sample/housing.csv", files["housing.csv"])
+	if err = step(r, err); err != nil {
+		return nil, nil, err
+	}
+	d.Resources, r, err = ingest.ReadResources("sample/resources.csv", files["resources.csv"], ingest.TableOptions{})
 	if err = step(r, err); err != nil {
 		return nil, nil, err
 	}

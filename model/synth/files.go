@@ -29,7 +29,32 @@ func Files(d *model.District) []File {
 		{"history.csv", HistoryCSV(d)},
 		{"births.csv", BirthsCSV(d)},
 		{"housing.csv", HousingCSV(d)},
+		{"resources.csv", ResourcesCSV(d)},
 	}
+}
+
+// ResourcesCSV is the school resources table (办学条件), long by year:
+// school,year,teachers,teachers_qualified,teachers_backbone,
+// teachers_pe_art,building_m2,sports_m2,equipment_yuan,multimedia_rooms;
+// an unknown value is an empty cell.
+func ResourcesCSV(d *model.District) []byte {
+	var b bytes.Buffer
+	b.WriteString("school,year")
+	for f := range model.NumResourceFields {
+		b.WriteString("," + f.Key())
+	}
+	b.WriteByte('\n')
+	for _, r := range d.Resources {
+		fmt.Fprintf(&b, "%s,%d", r.School, r.Year)
+		for f := range model.NumResourceFields {
+			b.WriteByte(',')
+			if v, ok := r.Value(f); ok {
+				b.WriteString(strconv.FormatFloat(v, 'f', -1, 64))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
 }
 
 // props writes a JSON object with keys in the given order (encoding/json
@@ -100,7 +125,7 @@ func yesNo(v bool, yes, no string) string {
 }
 
 // SchoolsGeoJSON encodes the schools as Point features with the properties
-// 编码 名称 学段 学位数 教室数 寄宿 乡镇 办学性质.
+// 编码 名称 学段 学位数 教室数 寄宿 乡镇 办学性质 普惠.
 func SchoolsGeoJSON(d *model.District) []byte {
 	return featureCollection(len(d.Schools), func(b *bytes.Buffer, i int) {
 		s := &d.Schools[i]
@@ -114,6 +139,7 @@ func SchoolsGeoJSON(d *model.District) []byte {
 		p.add(false, "寄宿", yesNo(s.Boarding, "是", "否"))
 		p.add(false, "乡镇", s.Township)
 		p.add(false, "办学性质", yesNo(s.Public, "公办", "民办"))
+		p.add(false, "普惠", yesNo(s.Inclusive, "是", "否"))
 		b.WriteString(`},"geometry":{"type":"Point","coordinates":`)
 		writeCoord(b, s.Location)
 		b.WriteString("}}")
