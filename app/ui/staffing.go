@@ -40,7 +40,9 @@ func NewStaffingPanel(src PlanningSource) *StaffingPanel {
 	p.line.Wrapping = fyne.TextWrapWord
 	p.table = widget.NewTableWithHeaders(p.size, func() fyne.CanvasObject { return widget.NewLabel("") }, p.update)
 	p.table.ShowHeaderColumn = false
-	p.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}) }
+	p.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	}
 	p.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
 			o.(*widget.Label).SetText(staffingHeader(id.Col))
