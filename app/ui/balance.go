@@ -67,7 +67,7 @@ func NewBalancePanel(src PlanningSource) *BalancePanel {
 			o.(*widget.Label).SetText(balanceHeader(id.Col))
 		}
 	}
-	p.table.SetColumnWidth(0, 140)
+	p.table.SetColumnWidth(0, 170)
 	for c := 1; c < balanceCols; c++ {
 		p.table.SetColumnWidth(c, 74)
 	}
@@ -160,10 +160,14 @@ func (p *BalancePanel) size() (int, int) {
 func (p *BalancePanel) update(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	l.Importance, l.TextStyle, l.Alignment = widget.MediumImportance, fyne.TextStyle{}, fyne.TextAlignTrailing
+	l.Truncation = fyne.TextTruncateEllipsis
 	rows := len(p.cur.Schools)
 	switch {
 	case id.Row == 0:
 		l.TextStyle.Bold = true
+		if id.Col == 0 {
+			l.Alignment = fyne.TextAlignLeading
+		}
 		l.SetText(p.standardCell(id.Col))
 	case id.Row <= rows:
 		p.schoolCell(l, p.cur.Schools[id.Row-1], id.Col)

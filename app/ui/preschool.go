@@ -1,10 +1,10 @@
 package ui
 
 // 学前·配套 panel: the county's 学前 lines (毛入园率, 公办 and 普惠 shares
-// against their targets, places, kindergarten classes over 25/30/35), one
-// line per township, and the new estates of the year with the places they
-// need, the spare places within the service radius and, where a school is
-// needed, 在此新建配套学校.
+// against their targets, places, kindergarten classes over 25/30/35), the
+// new estates of the year with the places they need, the spare places
+// within the service radius and, where a school is needed, 在此新建配套学校,
+// and one line per township.
 //
 //	NewPreschoolPanel(src PlanningSource, open func(estates.Estate)) *PreschoolPanel
 
@@ -44,14 +44,14 @@ func NewPreschoolPanel(src PlanningSource, open func(estates.Estate)) *Preschool
 	return p
 }
 
-// CreateRenderer stacks the county lines, townships and estates, scrolling.
+// CreateRenderer stacks the county lines, estates and townships, scrolling.
 func (p *PreschoolPanel) CreateRenderer() fyne.WidgetRenderer {
 	bold := fyne.TextStyle{Bold: true}
 	return widget.NewSimpleRenderer(container.NewVScroll(container.NewVBox(
 		p.title, p.county, widget.NewSeparator(),
-		widget.NewLabelWithStyle(lang.X("preschool.towns", "分乡镇（街道）"), fyne.TextAlignLeading, bold), p.towns,
-		widget.NewSeparator(),
 		widget.NewLabelWithStyle(lang.X("estates.title", "新建居住区配套学校"), fyne.TextAlignLeading, bold), p.estates,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle(lang.X("preschool.towns", "分乡镇（街道）"), fyne.TextAlignLeading, bold), p.towns,
 	)))
 }
 

@@ -100,6 +100,7 @@ func (p *StaffingPanel) update(id widget.TableCellID, o fyne.CanvasObject) {
 	s := p.result.Schools[id.Row]
 	l.Importance = widget.MediumImportance
 	l.Alignment = fyne.TextAlignTrailing
+	l.Truncation = fyne.TextTruncateEllipsis
 	switch id.Col {
 	case 0:
 		l.Alignment = fyne.TextAlignLeading
