@@ -118,3 +118,38 @@ func TestResourcesBadInput(t *testing.T) {
 		t.Errorf("exit %d: %s", code, errOut)
 	}
 }
+
+// analyze --json on the sample project carries the preschool block and the
+// estates list; an estate's needed places follow dwellings × 3.0 / 1000 ×
+// 70 and 35.
+func TestAnalyzePlanningBlocks(t *testing.T) {
+	p := sampleProject(t)
+	code, out, errOut := runCLI(t, "analyze", p, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc analyzeDoc
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Preschool == nil || len(doc.Preschool.Kindergartens) == 0 || len(doc.Preschool.Townships) == 0 ||
+		doc.Preschool.Targets.GrossEnrolment != 0.95 || doc.Preschool.County.GrossEnrolment == nil {
+		t.Fatalf("preschool block %+v", doc.Preschool)
+	}
+	if len(doc.Estates) == 0 {
+		t.Fatal("no estates")
+	}
+	for _, e := range doc.Estates {
+		residents := float64(e.Dwellings) * 3
+		wantP := int(residents/1000*70 + 0.999999)
+		if e.Residents != int(residents) || e.Needed.Primary != wantP {
+			t.Errorf("%s %d: residents %d needed %d, want %v and %d", e.Zone, e.Year, e.Residents, e.Needed.Primary, residents, wantP)
+		}
+		if e.NeedsSchool != (e.Shortfall.Primary > 0 || e.Shortfall.Junior > 0) || e.NeedsSchool != (e.SuggestedScale != nil) {
+			t.Errorf("%s %d: needs_school %v, shortfall %+v, scale %+v", e.Zone, e.Year, e.NeedsSchool, e.Shortfall, e.SuggestedScale)
+		}
+	}
+	if !strings.Contains(out, `"preschool"`) || !strings.Contains(out, `"spare_within_radius"`) {
+		t.Error("JSON keys missing")
+	}
+}

@@ -91,9 +91,8 @@ func Assess(d *model.District, year int) Result {
 			area(catch, z.PrimarySchool, schoolName(d, z.PrimarySchool)).addChildren(n, src)
 		}
 	}
-	for i := range d.Schools {
-		s := &d.Schools[i]
-		if s.Level != model.LevelKindergarten || s.Closed {
+	for _, s := range kindergartens(d) {
+		if s.Closed {
 			continue
 		}
 		k := newKindergarten(d, s)
@@ -196,13 +195,44 @@ func schoolName(d *model.District, id string) string {
 	return id
 }
 
+// kindergartens are the district's schools of level kindergarten and,
+// for a bare history (no schools file), the history's schools that have
+// only grades −2…0 (as their ids, level kindergarten, 民办 unknown).
+func kindergartens(d *model.District) []*model.School {
+	var out []*model.School
+	known := map[string]bool{}
+	for i := range d.Schools {
+		known[d.Schools[i].ID] = true
+		if d.Schools[i].Level == model.LevelKindergarten {
+			out = append(out, &d.Schools[i])
+		}
+	}
+	only := map[string]bool{}
+	var order []string
+	for _, e := range d.History {
+		if known[e.School] {
+			continue
+		}
+		k, seen := only[e.School]
+		if !seen {
+			order = append(order, e.School)
+			k = true
+		}
+		only[e.School] = k && e.Grade <= 0
+	}
+	for _, id := range order {
+		if only[id] {
+			out = append(out, &model.School{ID: id, Name: id, Level: model.LevelKindergarten})
+		}
+	}
+	return out
+}
+
 // lastKindergartenYear is the last year of kindergarten records (0 = none).
 func lastKindergartenYear(d *model.District) int {
 	kg := map[string]bool{}
-	for i := range d.Schools {
-		if d.Schools[i].Level == model.LevelKindergarten {
-			kg[d.Schools[i].ID] = true
-		}
+	for _, s := range kindergartens(d) {
+		kg[s.ID] = true
 	}
 	last := 0
 	for _, e := range d.History {

@@ -116,3 +116,19 @@ func TestGrossAtTarget(t *testing.T) {
 		t.Errorf("%+v", a)
 	}
 }
+
+// A bare history (no schools file): schools with only grades −2…0 are the
+// kindergartens; places come from their classes (4 × 25 + 3 × 30 = 190).
+func TestBareHistory(t *testing.T) {
+	d := &model.District{History: []model.Enrollment{
+		{School: "幼1", Year: 2024, Grade: -2, Students: 90, Classes: 4},
+		{School: "幼1", Year: 2024, Grade: -1, Students: 80, Classes: 3},
+		{School: "小1", Year: 2024, Grade: 0, Students: 30, Classes: 1},
+		{School: "小1", Year: 2024, Grade: 1, Students: 40, Classes: 1},
+	}}
+	r := Assess(d, 2024)
+	if len(r.Kindergartens) != 1 || r.Kindergartens[0].School != "幼1" || r.County.Places != 190 || r.County.Enrolled != 170 ||
+		r.County.GrossKnown {
+		t.Errorf("%+v", r)
+	}
+}
