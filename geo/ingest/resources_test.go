@@ -77,3 +77,19 @@ func TestKindergartenGrades(t *testing.T) {
 		t.Error("grade -3 must be refused")
 	}
 }
+
+// A wide kindergarten table: 小班/中班/大班 columns with their 班数.
+func TestWideKindergarten(t *testing.T) {
+	csv := "2024年幼儿园在园幼儿统计表\n学校名称,小班,小班班数,中班,中班班数,大班,大班班数,合计\n城关幼儿园,75,3,90,3,100,3,265\n"
+	recs, _, err := ReadHistory("k.csv", []byte(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[model.Grade][2]int{}
+	for _, e := range recs {
+		got[e.Grade] = [2]int{e.Students, e.Classes}
+	}
+	if len(recs) != 3 || got[-2] != [2]int{75, 3} || got[-1] != [2]int{90, 3} || got[0] != [2]int{100, 3} || recs[0].Year != 2024 {
+		t.Errorf("records %+v", recs)
+	}
+}
