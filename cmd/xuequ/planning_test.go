@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -151,5 +152,33 @@ func TestAnalyzePlanningBlocks(t *testing.T) {
 	}
 	if !strings.Contains(out, `"preschool"`) || !strings.Contains(out, `"spare_within_radius"`) {
 		t.Error("JSON keys missing")
+	}
+}
+
+// import --resources keeps the resources in the project, matched to the
+// school by name; staffing on the project then uses them.
+func TestImportResources(t *testing.T) {
+	schools := writeFile(t, "schools.geojson", `{"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"编码":"S1","名称":"城关第一小学","学段":"小学"},"geometry":{"type":"Point","coordinates":[114.005,30.005]}}]}`)
+	zones := writeFile(t, "zones.geojson", `{"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"编码":"Z1","名称":"阳光小区","人口":800,"对口小学":"S1"},"geometry":{"type":"Polygon","coordinates":[[[114,30],[114.01,30],[114.01,30.01],[114,30.01],[114,30]]]}}]}`)
+	history := writeFile(t, "h.csv", "school,year,grade,students,classes\nS1,2024,1,380,8\n")
+	res := writeFile(t, "r.csv", "学校名称,年份,专任教师数\n城关第一小学,2024,18\n")
+	out := filepath.Join(t.TempDir(), "p.xuequ.gpkg")
+	code, _, errOut := runCLI(t, "import", "--schools", schools, "--zones", zones, "--history", history, "--resources", res, "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	code, js, errOut := runCLI(t, "staffing", out, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	// ⌈380 / 19⌉ = 20 required, 18 teachers: gap +2.
+	var doc staffingDoc
+	if err := json.Unmarshal([]byte(js), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Schools) != 1 || doc.Schools[0].Required != 20 || doc.Schools[0].Actual == nil || *doc.Schools[0].Gap != 2 {
+		t.Errorf("%s", js)
 	}
 }
