@@ -1,7 +1,6 @@
 package app
 
 import (
-	"github.com/xuequ/xuequ/model"
 	"github.com/xuequ/xuequ/model/balance"
 	"github.com/xuequ/xuequ/model/estates"
 	"github.com/xuequ/xuequ/model/preschool"
@@ -27,37 +26,14 @@ func (s *Session) Preschool(year int) preschool.Result {
 	return preschool.Assess(s.district, year)
 }
 
-// Estates checks the 配套学校 rule for every estate and delivery year
-// within the session's years (history and projection); later deliveries
-// have no analysis and report their spare seats as unknown.
-func (s *Session) Estates() []estates.Estate {
-	first, last := s.YearRange()
-	return estates.Assess(s.district, func(y int) (model.Analysis, bool) {
-		if y < first || y > last {
-			return model.Analysis{}, false
-		}
-		return s.AnalysisFor(y), true
-	})
-}
-
-// EstatesIn returns the estates of Estates for one year: each estate's
-// latest delivery at or before year (its dwellings so far), nil when none
-// has dwellings yet.
+// EstatesIn checks every estate with dwellings delivered by year as it
+// stands in that year: its dwellings so far against the spare places of
+// that year's analysis (unknown outside the session's years).
 func (s *Session) EstatesIn(year int) []estates.Estate {
-	latest := map[string]estates.Estate{}
-	var order []string
-	for _, e := range s.Estates() {
-		if e.Year > year {
-			continue
-		}
-		if _, ok := latest[e.Zone]; !ok {
-			order = append(order, e.Zone)
-		}
-		latest[e.Zone] = e
+	first, last := s.YearRange()
+	if year < first || year > last {
+		return estates.AssessYear(s.district, year, nil)
 	}
-	out := make([]estates.Estate, 0, len(order))
-	for _, z := range order {
-		out = append(out, latest[z])
-	}
-	return out
+	a := s.AnalysisFor(year)
+	return estates.AssessYear(s.district, year, &a)
 }

@@ -68,21 +68,7 @@ type Analyzer func(year int) (model.Analysis, bool)
 // Assess checks every estate of the district in every year its housing
 // table delivers dwellings, ascending by zone then year.
 func Assess(d *model.District, analyze Analyzer) []Estate {
-	std := d.Standards.OrDefault()
-	byZone := map[string]map[int]int{}
-	for _, h := range d.Housing {
-		if h.Dwellings <= 0 {
-			continue
-		}
-		if byZone[h.Zone] == nil {
-			byZone[h.Zone] = map[int]int{}
-		}
-		byZone[h.Zone][h.Year] += h.Dwellings
-	}
-	schools := make(map[string]*model.School, len(d.Schools))
-	for i := range d.Schools {
-		schools[d.Schools[i].ID] = &d.Schools[i]
-	}
+	c := newChecker(d)
 	cache := map[int]*model.Analysis{}
 	analysis := func(y int) *model.Analysis {
 		if a, ok := cache[y]; ok {
@@ -96,9 +82,8 @@ func Assess(d *model.District, analyze Analyzer) []Estate {
 		return ap
 	}
 	out := []Estate{}
-	for _, zid := range sortedKeys(byZone) {
-		z := d.Zone(zid)
-		years := byZone[zid]
+	for _, zid := range c.zones {
+		years := c.deliveries[zid]
 		ys := make([]int, 0, len(years))
 		for y := range years {
 			ys = append(ys, y)
@@ -107,22 +92,76 @@ func Assess(d *model.District, analyze Analyzer) []Estate {
 		total := 0
 		for _, y := range ys {
 			total += years[y]
-			e := Estate{Zone: zid, Name: zid, Year: y, Dwellings: total}
-			if z != nil {
-				e.Name, e.Centroid = z.Name, centroid(z.Geometry)
-			}
-			need(&e, std)
-			if a := analysis(y); a != nil && z != nil {
-				e.SpareKnown = true
-				for i, st := range Stages {
-					e.Spare[i] = spare(schools, a, e.Centroid, st, std.ServiceRadius(st))
-				}
-			}
-			judge(&e)
-			out = append(out, e)
+			out = append(out, c.estate(zid, y, total, analysis(y)))
 		}
 	}
 	return out
+}
+
+// AssessYear checks every estate with dwellings delivered by year, as it
+// stands in that year: its dwellings so far and the spare places of a,
+// the analysis of that year (nil: unknown).
+func AssessYear(d *model.District, year int, a *model.Analysis) []Estate {
+	c := newChecker(d)
+	out := []Estate{}
+	for _, zid := range c.zones {
+		total := 0
+		for y, n := range c.deliveries[zid] {
+			if y <= year {
+				total += n
+			}
+		}
+		if total > 0 {
+			out = append(out, c.estate(zid, year, total, a))
+		}
+	}
+	return out
+}
+
+// checker holds what every check of a district needs.
+type checker struct {
+	d          *model.District
+	std        model.Standards
+	deliveries map[string]map[int]int // zone → year → dwellings
+	zones      []string               // sorted
+	schools    map[string]*model.School
+}
+
+func newChecker(d *model.District) *checker {
+	c := &checker{d: d, std: d.Standards.OrDefault(), deliveries: map[string]map[int]int{},
+		schools: make(map[string]*model.School, len(d.Schools))}
+	for _, h := range d.Housing {
+		if h.Dwellings <= 0 {
+			continue
+		}
+		if c.deliveries[h.Zone] == nil {
+			c.deliveries[h.Zone] = map[int]int{}
+		}
+		c.deliveries[h.Zone][h.Year] += h.Dwellings
+	}
+	c.zones = sortedKeys(c.deliveries)
+	for i := range d.Schools {
+		c.schools[d.Schools[i].ID] = &d.Schools[i]
+	}
+	return c
+}
+
+// estate checks zone zid with dwellings in year against the analysis a.
+func (c *checker) estate(zid string, year, dwellings int, a *model.Analysis) Estate {
+	e := Estate{Zone: zid, Name: zid, Year: year, Dwellings: dwellings}
+	z := c.d.Zone(zid)
+	if z != nil {
+		e.Name, e.Centroid = z.Name, centroid(z.Geometry)
+	}
+	need(&e, c.std)
+	if a != nil && z != nil {
+		e.SpareKnown = true
+		for i, st := range Stages {
+			e.Spare[i] = spare(c.schools, a, e.Centroid, st, c.std.ServiceRadius(st))
+		}
+	}
+	judge(&e)
+	return e
 }
 
 // need sets residents and places needed.

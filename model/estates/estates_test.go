@@ -80,3 +80,23 @@ func TestNeededEqualsSpare(t *testing.T) {
 		}
 	}
 }
+
+// AssessYear: in 2025 the estate has 400 + 600 = 1000 dwellings (3000
+// residents → 210 primary, 105 junior places); with the 2024 analysis
+// standing in for 2025 the spare places are 40 and 20; in 2023 nothing
+// is delivered yet.
+func TestAssessYear(t *testing.T) {
+	d, an := district([]model.Housing{{Zone: "E", Year: 2024, Dwellings: 400}, {Zone: "E", Year: 2025, Dwellings: 600}}, model.DefaultStandards())
+	a, _ := an(2024)
+	got := AssessYear(d, 2025, &a)
+	if len(got) != 1 || got[0].Dwellings != 1000 || got[0].Needed != [2]int{210, 105} || got[0].Spare != [2]int{40, 20} ||
+		got[0].Year != 2025 || !got[0].NeedsSchool {
+		t.Errorf("%+v", got)
+	}
+	if got := AssessYear(d, 2023, &a); len(got) != 0 {
+		t.Errorf("2023: %+v", got)
+	}
+	if got := AssessYear(d, 2026, nil); len(got) != 1 || got[0].SpareKnown {
+		t.Errorf("2026 without analysis: %+v", got)
+	}
+}
