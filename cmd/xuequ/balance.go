@@ -20,7 +20,7 @@ func init() {
 
 func runBalance(args []string, stdout, stderr io.Writer) error {
 	fs, f := addResourceFlags("balance", "P.xuequ.gpkg | --history H.csv --resources R.csv [--year Y] [--json]", stdout)
-	in, err := loadResourceInputs(fs, f, args)
+	in, err := loadResourceInputs(fs, f, args, stderr)
 	if err != nil {
 		return err
 	}

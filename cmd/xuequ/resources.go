@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/xuequ/xuequ/geo/ingest"
 	"github.com/xuequ/xuequ/model"
@@ -25,14 +26,20 @@ func readResourcesFile(path, sheet string, d *model.District) ([]model.Resources
 }
 
 // loadResources adds --resources to the input's district: the table
-// replaces the project's resources when given.
-func loadResources(in *inputs, path, sheet string) error {
+// replaces the project's resources when given. Rows of schools that match
+// none are left out and said on stderr.
+func loadResources(in *inputs, path, sheet string, stderr io.Writer) error {
 	if path == "" {
 		return nil
 	}
-	rows, _, err := readResourcesFile(path, sheet, in.District)
+	rows, rep, err := readResourcesFile(path, sheet, in.District)
 	if err != nil {
 		return err
+	}
+	for _, is := range rep.Issues {
+		if is.Severity == ingest.Error || is.Severity == ingest.Warning {
+			fmt.Fprintln(stderr, "xuequ: "+issueLine(is))
+		}
 	}
 	in.District.Resources = rows
 	return nil

@@ -45,15 +45,16 @@ func addResourceFlags(name, usage string, stdout io.Writer) (*flag.FlagSet, *res
 
 // loadResourceInputs parses the flags and loads the district, its
 // resources and the analysis of the year.
-func loadResourceInputs(fs *flag.FlagSet, f *resourceFlags, args []string) (*inputs, error) {
+func loadResourceInputs(fs *flag.FlagSet, f *resourceFlags, args []string, stderr io.Writer) (*inputs, error) {
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
+	setLanguage(*f.lang) // of the messages on the resources table, too
 	in, err := loadTableInputs(fs.Args(), *f.history, ingest.TableOptions{Sheet: *f.sheet, Year: *f.year}, *f.scenario)
 	if err != nil {
 		return nil, err
 	}
-	if err := loadResources(in, *f.resources, *f.sheet); err != nil {
+	if err := loadResources(in, *f.resources, *f.sheet, stderr); err != nil {
 		return nil, err
 	}
 	if *f.year == 0 {
@@ -64,7 +65,7 @@ func loadResourceInputs(fs *flag.FlagSet, f *resourceFlags, args []string) (*inp
 
 func runStaffing(args []string, stdout, stderr io.Writer) error {
 	fs, f := addResourceFlags("staffing", "P.xuequ.gpkg | --history H.csv --resources R.csv [--year Y] [--json]", stdout)
-	in, err := loadResourceInputs(fs, f, args)
+	in, err := loadResourceInputs(fs, f, args, stderr)
 	if err != nil {
 		return err
 	}
