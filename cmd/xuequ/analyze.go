@@ -70,7 +70,10 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		return enc.Encode(doc)
 	}
 	setLanguage(*langFlag)
-	return printAnalysis(stdout, a, d.Standards.OrDefault())
+	if err := printAnalysis(stdout, a, d.Standards.OrDefault()); err != nil {
+		return err
+	}
+	return printPlanning(stdout, in, *year) // 学前 and 配套 (analyze_planning.go)
 }
 
 type analyzeDoc struct {

@@ -1,6 +1,11 @@
 package main
 
 import (
+	"fmt"
+	"io"
+
+	"fyne.io/fyne/v2/lang"
+
 	"github.com/xuequ/xuequ/model"
 	"github.com/xuequ/xuequ/model/estates"
 	"github.com/xuequ/xuequ/model/preschool"
@@ -183,4 +188,50 @@ func estatesJSON(es []estates.Estate) []estateDoc {
 		out = append(out, ed)
 	}
 	return out
+}
+
+// printPlanning adds the 学前 and 配套 lines to analyze's table: the
+// county's rates against their targets, and each estate that needs a
+// school as it stands in the year.
+func printPlanning(w io.Writer, in *inputs, year int) error {
+	r := preschool.Assess(in.District, year)
+	c := r.County
+	if c.Kindergartens > 0 || c.Children > 0 {
+		fmt.Fprintf(w, "\n%s: %s %s  %s %s  %s %s  %s %d/%d\n", tr("cli.preschool.title", "Pre-school"),
+			tr("cli.preschool.gross", "gross enrolment"), rate(c.GrossEnrolment, c.GrossKnown, r.GrossTarget),
+			tr("cli.preschool.public", "public"), rate(c.PublicShare, c.ShareKnown, r.PublicTarget),
+			tr("cli.preschool.inclusive", "inclusive"), rate(c.InclusiveShare, c.ShareKnown, r.InclusiveTarget),
+			tr("cli.preschool.places", "places/needed"), c.Places, c.PlacesNeeded)
+	}
+	an := estateAnalyzer(in)
+	var a *model.Analysis
+	if x, ok := an(year); ok {
+		a = &x
+	}
+	for _, e := range estates.AssessYear(in.District, year, a) {
+		if !e.NeedsSchool {
+			continue
+		}
+		s := e.Suggested
+		scale := lang.X("cli.estates.scale", "{{.Level}}, {{.C}} classes, {{.S}} seats",
+			map[string]any{"Level": levelName(s.Level), "C": s.Classes, "S": s.Seats})
+		if _, err := fmt.Fprintf(w, "%s %s: %d %s, %s %d/%d; %s %s\n", tr("cli.estates.title", "New estate"), e.Name,
+			e.Dwellings, tr("cli.estates.dwellings", "dwellings"), tr("cli.estates.needed", "places needed primary/junior"),
+			e.Needed[0], e.Needed[1], tr("cli.estates.suggest", "needs a school:"), scale); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rate is "94.1% (95%)", ✗ when below the target, "—" when unknown.
+func rate(v float64, known bool, target float64) string {
+	if !known {
+		return "—"
+	}
+	s := fmt.Sprintf("%.1f%% (%.0f%%)", 100*v, 100*target)
+	if v < target-1e-9 {
+		s += "✗"
+	}
+	return s
 }

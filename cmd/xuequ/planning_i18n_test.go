@@ -15,7 +15,7 @@ import (
 // commands is in both cliplanning.*.json files (or the shared cli ones),
 // and the planning files hold no stale key.
 func TestPlanningTranslations(t *testing.T) {
-	re := regexp.MustCompile(`tr\("([^"]+)"`)
+	re := regexp.MustCompile(`(?:tr|lang\.X)\("([^"]+)"`)
 	used := map[string]bool{}
 	for _, f := range []string{"staffing.go", "balance.go", "analyze_planning.go", "resources.go"} {
 		src, err := os.ReadFile(f)
