@@ -1,9 +1,12 @@
 package main
 
 import (
+	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 
+	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/geo/ingest"
 	"github.com/xuequ/xuequ/model"
 )
@@ -64,4 +67,61 @@ func analysisFor(in *inputs, year int) (model.Analysis, error) {
 		return model.Analysis{}, err
 	}
 	return model.Analyze(d.Schools, records, year, d.Standards), nil
+}
+
+// resourceFlags are the flags staffing and balance share.
+type resourceFlags struct {
+	history, resources, scenario, sheet, lang *string
+	year                                      *int
+	asJSON                                    *bool
+}
+
+func addResourceFlags(name, usage string, stdout io.Writer) (*flag.FlagSet, *resourceFlags) {
+	fs := newFlagSet(name, usage, stdout)
+	f := &resourceFlags{
+		history:   fs.String("history", "", "enrollment history CSV or .xlsx (school,year,grade,students[,classes]) instead of a project file"),
+		resources: fs.String("resources", "", "school resources CSV or .xlsx (school,year,teachers,… or 专任教师数 …); default: the project's"),
+		year:      fs.Int("year", 0, "school year (default: the last year of the history; later years are projected from a project file)"),
+		scenario:  fs.String("scenario", "", "use this scenario of the project instead of the base state"),
+		sheet:     fs.String("sheet", "", "worksheet of the .xlsx tables (default: the first)"),
+		asJSON:    fs.Bool("json", false, "print one JSON document"),
+		lang:      fs.String("lang", "", "language of the table: zh or en (default from LANG)"),
+	}
+	return fs, f
+}
+
+// loadResourceInputs parses the flags and loads the district, its
+// resources and the analysis of the year.
+func loadResourceInputs(fs *flag.FlagSet, f *resourceFlags, args []string, stderr io.Writer) (*inputs, error) {
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
+	}
+	setLanguage(*f.lang) // of the messages on the resources table, too
+	in, err := loadTableInputs(fs.Args(), *f.history, ingest.TableOptions{Sheet: *f.sheet, Year: *f.year}, *f.scenario)
+	if err != nil {
+		return nil, err
+	}
+	if err := loadResources(in, *f.resources, *f.sheet, stderr); err != nil {
+		return nil, err
+	}
+	if *f.year == 0 {
+		*f.year = app.DefaultYear(in.District)
+	}
+	return in, nil
+}
+
+func intPtr(n int) *int { return &n }
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// cmpOr is a, or b when a is empty.
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }

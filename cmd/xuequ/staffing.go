@@ -1,16 +1,12 @@
 package main
 
 import (
-	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/xuequ/xuequ/app"
-	"github.com/xuequ/xuequ/geo/ingest"
 	"github.com/xuequ/xuequ/model/staffing"
 )
 
@@ -20,47 +16,6 @@ func init() {
 		summary: "teacher staffing (编制): required by 生师比/班师比 vs actual teachers per school",
 		run:     runStaffing,
 	})
-}
-
-// resourceFlags are the flags staffing and balance share.
-type resourceFlags struct {
-	history, resources, scenario, sheet, lang *string
-	year                                      *int
-	asJSON                                    *bool
-}
-
-func addResourceFlags(name, usage string, stdout io.Writer) (*flag.FlagSet, *resourceFlags) {
-	fs := newFlagSet(name, usage, stdout)
-	f := &resourceFlags{
-		history:   fs.String("history", "", "enrollment history CSV or .xlsx (school,year,grade,students[,classes]) instead of a project file"),
-		resources: fs.String("resources", "", "school resources CSV or .xlsx (school,year,teachers,… or 专任教师数 …); default: the project's"),
-		year:      fs.Int("year", 0, "school year (default: the last year of the history; later years are projected from a project file)"),
-		scenario:  fs.String("scenario", "", "use this scenario of the project instead of the base state"),
-		sheet:     fs.String("sheet", "", "worksheet of the .xlsx tables (default: the first)"),
-		asJSON:    fs.Bool("json", false, "print one JSON document"),
-		lang:      fs.String("lang", "", "language of the table: zh or en (default from LANG)"),
-	}
-	return fs, f
-}
-
-// loadResourceInputs parses the flags and loads the district, its
-// resources and the analysis of the year.
-func loadResourceInputs(fs *flag.FlagSet, f *resourceFlags, args []string, stderr io.Writer) (*inputs, error) {
-	if err := parseFlags(fs, args); err != nil {
-		return nil, err
-	}
-	setLanguage(*f.lang) // of the messages on the resources table, too
-	in, err := loadTableInputs(fs.Args(), *f.history, ingest.TableOptions{Sheet: *f.sheet, Year: *f.year}, *f.scenario)
-	if err != nil {
-		return nil, err
-	}
-	if err := loadResources(in, *f.resources, *f.sheet, stderr); err != nil {
-		return nil, err
-	}
-	if *f.year == 0 {
-		*f.year = app.DefaultYear(in.District)
-	}
-	return in, nil
 }
 
 func runStaffing(args []string, stdout, stderr io.Writer) error {
@@ -126,14 +81,6 @@ func staffingJSON(r staffing.Result) staffingDoc {
 	return doc
 }
 
-func intPtr(n int) *int { return &n }
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
-
 func printStaffing(w io.Writer, r staffing.Result) error {
 	fmt.Fprintf(w, "%s %d\n\n", tr("cli.staffing.title", "Teacher staffing (编制)"), r.Year)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -162,11 +109,4 @@ func printStaffing(w io.Writer, r staffing.Result) error {
 		tr("cli.staffing.gap", "Gap"), m.Gap, tr("cli.staffing.shortage", "Shortage"), m.Shortage,
 		tr("cli.staffing.unknown", "Schools without teachers"), m.Unknown)
 	return err
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
