@@ -110,8 +110,10 @@ func loadResourceInputs(fs *flag.FlagSet, f *resourceFlags, args []string, stder
 	return in, nil
 }
 
+// intPtr is &n, for a JSON number that may be null.
 func intPtr(n int) *int { return &n }
 
+// writeJSON prints v as one indented JSON document.
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

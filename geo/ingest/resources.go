@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"fmt"
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuequ/xuequ/model"
 )
@@ -12,7 +14,7 @@ import (
 // 优质均衡 监测 tables (parenthesised units are ignored when matching).
 var resourceColumns = [model.NumResourceFields]csvColumn{
 	{name: "teachers", optional: true, aliases: []string{"teachers", "专任教师数", "专任教师", "教职工数", "教职工", "教师数", "在编教师数"}},
-	{name: "teachers_qualified", optional: true, aliases: []string{"teachers_qualified", "高于规定学历教师数", "高于规定学历教师", "高学历教师数", "qualified_teachers"}},
+	{name: "teachers_qualified", optional: true, aliases: []string{"teachers_qualified", "高于规定学历教师数", "高于规定学历教师", "高学历教师数", "高于规定学历", "qualified_teachers"}},
 	{name: "teachers_backbone", optional: true, aliases: []string{"teachers_backbone", "县级及以上骨干教师数", "县级以上骨干教师数", "县级及以上骨干教师", "骨干教师数", "骨干教师", "backbone_teachers"}},
 	{name: "teachers_pe_art", optional: true, aliases: []string{"teachers_pe_art", "体育艺术专任教师数", "体育艺术专任教师", "体育艺术教师数", "体艺教师数", "音体美教师数", "音体美专任教师数", "pe_art_teachers"}},
 	{name: "building_m2", optional: true, aliases: []string{"building_m2", "教学及辅助用房面积", "教学及辅助用房", "教学辅助用房面积", "building"}},
@@ -42,6 +44,7 @@ func ReadResources(name string, data []byte, opt TableOptions) ([]model.Resource
 	if err != nil {
 		return nil, rep, err
 	}
+	findResourceColumns(h)
 	if !anyColumn(h.cols[2:]) {
 		return nil, rep, &model.InputError{File: name, Line: g.pos[h.first], Field: "teachers",
 			Msg: "the resources table has no value column; it needs one or more of " + colNames(resourceColumns[:])}
@@ -54,6 +57,46 @@ func ReadResources(name string, data []byte, opt TableOptions) ([]model.Resource
 	rep.add(Issue{Severity: Info, Code: CodeFeatureCount, File: name, Args: rowCount(len(out), "resources"),
 		Message: fmt.Sprintf("read %d resources rows", len(out))})
 	return out, rep, nil
+}
+
+// findResourceColumns finds value columns whose header holds an alias
+// inside a longer text — a two-row header joined ("专任教师" over "其中：
+// 高于规定学历" → "专任教师其中：高于规定学历"), or a note after the name —
+// for the value columns not matched exactly. Longer aliases go first and
+// a column is used once, so "体育艺术专任教师数" is not taken for
+// "专任教师数".
+func findResourceColumns(h *header) {
+	used := map[int]bool{}
+	for _, c := range h.cols {
+		used[c] = true
+	}
+	type cand struct {
+		field int
+		alias string
+	}
+	var cands []cand
+	for f, c := range resourceColumns {
+		if h.cols[2+f] >= 0 {
+			continue
+		}
+		for _, a := range c.aliases {
+			if utf8.RuneCountInString(a) >= 4 && !isASCII([]byte(a)) {
+				cands = append(cands, cand{f, headerKey(a)})
+			}
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return len(cands[i].alias) > len(cands[j].alias) })
+	for _, c := range cands {
+		if h.cols[2+c.field] >= 0 {
+			continue
+		}
+		for col, name := range h.names {
+			if !used[col] && strings.Contains(headerKey(name), c.alias) {
+				h.cols[2+c.field], used[col] = col, true
+				break
+			}
+		}
+	}
 }
 
 func anyColumn(cols []int) bool {

@@ -93,3 +93,22 @@ func TestWideKindergarten(t *testing.T) {
 		t.Errorf("records %+v", recs)
 	}
 }
+
+// A two-row header: 专任教师 over 人数 | 其中：高于规定学历 | 其中：县级及以上骨干教师数,
+// and 体育艺术专任教师数 beside it, not taken for 专任教师数.
+func TestReadResourcesTwoRowHeader(t *testing.T) {
+	csv := "学校,年度,专任教师,,,体育艺术专任教师数,教学及辅助用房面积（㎡）\n" +
+		",,专任教师数,其中：高于规定学历,其中：县级及以上骨干教师数,,\n" +
+		"一小,2024,40,35,4,5,2600\n"
+	rows, _, err := ReadResources("r.csv", []byte(csv), TableOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[model.ResourceField]float64{model.ResTeachers: 40, model.ResTeachersQualified: 35,
+		model.ResTeachersBackbone: 4, model.ResTeachersPEArt: 5, model.ResBuildingM2: 2600}
+	for f, w := range want {
+		if v, ok := rows[0].Value(f); !ok || v != w {
+			t.Errorf("%s = %v %v, want %v", f.Key(), v, ok, w)
+		}
+	}
+}
