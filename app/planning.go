@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/xuequ/xuequ/model"
 	"github.com/xuequ/xuequ/model/balance"
 	"github.com/xuequ/xuequ/model/estates"
 	"github.com/xuequ/xuequ/model/preschool"
@@ -36,4 +37,19 @@ func (s *Session) EstatesIn(year int) []estates.Estate {
 	}
 	a := s.AnalysisFor(year)
 	return estates.AssessYear(s.district, year, &a)
+}
+
+// validatePlanningStandards checks the 优质均衡 rule's numbers: a school
+// must meet 1–7 indicators, the others at most 100 % of the standard, and
+// the 千人学位 and household numbers must not be negative (0 takes the
+// default).
+func validatePlanningStandards(s model.Standards) error {
+	switch {
+	case s.BalanceMinMet < 0 || s.BalanceMinMet > int(model.NumIndicators):
+		return errorf("std.balance_met", "a school must meet between 1 and {{.N}} indicators, not {{.Met}}",
+			map[string]any{"N": int(model.NumIndicators), "Met": s.BalanceMinMet})
+	case s.BalanceMinShare < 0 || s.BalanceMinShare > 1:
+		return errorf("std.balance_share", "the other indicators' share of the standard must be between 0 and 100 %", nil)
+	}
+	return nil
 }

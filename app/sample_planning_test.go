@@ -32,3 +32,20 @@ func TestSampleHasPlanningData(t *testing.T) {
 		t.Errorf("kindergartens %d (普惠民办 %d), 小班/中班 rows %d, resources %d, housing %d", kg, inclusive, nursery, len(d.Resources), len(d.Housing))
 	}
 }
+
+// The 优质均衡 numbers are checked with the other standards.
+func TestValidatePlanningStandards(t *testing.T) {
+	s := model.DefaultStandards()
+	s.BalanceMinMet = 8
+	if err := ValidateStandards(s); err == nil {
+		t.Error("8 of 7 indicators accepted")
+	}
+	s = model.DefaultStandards()
+	s.BalanceMinShare = 1.2
+	if err := ValidateStandards(s); err == nil {
+		t.Error("120 % accepted")
+	}
+	if err := ValidateStandards(model.DefaultStandards()); err != nil {
+		t.Error(err)
+	}
+}
