@@ -243,5 +243,5 @@ func ValidateStandards(s model.Standards) error {
 	case s.OversizedSchool <= 0 || s.OversizedNineYear <= 0:
 		return errorf("std.oversized", "oversized-school limits must be positive", nil)
 	}
-	return nil
+	return validatePlanningStandards(s) // planning.go
 }

@@ -18,7 +18,8 @@ const SampleName = "示例县城（合成数据）"
 // path. The report lists what the importer noticed (nothing serious).
 func LoadSample() (*model.District, *ingest.Report, error) {
 	files := map[string][]byte{}
-	for _, name := range []string{"schools.geojson", "zones.geojson", "history.csv", "births.csv", "housing.csv"} {
+	for _, name := range []string{"schools.geojson", "zones.geojson", "history.csv", "births.csv", "housing.csv", "resources.csv",
+		"kindergartens.geojson", "kindergarten_history.csv"} {
 		data, err := fs.ReadFile(assets.Sample, "sample/"+name)
 		if err != nil {
 			return nil, nil, fmt.Errorf("the embedded sample lacks %s (rebuild with `make sample`): %w", name, err)
@@ -58,6 +59,20 @@ func LoadSample() (*model.District, *ingest.Report, error) {
 	if err = step(r, err); err != nil {
 		return nil, nil, err
 	}
+	d.Resources, r, err = ingest.ReadResources("sample/resources.csv", files["resources.csv"], ingest.TableOptions{})
+	if err = step(r, err); err != nil {
+		return nil, nil, err
+	}
+	// 幼儿园 come as the bureau's 学前 roster and statistics, apart.
+	kgs, r, err := ingest.ReadSchools("sample/kindergartens.geojson", files["kindergartens.geojson"], ingest.Options{})
+	if err = step(r, err); err != nil {
+		return nil, nil, err
+	}
+	kh, r, err := ingest.ReadHistory("sample/kindergarten_history.csv", files["kindergarten_history.csv"])
+	if err = step(r, err); err != nil {
+		return nil, nil, err
+	}
+	d.Schools, d.History = append(d.Schools, kgs...), append(d.History, kh...)
 	return d, rep, nil
 }
 

@@ -50,13 +50,18 @@ type Standards struct {
 	// census bulletin of the county) is better: edit them per project.
 	SchoolAgeSharePrimary float64
 	SchoolAgeShareJunior  float64
-	// KindergartenClass are the 幼儿园 standard class sizes in pupils, by
-	// grade −2, −1, 0 (小班, 中班, 大班): 25, 30, 35 (《幼儿园工作规程》
-	// 教育部令第39号, 2016, 第十一条). Kindergarten is its own stage: its
-	// pupils, classes and seats are reported apart (SchoolResult.
-	// Kindergarten) and never enter K–9 totals, class statuses or 大班额
-	// counts.
+
+	// KindergartenClass is the 幼儿园 standard class size by grade + 2:
+	// [0] 小班 (grade −2, ages 3–4) 25, [1] 中班 (−1) 30, [2] 大班 (0) 35
+	// (幼儿园工作规程, 教育部令第39号, 2016, art. 11). See KindergartenClassSize.
 	KindergartenClass [3]int
+
+	// The staffing fields are documented in staffing_standards.go.
+	StaffingStandards
+	// The 优质均衡 fields are documented in balance_standards.go.
+	BalanceStandards
+	// The 学前 and 配套 fields are documented in preschool_standards.go.
+	PreschoolStandards
 }
 
 // DefaultStandards returns the seed values of DESIGN.md §4.
@@ -77,7 +82,11 @@ func DefaultStandards() Standards {
 
 		SchoolAgeSharePrimary: 0.075,
 		SchoolAgeShareJunior:  0.036,
-		KindergartenClass:     [3]int{25, 30, 35},
+
+		KindergartenClass:  [3]int{25, 30, 35},
+		StaffingStandards:  DefaultStaffingStandards(),
+		BalanceStandards:   DefaultBalanceStandards(),
+		PreschoolStandards: DefaultPreschoolStandards(),
 	}
 }
 
@@ -102,7 +111,19 @@ func (s Standards) OrDefault() Standards {
 			s.KindergartenClass[i] = def.KindergartenClass[i]
 		}
 	}
+	s.StaffingStandards = s.StaffingStandards.orDefault()
+	s.BalanceStandards = s.BalanceStandards.orDefault()
+	s.PreschoolStandards = s.PreschoolStandards.orDefault()
 	return s
+}
+
+// KindergartenClassSize returns the standard class size of a kindergarten
+// grade (−2 小班 25, −1 中班 30, 0 大班 35 by default); 0 for other grades.
+func (s Standards) KindergartenClassSize(g Grade) int {
+	if g < -2 || g > 0 {
+		return 0
+	}
+	return s.KindergartenClass[g+2]
 }
 
 // SchoolAgeShare returns the school-age share of the population for a

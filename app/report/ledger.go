@@ -127,6 +127,9 @@ func LedgerXLSX(w io.Writer, s *app.Session, opt Options) error {
 		printSetup(f, SheetSummary, true, 2, len(SummaryHeader), sm.next-1)); err != nil {
 		return fmt.Errorf("report: ledger page setup: %w", err)
 	}
+	if err := planningSheets(f, s, opt.Year, st); err != nil { // 优质均衡, 编制 (planning.go)
+		return fmt.Errorf("report: ledger workbook: %w", err)
+	}
 	f.SetActiveSheet(0)
 	if err := f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "学区规划 Xuequ", Language: "zh-CN",
 		Created: opt.Date.UTC().Format("2006-01-02T15:04:05Z"), Modified: opt.Date.UTC().Format("2006-01-02T15:04:05Z")}); err != nil {

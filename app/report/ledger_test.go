@@ -28,7 +28,7 @@ func TestLedgerXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); len(got) != 2 || got[0] != SheetLedger || got[1] != SheetSummary {
+	if got := f.GetSheetList(); len(got) != 4 || got[0] != SheetLedger || got[1] != SheetSummary || got[2] != SheetBalance || got[3] != SheetStaffing {
 		t.Fatalf("sheets %v", got)
 	}
 	rows, err := f.GetRows(SheetLedger)

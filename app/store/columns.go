@@ -25,9 +25,9 @@ const maxExtraColumns = 200
 
 // ownColumns are Xuequ's columns of each layer (lower case).
 var ownColumns = map[string][]string{
-	"schools": {"fid", "geom", "id", "name", "level", "capacity", "classrooms", "boarding", "township", "public", "attrs", "closed", "merged_into"},
+	"schools": {"fid", "geom", "id", "name", "level", "capacity", "classrooms", "boarding", "township", "public", "attrs", "closed", "merged_into", "inclusive"},
 	"zones": {"fid", "geom", "id", "name", "population", "households", "dwellings", "primary_age", "junior_age",
-		"primary_school", "junior_school", "township", "attrs"},
+		"primary_school", "junior_school", "township", "attrs", "preschool_age"},
 }
 
 func isOwnColumn(layer, name string) bool {

@@ -140,7 +140,7 @@ func Open(path string) (*Project, *Info, error) {
 				return nil, nil, inputError(path, "", "%v: the file is damaged or was not written by Xuequ; %s", err, restoreHint)
 			}
 		}
-		steps = append(steps, r.importReport, r.valueMap)
+		steps = append(steps, r.importReport, r.valueMap, r.readV4)
 	}
 	for _, step := range steps {
 		if err := step(p); err != nil {

@@ -247,6 +247,7 @@ func write(tmp string, p *Project, created time.Time, from string) error {
 	w.schools(p.District.Schools)
 	w.zones(p.District.Zones)
 	w.attributes(p)
+	w.writeV4(&p.District)
 	for _, t := range []string{"schools", "zones"} {
 		if w.err == nil {
 			w.err = gpkg.CreateSpatialIndex(ctx, tx, t, "geom")

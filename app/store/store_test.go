@@ -186,28 +186,52 @@ func TestGeoPackageValid(t *testing.T) {
 }
 
 func TestStandardFieldsCovered(t *testing.T) {
-	n := reflect.TypeOf(model.Standards{}).NumField()
-	slots := 0 // an array field (KindergartenClass) has one key per element
-	for i := 0; i < n; i++ {
-		if f := reflect.TypeOf(model.Standards{}).Field(i); f.Type.Kind() == reflect.Array {
-			slots += f.Type.Len()
-		} else {
-			slots++
+	// Leaf values: embedded structs are walked, arrays count per element
+	// (each element has its own key).
+	var leaves func(v reflect.Value, name string) []string
+	leaves = func(v reflect.Value, name string) []string {
+		switch v.Kind() {
+		case reflect.Struct:
+			var out []string
+			for i := 0; i < v.NumField(); i++ {
+				out = append(out, leaves(v.Field(i), v.Type().Field(i).Name)...)
+			}
+			return out
+		case reflect.Array:
+			var out []string
+			for i := 0; i < v.Len(); i++ {
+				out = append(out, leaves(v.Index(i), fmt.Sprintf("%s[%d]", name, i))...)
+			}
+			return out
 		}
+		return []string{name}
 	}
-	if slots != len(standardFields) {
-		t.Fatalf("model.Standards has %d numbers, standardFields maps %d: add the new field to standards.go", slots, len(standardFields))
+	n := len(leaves(reflect.ValueOf(model.Standards{}), ""))
+	if n != len(standardFields) {
+		t.Fatalf("model.Standards has %d values, standardFields maps %d: add the new field to standards.go", n, len(standardFields))
 	}
 	var s model.Standards
 	for i, f := range standardFields {
 		setStandard(&s, f.key, float64(i+1))
 	}
-	v := reflect.ValueOf(s)
-	for i := 0; i < n; i++ {
-		if v.Field(i).IsZero() {
-			t.Errorf("field %s is not set by any key", v.Type().Field(i).Name)
+	var zero func(v reflect.Value, name string)
+	zero = func(v reflect.Value, name string) {
+		switch v.Kind() {
+		case reflect.Struct:
+			for i := 0; i < v.NumField(); i++ {
+				zero(v.Field(i), v.Type().Field(i).Name)
+			}
+		case reflect.Array:
+			for i := 0; i < v.Len(); i++ {
+				zero(v.Index(i), fmt.Sprintf("%s[%d]", name, i))
+			}
+		default:
+			if v.IsZero() {
+				t.Errorf("field %s is not set by any key", name)
+			}
 		}
 	}
+	zero(reflect.ValueOf(s), "")
 }
 
 func TestMigrationsMatchSchemaVersion(t *testing.T) {

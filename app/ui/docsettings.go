@@ -86,11 +86,3 @@ func (f *docSettingsForm) apply() error {
 		Phone: f.phone.Text, NoticeDays: days}.Settings())
 	return nil
 }
-
-// settingsTabs puts the standards and the document fields on two tabs.
-func settingsTabs(standards, document fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewAppTabs(
-		container.NewTabItem(lang.X("docsettings.tab.standards", "规划标准"), standards),
-		container.NewTabItem(lang.X("docsettings.tab.document", "文件信息"), document),
-	)
-}

@@ -32,10 +32,10 @@ const (
 	ThemeClassSize
 )
 
-// mapThemes lists the themes in menu order.
-var mapThemes = []MapTheme{ThemeCatchment, ThemeDensity, ThemeSeatGap, ThemeClassSize}
+// mapThemes lists the themes in menu order (planningtheme.go adds its own).
+var mapThemes = append([]MapTheme{ThemeCatchment, ThemeDensity, ThemeSeatGap, ThemeClassSize}, planningThemes...)
 
-var mapThemeNames = [...]string{"catchment", "density", "seat_gap", "class_size"}
+var mapThemeNames = append([]string{"catchment", "density", "seat_gap", "class_size"}, planningThemeNames...)
 
 // String is the stable name stored in the preferences.
 func (t MapTheme) String() string {
@@ -58,6 +58,9 @@ func parseMapTheme(s string) MapTheme {
 
 // Label is the translated menu text.
 func (t MapTheme) Label() string {
+	if l, ok := planningLabel(t); ok {
+		return l
+	}
 	switch t {
 	case ThemeDensity:
 		return lang.X("map.theme.density", "Population density")
@@ -117,6 +120,7 @@ type zoneStyler struct {
 	keys    []legendEntry         // catchment theme: school → colour, in school order
 	density []float64             // per zone, persons per km² (ThemeDensity only)
 	std     model.Standards
+	plan    *planningStyle // the themes of planningtheme.go; nil for the others
 }
 
 // newZoneStyler prepares the colours of a theme. group is each zone's
@@ -149,6 +153,7 @@ func newZoneStyler(s *app.Session, theme MapTheme, stage model.Level, group []in
 			}
 		}
 	}
+	st.plan = newPlanningStyle(s, theme, stage)
 	return st
 }
 
@@ -163,6 +168,9 @@ func teachesStage(l, stage model.Level) bool {
 
 // ZoneFill is the fill colour of zone i of the district.
 func (st *zoneStyler) ZoneFill(i int, z *model.Zone) color.RGBA {
+	if st.plan != nil {
+		return st.plan.zoneFill(i, z.SchoolFor(st.stage))
+	}
 	if st.theme == ThemeDensity {
 		if i >= len(st.density) || z.Population <= 0 {
 			return noDataColor
@@ -211,6 +219,9 @@ func classify(v float64, breaks []float64) int {
 
 // Legend lists what the colours mean, translated.
 func (st *zoneStyler) Legend() []legendEntry {
+	if st.plan != nil {
+		return st.plan.legend()
+	}
 	switch st.theme {
 	case ThemeClassSize:
 		return []legendEntry{

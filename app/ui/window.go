@@ -460,7 +460,7 @@ func (w *mainWindow) buildRightPanel() fyne.CanvasObject {
 		p.zone.SetZone(id)
 		p.zone.Show()
 	}
-	split := container.NewVSplit(p.sum, container.NewStack(p.school, p.zone))
+	split := container.NewVSplit(newPlanningTabs(w, p.sum), container.NewStack(p.school, p.zone)) // planning.go
 	split.Offset = 0.4
 	return split
 }

@@ -51,10 +51,15 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(analysisJSON(a))
+		doc := analysisJSON(a)
+		addPlanningBlocks(&doc, in, *year) // 学前 and 配套 (analyze_planning.go)
+		return enc.Encode(doc)
 	}
 	setLanguage(*langFlag)
-	return printAnalysis(stdout, a, d.Standards.OrDefault())
+	if err := printAnalysis(stdout, a, d.Standards.OrDefault()); err != nil {
+		return err
+	}
+	return printPlanning(stdout, in, *year) // 学前 and 配套 (analyze_planning.go)
 }
 
 // analyzeYear analyses one year of the input: history, the projection
@@ -92,6 +97,9 @@ type analyzeDoc struct {
 	// Estimated: the project has no enrollment history and every pupil
 	// figure is estimated from the catchment zones (model.AnalyzeEstimate).
 	Estimated bool `json:"estimated"`
+	// Preschool (学前) and Estates (配套学校): see analyze_planning.go.
+	Preschool *preschoolDoc `json:"preschool"`
+	Estates   []estateDoc   `json:"estates"`
 }
 
 type schoolDoc struct {
