@@ -162,6 +162,12 @@ func (m *MapView) SetMode(mode MapMode) { m.mode = mode }
 // SetPaintSchool chooses the school painted zones are assigned to.
 func (m *MapView) SetPaintSchool(id string) { m.paintSchool = id }
 
+// Mode is what a drag does now.
+func (m *MapView) Mode() MapMode { return m.mode }
+
+// PaintSchool is the school painted zones go to ("" for none).
+func (m *MapView) PaintSchool() string { return m.paintSchool }
+
 // DataChanged rebuilds what depends on the district and the analysis:
 // the scene when geometry changed, colours, catchments. Call it from
 // Session.OnChange.

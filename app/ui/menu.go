@@ -187,10 +187,28 @@ func (w *mainWindow) refreshThemeMenu() {
 	w.menu.Refresh()
 }
 
+// setLanguage switches the UI language at once: the translations are
+// reloaded and the menu and panels rebuilt in place (the window keeps its
+// size, splits, map view, selection and open dialogs' project).
 func (w *mainWindow) setLanguage(code string) {
 	w.app.Preferences().SetString(prefLanguage, code)
-	dialog.ShowInformation(lang.X("dialog.language.title", "Language"),
-		lang.X("dialog.language.restart", "The language changes when you restart Xuequ."), w.win)
+	if err := SetLanguage(code); err != nil {
+		fyne.LogError("loading translations", err)
+	}
+	w.menu = w.buildMenu()
+	w.win.SetMainMenu(w.menu)
+	if w.sess == nil {
+		return
+	}
+	school := w.selectedSchool()
+	w.buildContent(false)
+	w.sessionChanged()
+	if school != "" {
+		w.selectSchool(school, true)
+	}
+	if w.compareWin != nil {
+		w.compareWin.SetContent(NewCompareView(w.sess))
+	}
 }
 
 // showOpen asks for a project file.

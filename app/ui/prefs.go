@@ -23,7 +23,7 @@ const (
 const (
 	defaultWindowW    = 1280
 	defaultWindowH    = 800
-	defaultSplitLeft  = 0.39 // share of the width for the school table
+	defaultSplitLeft  = 0.33 // share of the width for the school table
 	defaultSplitRight = 0.64 // map share of what is left of the table
 	maxRecentFiles    = 8
 )

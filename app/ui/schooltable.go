@@ -118,6 +118,7 @@ func NewSchoolTable(src SchoolTableSource, onSelect func(schoolID string)) *Scho
 		lang.X("school.table.filter.seat_gap", "学位缺口")}, func(string) { t.apply() })
 	t.township = widget.NewSelect([]string{all}, func(string) { t.apply() })
 	for _, s := range []*widget.Select{t.level, t.status, t.township} {
+		s.PlaceHolder = " " // never shown (全部 is chosen); keeps the select narrow
 		s.SetSelectedIndex(0)
 	}
 	t.count = widget.NewLabel("")
@@ -141,9 +142,15 @@ func NewSchoolTable(src SchoolTableSource, onSelect func(schoolID string)) *Scho
 
 // CreateRenderer lays out the filter bar above the table.
 func (t *SchoolTable) CreateRenderer() fyne.WidgetRenderer {
+	labelled := func(key string, sel *widget.Select) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, widget.NewLabel(key), nil, sel)
+	}
 	filters := container.NewVBox(
 		t.search,
-		container.NewGridWithColumns(3, t.level, t.status, t.township),
+		container.NewGridWithColumns(3,
+			labelled(lang.X("school.table.filter.level", "学段"), t.level),
+			labelled(lang.X("school.table.filter.issue", "问题"), t.status),
+			labelled(lang.X("school.table.filter.township", "乡镇"), t.township)),
 	)
 	return widget.NewSimpleRenderer(container.NewBorder(filters, t.count, nil, nil, t.table))
 }
@@ -246,8 +253,23 @@ func (t *SchoolTable) filter() {
 			return c
 		})
 	}
-	t.count.SetText(lang.X("school.table.count", "显示 {{.Shown}} / {{.Total}} 所学校",
-		map[string]any{"Shown": len(t.rows), "Total": len(t.all)}))
+	t.count.SetText(t.countText())
+}
+
+// countText says how many schools are shown of how many open ones (the
+// status bar's count), and how many closed (已撤并) ones are listed too.
+func (t *SchoolTable) countText() string {
+	closed := 0
+	for _, r := range t.all {
+		if r.school.Closed {
+			closed++
+		}
+	}
+	data := map[string]any{"Shown": len(t.rows), "Total": len(t.all) - closed, "Closed": closed}
+	if closed == 0 {
+		return lang.X("school.table.count", "显示 {{.Shown}} / {{.Total}} 所学校", data)
+	}
+	return lang.X("school.table.count.closed", "显示 {{.Shown}} 所 · 开办 {{.Total}} 所 · 已撤并 {{.Closed}} 所", data)
 }
 
 func matchesStatusFilter(r schoolRow, filter int) bool {

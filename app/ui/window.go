@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -43,6 +44,12 @@ type mainWindow struct {
 	lockedPath, readOnlyPath string
 
 	compareWin fyne.Window // 方案对比, nil when closed (scenarios.go)
+
+	// map toolbar widgets kept across rebuilds' state
+	picker      *schoolPicker
+	themeSelect *widget.Select
+	stageRadio  *widget.RadioGroup
+	paintCheck  *widget.Check
 
 	undoItem, redoItem    *fyne.MenuItem
 	recentItem, themeItem *fyne.MenuItem // their submenus are rebuilt
@@ -114,7 +121,8 @@ func (w *mainWindow) buildContent(first bool) {
 	w.right = w.buildRightPanel()
 	w.bottom = w.buildBottomPanel()
 
-	mapArea := container.NewBorder(container.NewVBox(w.buildScenarioBar(), w.buildMapToolbar()), nil, nil, nil, w.mapView)
+	// The scenario bar scrolls sideways rather than widen the window.
+	mapArea := container.NewBorder(container.NewVBox(container.NewHScroll(w.buildScenarioBar()), w.buildMapToolbar()), nil, nil, nil, w.mapView)
 	w.inner = container.NewHSplit(mapArea, w.right)
 	w.inner.Offset = innerOff
 	w.outer = container.NewHSplit(w.left, w.inner)
@@ -123,60 +131,55 @@ func (w *mainWindow) buildContent(first bool) {
 	w.win.SetContent(container.NewBorder(nil, container.NewVBox(w.bottom, statusBar), nil, nil, w.outer))
 }
 
-// buildMapToolbar is the strip above the map: theme, stage, tools.
+// buildMapToolbar is the strip above the map: paint mode and its school
+// always, then theme, stage and zoom while they fit (else in the ⋯ menu).
+// Nothing in it changes width with the state, so the window keeps still.
 func (w *mainWindow) buildMapToolbar() fyne.CanvasObject {
 	themeLabels := make([]string, len(mapThemes))
 	for i, t := range mapThemes {
 		themeLabels[i] = t.Label()
 	}
 	themeSel := widget.NewSelect(themeLabels, func(s string) {
-		for i, l := range themeLabels {
-			if l == s {
-				w.setMapTheme(mapThemes[i])
-			}
+		if i := slices.Index(themeLabels, s); i >= 0 {
+			w.setMapTheme(mapThemes[i])
 		}
 	})
 	themeSel.SetSelected(w.mapView.MapTheme().Label())
+	w.themeSelect = themeSel
 
-	paintSchool := widget.NewSelect(nil, nil)
-	paintSchool.PlaceHolder = lang.X("map.paint.choose", "Choose a school…")
-	var ids []string
-	paintSchool.OnChanged = func(string) {
-		if i := paintSchool.SelectedIndex(); i >= 0 && i < len(ids) {
-			w.mapView.SetPaintSchool(ids[i])
-		}
-	}
+	w.picker = newSchoolPicker()
+	w.picker.OnChanged = func(id string) { w.mapView.SetPaintSchool(id) }
+	w.picker.SetSchools(paintableSchools(w.sess.District(), w.mapView.Stage()))
+	w.picker.SetSelected(w.mapView.PaintSchool())
 
 	stages := []string{lang.X("stage.primary", "Primary"), lang.X("stage.junior", "Junior")}
 	stage := widget.NewRadioGroup(stages, func(s string) {
+		level := model.LevelPrimary
 		if s == stages[1] {
-			w.mapView.SetStage(model.LevelJunior)
-		} else {
-			w.mapView.SetStage(model.LevelPrimary)
+			level = model.LevelJunior
 		}
+		if level == w.mapView.Stage() {
+			return
+		}
+		w.mapView.SetStage(level)
 		// Only schools that teach the stage can take its catchments.
-		paintSchool.ClearSelected()
-		w.mapView.SetPaintSchool("")
-		ids = w.paintSchools(paintSchool, w.mapView.Stage())
+		w.picker.SetSchools(paintableSchools(w.sess.District(), level))
+		w.picker.SetSelected("")
 	})
 	stage.Horizontal = true
 	stage.Required = true
+	stage.SetSelected(stages[0])
 	if w.mapView.Stage() == model.LevelJunior {
 		stage.SetSelected(stages[1])
-	} else {
-		stage.SetSelected(stages[0])
 	}
+	w.stageRadio = stage
 
-	paintSchool.Hide()
-	paint := widget.NewCheck(lang.X("map.paint", "Paint catchment"), func(on bool) {
-		if on {
-			paintSchool.Show()
-			w.mapView.SetMode(ModePaint)
-		} else {
-			paintSchool.Hide()
-			w.mapView.SetMode(ModeBrowse)
-		}
-	})
+	paint := widget.NewCheck(lang.X("map.paint", "Paint catchment"), w.setPaintMode)
+	paint.SetChecked(w.mapView.Mode() == ModePaint)
+	w.paintCheck = paint
+	if w.mapView.Mode() != ModePaint {
+		w.picker.Disable()
+	}
 
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), w.mapView.ZoomIn)
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), w.mapView.ZoomOut)
@@ -184,27 +187,49 @@ func (w *mainWindow) buildMapToolbar() fyne.CanvasObject {
 	for _, b := range []*widget.Button{zoomIn, zoomOut, zoomAll} {
 		b.Importance = widget.LowImportance
 	}
-	left := container.NewHBox(widget.NewLabel(lang.X("map.theme", "Theme")), themeSel, widget.NewSeparator(), stage,
-		widget.NewSeparator(), paint, paintSchool)
-	return container.NewBorder(nil, nil, left, container.NewHBox(zoomIn, zoomOut, zoomAll))
+	fixed := []fyne.CanvasObject{paint, w.picker}
+	optional := []fyne.CanvasObject{widget.NewSeparator(), widget.NewLabel(lang.X("map.theme", "Theme")), themeSel,
+		widget.NewSeparator(), stage, zoomIn, zoomOut, zoomAll}
+	return newCollapsingBar(fixed, optional, func() *fyne.Menu { return w.mapToolMenu(stages, stage) })
 }
 
-// paintSchools fills sel with the schools that teach stage and returns
-// their IDs in the same order.
-func (w *mainWindow) paintSchools(sel *widget.Select, stage model.Level) []string {
-	var ids, names []string
-	for _, s := range w.sess.District().Schools {
-		if s.Level != model.LevelUnknown && teachesStage(s.Level, stage) {
-			ids = append(ids, s.ID)
-			names = append(names, s.Name)
-		}
+// setPaintMode turns 划片 on or off; the school picker stays in place
+// (greyed out when off) so that nothing moves.
+func (w *mainWindow) setPaintMode(on bool) {
+	if on {
+		w.picker.Enable()
+		w.mapView.SetMode(ModePaint)
+		return
 	}
-	sel.SetOptions(names)
-	return ids
+	w.picker.Disable()
+	w.mapView.SetMode(ModeBrowse)
+}
+
+// mapToolMenu is the overflow menu of the map toolbar: what does not fit.
+func (w *mainWindow) mapToolMenu(stages []string, stage *widget.RadioGroup) *fyne.Menu {
+	var items []*fyne.MenuItem
+	for _, t := range mapThemes {
+		it := fyne.NewMenuItem(t.Label(), func() { w.setMapTheme(t) })
+		it.Checked = t == w.mapView.MapTheme()
+		items = append(items, it)
+	}
+	items = append(items, fyne.NewMenuItemSeparator())
+	for _, s := range stages {
+		it := fyne.NewMenuItem(s, func() { stage.SetSelected(s) })
+		it.Checked = stage.Selected == s
+		items = append(items, it)
+	}
+	return fyne.NewMenu("", append(items, fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.X("menu.view.zoomin", "Zoom In"), w.mapView.ZoomIn),
+		fyne.NewMenuItem(lang.X("menu.view.zoomout", "Zoom Out"), w.mapView.ZoomOut),
+		fyne.NewMenuItem(lang.X("menu.view.zoomdistrict", "Zoom to District"), w.mapView.ZoomToDistrict))...)
 }
 
 func (w *mainWindow) setMapTheme(t MapTheme) {
 	w.mapView.SetMapTheme(t)
+	if w.themeSelect != nil && w.themeSelect.Selected != t.Label() {
+		w.themeSelect.SetSelected(t.Label())
+	}
 	w.app.Preferences().SetString(prefMapTheme, t.String())
 }
 
@@ -215,6 +240,9 @@ func (w *mainWindow) sessionChanged() {
 	w.updateStatus()
 	w.refreshPanels()
 	w.mapView.DataChanged()
+	if w.picker != nil {
+		w.picker.SetSchools(paintableSchools(w.sess.District(), w.mapView.Stage()))
+	}
 }
 
 // updateTitle shows the file name and a • while there are unsaved changes.
@@ -460,7 +488,9 @@ func (w *mainWindow) buildRightPanel() fyne.CanvasObject {
 		p.zone.SetZone(id)
 		p.zone.Show()
 	}
-	split := container.NewVSplit(p.sum, container.NewStack(p.school, p.zone))
+	// The detail scrolls inside the pane: a long school name or a wide
+	// grades table never widens the window.
+	split := container.NewVSplit(p.sum, container.NewScroll(container.NewStack(p.school, p.zone)))
 	split.Offset = 0.4
 	return split
 }
