@@ -278,8 +278,7 @@ func (v *ImportReportView) showExport() {
 	}, v.win)
 	d.SetFileName(lang.X("import.report.filename", "导入报告.csv"))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	showFileDialog(d, v.win)
 }
 
 // writeReportCSV writes the report as CSV with the messages in the UI

@@ -367,7 +367,7 @@ func (w *ImportWizard) browse(row *importFileRow) {
 			d.SetLocation(dir)
 		}
 	}
-	d.Show()
+	showFileDialog(d, w.parent)
 }
 
 // --- steps 3 and 4: values and report ---

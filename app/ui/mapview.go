@@ -33,7 +33,8 @@ const (
 // Zoom steps.
 const (
 	zoomStep        = 2.0  // ZoomIn/ZoomOut and the +/− keys
-	scrollPerOctave = 20.0 // scroll delta (logical px) that doubles the scale
+	scrollPerOctave = 50.0 // scroll delta (logical px) that doubles the scale: a wheel notch (25 on Windows/Linux) is 1.41×
+	maxScrollOctave = 1.0  // one scroll event zooms at most 2× (accelerated or batched wheels)
 	fitMargin       = 24   // pixels around the district for ZoomToDistrict
 	pickRadius      = 8.0  // how near (logical px) a tap must be to a school symbol
 )
@@ -90,6 +91,8 @@ type MapView struct {
 	dragFrom, dragTo fyne.Position
 	dragOffset       fyne.Position // pan preview: the old frame moves, redraw on release
 	painted          []int         // zones painted in the current stroke
+	pointer          fyne.Position // last pointer position over the map
+	pointerIn        bool          // the pointer is over the map
 
 	rend    *render.Renderer
 	img     *image.RGBA
@@ -255,7 +258,9 @@ func (m *MapView) buildStyle() render.Style {
 	st.SelectedSchool = m.selSchool
 	marks := make([]render.SchoolMark, len(d.Schools))
 	for j := range d.Schools {
-		marks[j] = render.SchoolMark{Status: render.SchoolNoData}
+		// A school without figures (a new one opened in a scenario) is
+		// drawn full size with its label first: it must be seen.
+		marks[j] = render.SchoolMark{Status: render.SchoolNoData, Radius: 8, Priority: math.MaxInt32}
 		if r := styler.results[d.Schools[j].ID]; r != nil {
 			marks[j] = render.SchoolMark{Status: render.StatusOf(r.Worst()),
 				Radius: render.RadiusForStudents(r.Students), Priority: r.Students}
@@ -314,6 +319,18 @@ func (m *MapView) zoomAt(factor, px, py float64) {
 	}
 	m.view = m.view.Zoom(factor, px, py)
 	m.redraw()
+	m.reportPointer()
+}
+
+// reportPointer tells OnPointer the lon/lat under the pointer after the
+// view changed under it (zoom, pan, a new district), so the status bar
+// never shows the previous view's coordinates.
+func (m *MapView) reportPointer() {
+	if m.OnPointer == nil || !m.fitted || !m.pointerIn {
+		return
+	}
+	px, py := m.toPixel(m.pointer)
+	m.OnPointer(m.view.PixelToLonLat(px, py))
 }
 
 // ZoomToDistrict fits the whole district.
@@ -354,6 +371,7 @@ func (m *MapView) fitBound(b orb.Bound) {
 	m.view = render.FitBounds(b, w, h, int(fitMargin*m.pixelRatio()))
 	m.fitted = true
 	m.redraw()
+	m.reportPointer()
 }
 
 func (m *MapView) pixelRatio() float64 {
@@ -565,6 +583,7 @@ func (m *MapView) DragEnd() {
 			m.view = m.view.Pan(dx, dy)
 		}
 		m.redraw()
+		m.reportPointer()
 	}
 }
 
@@ -589,7 +608,8 @@ func (m *MapView) Scrolled(e *fyne.ScrollEvent) {
 		return
 	}
 	px, py := m.toPixel(e.Position)
-	m.zoomAt(math.Pow(2, float64(e.Scrolled.DY)/scrollPerOctave), px, py)
+	oct := math.Max(-maxScrollOctave, math.Min(maxScrollOctave, float64(e.Scrolled.DY)/scrollPerOctave))
+	m.zoomAt(math.Pow(2, oct), px, py)
 }
 
 // MouseIn is required by desktop.Hoverable.
@@ -600,10 +620,8 @@ func (m *MapView) MouseMoved(e *desktop.MouseEvent) {
 	if m.dragging {
 		return
 	}
-	if m.OnPointer != nil && m.fitted {
-		px, py := m.toPixel(e.Position)
-		m.OnPointer(m.view.PixelToLonLat(px, py))
-	}
+	m.pointer, m.pointerIn = e.Position, true
+	m.reportPointer()
 	text := m.describe(m.pick(e.Position))
 	if text == m.hover && text == "" {
 		return
@@ -614,6 +632,7 @@ func (m *MapView) MouseMoved(e *desktop.MouseEvent) {
 
 // MouseOut hides the tooltip.
 func (m *MapView) MouseOut() {
+	m.pointerIn = false
 	if m.hover != "" {
 		m.hover = ""
 		m.Refresh()

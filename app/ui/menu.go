@@ -92,10 +92,7 @@ func (w *mainWindow) buildMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.X("menu.view.zoomselection", "Zoom to Selection"), func() { w.mapView.ZoomToSelection() }),
 		fyne.NewMenuItemSeparator(), themes, language)
 
-	help := fyne.NewMenu(lang.X("menu.help", "Help"),
-		fyne.NewMenuItem(lang.X("menu.help.about", "About Xuequ"), w.showAbout))
-
-	m := fyne.NewMainMenu(file, edit, w.scenarioMenu(), view, help)
+	m := fyne.NewMainMenu(file, edit, w.scenarioMenu(), view, w.helpMenu())
 	w.menu = m
 	w.refreshRecentMenu()
 	w.refreshThemeMenu()
@@ -160,6 +157,8 @@ func (w *mainWindow) undo() {
 
 func (w *mainWindow) redo() {
 	if w.sess != nil && !w.sess.RedoLabel().IsZero() {
+		w.redoing = true // a redone 新建学校 does not ask for its catchment again
+		defer func() { w.redoing = false }()
 		w.showError(w.sess.Redo())
 	}
 }
@@ -230,8 +229,7 @@ func (w *mainWindow) showOpenDialog() {
 	}, w.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".gpkg"}))
 	w.setDialogFolder(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, w.win)
 }
 
 // setDialogFolder starts file dialogs where the current project lives.
@@ -261,7 +259,11 @@ func (w *mainWindow) save() {
 	w.savePath(w.sess.Path())
 }
 
-func (w *mainWindow) showSaveAs() {
+func (w *mainWindow) showSaveAs() { w.showSaveAsThen(nil) }
+
+// showSaveAsThen asks for a file name, saves and then runs then (if not
+// nil) once the save succeeded.
+func (w *mainWindow) showSaveAsThen(then func()) {
 	if w.sess == nil || w.cfg.Save == nil {
 		return
 	}
@@ -273,12 +275,11 @@ func (w *mainWindow) showSaveAs() {
 		path := wc.URI().Path()
 		wc.Close()
 		os.Remove(path) // Save writes atomically via its own temp file
-		w.savePath(path)
+		w.savePathThen(path, then)
 	}, w.win)
 	d.SetFileName(projectFileName(w.sess))
 	w.setDialogFolder(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, w.win)
 }
 
 func projectFileName(s *app.Session) string {
@@ -311,8 +312,7 @@ func (w *mainWindow) showExportPNG() {
 	d.SetFileName("xuequ-map.png")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
 	w.setDialogFolder(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, w.win)
 }
 
 // Dialogs written by the panels helper (settings.go, about.go,

@@ -45,6 +45,10 @@ type mainWindow struct {
 
 	compareWin fyne.Window // 方案对比, nil when closed (scenarios.go)
 
+	knownSchools  []string      // school IDs at the last change (newschool.go)
+	redoing       bool          // inside Redo
+	unsavedDialog dialog.Dialog // the last 保存/不保存/取消 question (tests)
+
 	// map toolbar widgets kept across rebuilds' state
 	picker      *schoolPicker
 	themeSelect *widget.Select
@@ -100,7 +104,9 @@ func (w *mainWindow) setSession(s *app.Session) {
 	first := w.sess == nil
 	w.releaseLock()
 	w.sess = s
+	w.knownSchools = nil
 	s.OnChange(func() { w.sessionChanged() })
+	w.coords.SetText("") // the last project's coordinates mean nothing here
 	w.mapView.SetSession(s)
 	w.buildContent(first)
 	w.sessionChanged()
@@ -243,6 +249,7 @@ func (w *mainWindow) sessionChanged() {
 	if w.picker != nil {
 		w.picker.SetSchools(paintableSchools(w.sess.District(), w.mapView.Stage()))
 	}
+	w.watchNewSchools()
 }
 
 // updateTitle shows the file name and a • while there are unsaved changes.
@@ -331,21 +338,6 @@ func (w *mainWindow) showError(err error) {
 	}
 }
 
-// closeRequested asks about unsaved changes, remembers the layout and quits.
-func (w *mainWindow) closeRequested() {
-	if w.sess != nil && w.sess.Dirty() {
-		dialog.ShowConfirm(lang.X("dialog.unsaved.title", "Unsaved changes"),
-			lang.X("dialog.unsaved.quit", "The project has unsaved changes. Quit without saving?"),
-			func(quit bool) {
-				if quit {
-					w.quit()
-				}
-			}, w.win)
-		return
-	}
-	w.quit()
-}
-
 func (w *mainWindow) quit() {
 	p := w.app.Preferences()
 	storeWindowSize(p, w.win.Canvas().Size())
@@ -364,22 +356,6 @@ func withPath(path string, err error) error {
 		return err
 	}
 	return fmt.Errorf("%s: %w", path, err)
-}
-
-// confirmDiscard runs then after the user agreed to drop unsaved changes
-// (at once when there are none).
-func (w *mainWindow) confirmDiscard(then func()) {
-	if w.sess == nil || !w.sess.Dirty() {
-		then()
-		return
-	}
-	dialog.ShowConfirm(lang.X("dialog.unsaved.title", "Unsaved changes"),
-		lang.X("dialog.unsaved.discard", "The project has unsaved changes. Discard them?"),
-		func(ok bool) {
-			if ok {
-				then()
-			}
-		}, w.win)
 }
 
 // openPath opens a project off the UI goroutine and shows it.
@@ -409,7 +385,10 @@ func (w *mainWindow) openPath(path string) {
 // savePath writes the project off the UI goroutine. The progress dialog
 // shows at once (not after progressDelay): it is modal, so the district
 // cannot change while the worker reads it.
-func (w *mainWindow) savePath(path string) {
+func (w *mainWindow) savePath(path string) { w.savePathThen(path, nil) }
+
+// savePathThen is savePath running then (if not nil) after a successful save.
+func (w *mainWindow) savePathThen(path string, then func()) {
 	if w.cfg.Save == nil {
 		return
 	}
@@ -441,6 +420,9 @@ func (w *mainWindow) savePath(path string) {
 			sess.SetPath(path)
 			addRecentFile(w.app.Preferences(), path)
 			w.refreshRecentMenu()
+			if then != nil {
+				then()
+			}
 		})
 }
 
