@@ -72,20 +72,3 @@ func (w *mainWindow) catchmentMenuItems() []*fyne.MenuItem {
 		fyne.NewMenuItem(lang.X("menu.edit.optimal", "Redraw Catchments: Within Capacity"), func() { w.reassign(assign.MethodOptimal) }),
 	}
 }
-
-// reassign redraws the catchments and says what the new ones achieve.
-func (w *mainWindow) reassign(m assign.Method) {
-	if w.sess == nil {
-		return
-	}
-	c := &app.Reassign{Stage: w.mapView.Stage(), Method: m}
-	if err := w.sess.Do(c); err != nil {
-		w.showError(err)
-		return
-	}
-	ch := c.Result.Checks
-	dialog.ShowInformation(trLabel(c.Label()), lang.X("menu.assign.done",
-		"{{.Changed}} zones changed school. Over capacity: {{.Over}} schools ({{.OverStudents}} pupils); catchments not in one piece: {{.Pieces}}; beyond the service radius: {{.Beyond}} zones. Undo with Ctrl+Z.",
-		map[string]any{"Changed": c.Changed(), "Over": ch.OverCapacity, "OverStudents": ch.OverCapacityStudents,
-			"Pieces": ch.NonContiguous, "Beyond": ch.BeyondRadius}), w.win)
-}
