@@ -7,7 +7,6 @@ package ui
 // the new catchments have taken effect.
 
 import (
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -94,4 +93,3 @@ func reassignResult(c *app.Reassign, moved int, before, after []seatFigures) fyn
 	note.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(grid, widget.NewSeparator(), note)
 }
-
