@@ -80,41 +80,70 @@ func NewSummary(src SummarySource) *Summary {
 
 	names := [summaryRowCount]string{
 		lang.X("summary.classes", "班级总数"),
-		lang.X("summary.very_large", "超大班额（班）"),
-		lang.X("summary.large", "大班额（班）"),
-		lang.X("summary.over_standard", "超标准班额（班）"),
-		lang.X("summary.oversized", "大校额学校（所）"),
-		lang.X("summary.small", "小规模学校（所）"),
-		lang.X("summary.seat_shortage", "学位缺口（个）"),
+		lang.X("summary.very_large", "超大班额"),
+		lang.X("summary.large", "大班额"),
+		lang.X("summary.over_standard", "超标准"),
+		lang.X("summary.oversized", "大校额"),
+		lang.X("summary.small", "小规模"),
+		lang.X("summary.seat_shortage", "学位缺口"),
 	}
-	s.counts = container.NewGridWithColumns(2)
+	// Two label/value pairs a row: seven figures in four rows.
+	s.counts = container.NewGridWithColumns(4)
 	for _, n := range names {
 		v := widget.NewLabel("")
 		v.Alignment = fyne.TextAlignTrailing
 		s.values = append(s.values, v)
-		s.counts.Add(widget.NewLabel(n))
+		name := widget.NewLabel(n)
+		name.Truncation = fyne.TextTruncateEllipsis
+		s.counts.Add(name)
 		s.counts.Add(v)
 	}
 	s.projTitle = widget.NewLabelWithStyle(lang.X("summary.projection", "预测年份学位缺口"),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.projRows = container.NewGridWithColumns(3)
+	s.projRows = container.NewGridWithColumns(6)
 	s.load()
 	return s
 }
 
-// CreateRenderer stacks title, gauge, counts and projection list.
+// CreateRenderer stacks title, gauge, counts and projection list in a
+// compact theme (tight padding), with no scroll: every row — 大校额,
+// 小规模, the shortage of each projected year — is always in sight.
 func (s *Summary) CreateRenderer() fyne.WidgetRenderer {
-	// Scrolls so that the panel fits whatever height the window gives it.
-	return widget.NewSimpleRenderer(container.NewVScroll(container.NewVBox(
+	body := container.NewVBox(
 		s.title,
 		s.note,
-		widget.NewLabel(lang.X("summary.large_share", "大班额占比")),
-		container.NewPadded(s.gauge),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.X("summary.large_share", "大班额占比")), nil, s.gauge),
 		s.counts,
 		widget.NewSeparator(),
 		s.projTitle,
 		s.projRows,
-	)))
+	)
+	return widget.NewSimpleRenderer(container.NewThemeOverride(body, compactTheme{}))
+}
+
+// compactTheme is the app theme with tight padding, for dense panels.
+type compactTheme struct{}
+
+func (compactTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.base().Color(n, v)
+}
+
+func (t compactTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Font(s) }
+
+func (t compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
+
+func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNamePadding:
+		return 2
+	case theme.SizeNameInnerPadding:
+		return 3
+	case theme.SizeNameLineSpacing:
+		return 2
+	}
+	return t.base().Size(n)
 }
 
 // Refresh re-reads the analysis and the projected years.
@@ -141,38 +170,72 @@ func (s *Summary) load() {
 
 	for i, n := range [summaryRowCount]int{sum.Classes, sum.VeryLarge, sum.Large, sum.OverStandard,
 		sum.OversizedSchool, sum.SmallSchool, sum.SeatShortage} {
-		s.values[i].SetText(strconv.Itoa(n))
+		s.values[i].SetText(summaryValue(i, n))
 	}
 	s.values[summaryVeryLarge].Importance = importanceIf(sum.VeryLarge > 0)
 	s.values[summaryLarge].Importance = importanceIf(sum.Large > 0)
 	s.values[summarySeatShortage].Importance = importanceIf(sum.SeatShortage > 0)
 
-	s.projRows.RemoveAll()
-	bold := fyne.TextStyle{Bold: true}
-	s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.year", "年份"), fyne.TextAlignLeading, bold))
-	s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.gap", "学位缺口"), fyne.TextAlignTrailing, bold))
-	s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.share", "大班额占比"), fyne.TextAlignTrailing, bold))
+	s.loadProjection(year)
+}
+
+// summaryValue is a count with its unit: 班 for classes, 所 for schools,
+// 个 for seats.
+func summaryValue(row, n int) string {
+	data := map[string]any{"N": n}
+	switch row {
+	case summaryOversized, summarySmall:
+		return lang.X("summary.unit.schools", "{{.N}} 所", data)
+	case summarySeatShortage:
+		return lang.X("summary.unit.seats", "{{.N}} 个", data)
+	}
+	return lang.X("summary.unit.classes", "{{.N}} 班", data)
+}
+
+// loadProjection lists the projected years in two blocks side by side
+// (year, shortage, large-class share), so ten years take five rows.
+func (s *Summary) loadProjection(year int) {
+	type cell struct {
+		text string
+		bad  bool
+		bold bool
+	}
+	var rows [][3]cell
 	first, last := s.src.YearRange()
 	for y := first; y <= last && first != 0; y++ {
 		if !s.src.Projected(y) {
 			continue
 		}
 		ps := s.src.AnalysisFor(y).Summary
-		yl := widget.NewLabel(strconv.Itoa(y))
-		if y == year {
-			yl.TextStyle.Bold = true
-		}
-		gap := widget.NewLabel(strconv.Itoa(ps.SeatShortage))
-		gap.Alignment = fyne.TextAlignTrailing
-		gap.Importance = importanceIf(ps.SeatShortage > 0)
-		share := widget.NewLabel(percentText(ps.LargeShare))
-		share.Alignment = fyne.TextAlignTrailing
-		share.Importance = importanceIf(!ps.TargetMet)
-		s.projRows.Add(yl)
-		s.projRows.Add(gap)
-		s.projRows.Add(share)
+		rows = append(rows, [3]cell{{strconv.Itoa(y), false, y == year},
+			{strconv.Itoa(ps.SeatShortage), ps.SeatShortage > 0, false},
+			{percentText(ps.LargeShare), !ps.TargetMet, false}})
 	}
-	if len(s.projRows.Objects) == 3 { // headers only: no projection
+	s.projRows.RemoveAll()
+	bold := fyne.TextStyle{Bold: true}
+	for range 2 {
+		s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.year", "年份"), fyne.TextAlignLeading, bold))
+		s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.gap", "缺口"), fyne.TextAlignTrailing, bold))
+		s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.share", "大班额"), fyne.TextAlignTrailing, bold))
+	}
+	half := (len(rows) + 1) / 2
+	for i := range half {
+		for _, k := range []int{i, i + half} {
+			for c := range 3 {
+				l := widget.NewLabel("")
+				if k < len(rows) {
+					l.SetText(rows[k][c].text)
+					l.Importance = importanceIf(rows[k][c].bad)
+					l.TextStyle.Bold = rows[k][c].bold
+				}
+				if c > 0 {
+					l.Alignment = fyne.TextAlignTrailing
+				}
+				s.projRows.Add(l)
+			}
+		}
+	}
+	if len(rows) == 0 { // no projection
 		s.projTitle.Hide()
 		s.projRows.Hide()
 	} else {
