@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/xuequ/xuequ/app/store"
@@ -68,8 +69,9 @@ type Session struct {
 	// for (DefaultYear when the session started).
 	estimateYear int
 
-	analysis  model.Analysis // analysis of year, recomputed after every change
-	listeners []func()
+	analysis     model.Analysis // analysis of year, recomputed after every change
+	listeners    []listener
+	nextListener int
 }
 
 // NewSession starts a session on d, read from path ("" for a new or sample
@@ -188,8 +190,27 @@ func (s *Session) SchoolResult(id string) (model.SchoolResult, bool) {
 }
 
 // OnChange registers f to be called after every change of district, year or
-// file state.
-func (s *Session) OnChange(f func()) { s.listeners = append(s.listeners, f) }
+// file state, for the session's lifetime (see Listen to stop).
+func (s *Session) OnChange(f func()) { s.Listen(f) }
+
+// Listen is OnChange returning the function that removes f again (a
+// window that closes, a panel that is rebuilt). Removing twice is a no-op.
+func (s *Session) Listen(f func()) (remove func()) {
+	s.nextListener++
+	id := s.nextListener
+	s.listeners = append(s.listeners, listener{id, f})
+	return func() {
+		s.listeners = slices.DeleteFunc(s.listeners, func(l listener) bool { return l.id == id })
+	}
+}
+
+// Listeners is the number of registered listeners (tests).
+func (s *Session) Listeners() int { return len(s.listeners) }
+
+type listener struct {
+	id int
+	f  func()
+}
 
 // Do applies an edit, records it for undo and recomputes. While a
 // scenario is on display the edit goes into that scenario, else into the
@@ -263,8 +284,9 @@ func (s *Session) changed() {
 }
 
 func (s *Session) notify() {
-	for _, f := range s.listeners {
-		f()
+	// A listener may remove itself (or others) while being notified.
+	for _, l := range slices.Clone(s.listeners) {
+		l.f()
 	}
 }
 

@@ -43,7 +43,11 @@ type mainWindow struct {
 	unlock                   func()
 	lockedPath, readOnlyPath string
 
-	compareWin fyne.Window // 方案对比, nil when closed (scenarios.go)
+	compareWin  fyne.Window  // 方案对比, nil when closed (scenarios.go)
+	compareView *CompareView // its content (scenariolisten.go)
+	scenarioBar *ScenarioBar // the bar above the map
+	// unlisten removes this window's listeners from the session on display.
+	unlisten []func()
 
 	knownSchools  []string      // school IDs at the last change (newschool.go)
 	redoing       bool          // inside Redo
@@ -92,6 +96,19 @@ func newMainWindow(a fyne.App, cfg Config) *mainWindow {
 	return w
 }
 
+// stopListening removes the window's and its scenario bar's listeners
+// from the session on display (before another project replaces it).
+func (w *mainWindow) stopListening() {
+	for _, f := range w.unlisten {
+		f()
+	}
+	w.unlisten = nil
+	if w.scenarioBar != nil {
+		w.scenarioBar.Unlisten()
+		w.scenarioBar = nil
+	}
+}
+
 // placeholderContent shows while the first project loads.
 func (w *mainWindow) placeholderContent() fyne.CanvasObject {
 	bar := widget.NewProgressBarInfinite()
@@ -103,9 +120,10 @@ func (w *mainWindow) placeholderContent() fyne.CanvasObject {
 func (w *mainWindow) setSession(s *app.Session) {
 	first := w.sess == nil
 	w.releaseLock()
+	w.stopListening()
 	w.sess = s
 	w.knownSchools = nil
-	s.OnChange(func() { w.sessionChanged() })
+	w.unlisten = append(w.unlisten, s.Listen(w.sessionChanged))
 	w.coords.SetText("") // the last project's coordinates mean nothing here
 	w.mapView.SetSession(s)
 	w.buildContent(first)
@@ -128,7 +146,14 @@ func (w *mainWindow) buildContent(first bool) {
 	w.bottom = w.buildBottomPanel()
 
 	// The scenario bar scrolls sideways rather than widen the window.
-	mapArea := container.NewBorder(container.NewVBox(container.NewHScroll(w.buildScenarioBar()), w.buildMapToolbar()), nil, nil, nil, w.mapView)
+	bar := w.buildScenarioBar()
+	if b, ok := bar.(*ScenarioBar); ok {
+		if w.scenarioBar != nil {
+			w.scenarioBar.Unlisten() // the bar it replaces
+		}
+		w.scenarioBar = b
+	}
+	mapArea := container.NewBorder(container.NewVBox(container.NewHScroll(bar), w.buildMapToolbar()), nil, nil, nil, w.mapView)
 	w.inner = container.NewHSplit(mapArea, w.right)
 	w.inner.Offset = innerOff
 	w.outer = container.NewHSplit(w.left, w.inner)

@@ -87,3 +87,25 @@ func TestPaintPickerSortedWithoutClosed(t *testing.T) {
 		t.Errorf("search kept %d schools", len(w.picker.shown))
 	}
 }
+
+// TestListenersRemoved: rebuilding the panels (language switch) and
+// closing the comparison window leave no listener behind.
+func TestListenersRemoved(t *testing.T) {
+	w := newTestWindow(t)
+	t.Cleanup(func() { SetLanguage(langChinese) })
+	n := w.sess.Listeners()
+	w.setLanguage(langEnglish)
+	w.setLanguage(langChinese)
+	if got := w.sess.Listeners(); got != n {
+		t.Errorf("language switches left %d listeners, had %d", got, n)
+	}
+	w.showCompare()
+	w.showCompare()
+	if got := w.sess.Listeners(); got != n+1 {
+		t.Errorf("an open comparison: %d listeners, want %d", got, n+1)
+	}
+	w.compareWin.Close()
+	if got := w.sess.Listeners(); got != n {
+		t.Errorf("closing the comparison left %d listeners, had %d", got, n)
+	}
+}

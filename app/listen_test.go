@@ -1,0 +1,23 @@
+package app
+
+import (
+	"testing"
+
+	"github.com/xuequ/xuequ/model"
+)
+
+func TestListenRemove(t *testing.T) {
+	s := NewSession(&model.District{Name: "x"}, "", nil)
+	a, b := 0, 0
+	stopA := s.Listen(func() { a++ })
+	var stopB func()
+	stopB = s.Listen(func() { b++; stopB() }) // removes itself while notified
+	s.SetPath("p")
+	s.SetPath("q")
+	stopA()
+	stopA() // twice is fine
+	s.SetPath("r")
+	if a != 2 || b != 1 || s.Listeners() != 0 {
+		t.Errorf("a=%d b=%d listeners=%d, want 2 1 0", a, b, s.Listeners())
+	}
+}
