@@ -72,6 +72,7 @@ type Session struct {
 	analysis     model.Analysis // analysis of year, recomputed after every change
 	listeners    []listener
 	nextListener int
+	gen          int // counts edits, undos and redos (Generation)
 }
 
 // NewSession starts a session on d, read from path ("" for a new or sample
@@ -117,6 +118,19 @@ func (s *Session) SetPath(p string) {
 
 // Dirty reports unsaved changes.
 func (s *Session) Dirty() bool { return s.dirty }
+
+// Generation counts the edits, undos and redos so far: a caller that
+// saved a Freeze copy compares it to know whether edits came in since.
+func (s *Session) Generation() int { return s.gen }
+
+// MarkDirty marks the session as having unsaved changes (edits made
+// while a frozen copy was being saved).
+func (s *Session) MarkDirty() {
+	if !s.dirty {
+		s.dirty = true
+		s.notify()
+	}
+}
 
 // Year is the year the analysis is for.
 func (s *Session) Year() int { return s.year }
@@ -274,6 +288,7 @@ func topLabel(st []Command) Label {
 
 func (s *Session) changed() {
 	s.dirty = true
+	s.gen++
 	if s.cur == s.base {
 		for _, v := range s.scenarios {
 			v.stale()

@@ -32,7 +32,12 @@ import (
 // journal or WAL is settled into it before the rename and no sidecar is
 // left next to the new file (a *SidecarError when another program holds
 // one).
-func Save(path string, p *Project) error {
+func Save(path string, p *Project) error { return SaveContext(context.Background(), path, p) }
+
+// SaveContext is Save giving up with ctx's error when ctx is done (the
+// GUI's Cancel): the temporary file is removed and the file at path is
+// left as it was.
+func SaveContext(ctx context.Context, path string, p *Project) error {
 	if p == nil {
 		return errors.New("store: Save: nil project")
 	}
@@ -43,7 +48,12 @@ func Save(path string, p *Project) error {
 	if old, err := readInfo(ResolvePath(path)); err == nil && !old.Created.IsZero() {
 		created = old.Created
 	}
-	return writeAtomic(path, func(tmp string) error { return write(tmp, p, created) })
+	return writeAtomic(path, func(tmp string) error {
+		if err := write(ctx, tmp, p, created); err != nil {
+			return err
+		}
+		return ctx.Err() // cancelled after the last insert: still no rename
+	})
 }
 
 // SaveAs writes a compact copy of the project file src to dst (atomically,
@@ -197,8 +207,7 @@ func syncDir(dir string) {
 }
 
 // write fills the empty file tmp with the project.
-func write(tmp string, p *Project, created time.Time) error {
-	ctx := context.Background()
+func write(ctx context.Context, tmp string, p *Project, created time.Time) error {
 	// The file is private until renamed and thrown away on any failure, so
 	// there is nothing for an on-disk journal or per-commit syncs to
 	// protect: the one fsync that matters is done by writeAtomic. A 64 MB

@@ -124,3 +124,28 @@ func TestNewSchoolOffersCatchment(t *testing.T) {
 		t.Errorf("redo asked again (%d overlays)", n)
 	}
 }
+
+// TestEditDuringSave: the save writes a frozen copy; an edit made while it
+// runs is not in it and leaves the project dirty afterwards.
+func TestEditDuringSave(t *testing.T) {
+	w := newTestWindow(t)
+	release := make(chan struct{})
+	var got string
+	w.cfg.Save = func(_ context.Context, s *app.Session, _ string) error {
+		<-release
+		got = s.District().Zone("Z00").PrimarySchool
+		return nil
+	}
+	w.savePath(t.TempDir() + "/p.xuequ.gpkg")
+	if err := w.sess.Do(&app.AssignZones{Zones: []string{"Z00"}, School: "P2", Stage: model.LevelPrimary}); err != nil {
+		t.Fatal(err)
+	}
+	close(release)
+	inflight.Wait()
+	if got != "P1" {
+		t.Errorf("the save saw the edit made during it: Z00 → %q", got)
+	}
+	if !w.sess.Dirty() {
+		t.Error("an edit made during the save is marked saved")
+	}
+}

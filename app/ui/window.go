@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -392,7 +393,9 @@ func (w *mainWindow) openPath(path string) {
 		func(ctx context.Context, _ progressFunc) (*app.Session, error) { return w.cfg.Open(ctx, path) },
 		func(s *app.Session, err error) {
 			if err != nil {
-				w.showError(withPath(path, err))
+				if !errors.Is(err, context.Canceled) { // Cancel pressed: nothing to report
+					w.showError(withPath(path, err))
+				}
 				if w.sess == nil && w.cfg.Sample != nil { // start-up: fall back to the sample
 					if d, err := w.cfg.Sample(); err == nil {
 						w.setSession(app.NewSession(d, "", w.cfg.Projector))
@@ -425,17 +428,31 @@ func (w *mainWindow) savePathThen(path string, then func()) {
 		w.showError(err)
 		return
 	}
+	// The worker writes a frozen copy: edits made meanwhile (the native
+	// menu and shortcuts are not blocked by the modal dialog) cannot race
+	// with it, and stay unsaved (dirty) after it.
 	sess := w.sess
+	frozen, err := sess.Freeze()
+	if err != nil {
+		if unlock != nil {
+			unlock()
+		}
+		w.showError(err)
+		return
+	}
+	edits := sess.Generation()
 	runLongModal(w.win, lang.X("progress.save", "Saving {{.Name}}", map[string]any{"Name": filepath.Base(path)}),
 		func(ctx context.Context, _ progressFunc) (struct{}, error) {
-			return struct{}{}, w.cfg.Save(ctx, sess, path)
+			return struct{}{}, w.cfg.Save(ctx, frozen, path)
 		},
 		func(_ struct{}, err error) {
 			if err != nil {
 				if unlock != nil {
 					unlock()
 				}
-				w.showError(withPath(path, err))
+				if !errors.Is(err, context.Canceled) { // cancelled: the old file is as it was
+					w.showError(withPath(path, err))
+				}
 				return
 			}
 			if unlock != nil { // saved under a new name: that file is ours now
@@ -443,6 +460,9 @@ func (w *mainWindow) savePathThen(path string, then func()) {
 				w.unlock, w.lockedPath = unlock, path
 			}
 			sess.SetPath(path)
+			if sess.Generation() != edits {
+				sess.MarkDirty() // edited while saving: those edits are not in the file
+			}
 			addRecentFile(w.app.Preferences(), path)
 			w.refreshRecentMenu()
 			if then != nil {
