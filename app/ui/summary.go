@@ -11,6 +11,7 @@ package ui
 // AnalysisFor per projected year).
 
 import (
+	"fmt"
 	"image/color"
 	"strconv"
 	"strings"
@@ -54,6 +55,8 @@ type Summary struct {
 	values    []*widget.Label
 	projTitle *widget.Label
 	projRows  *fyne.Container
+	projCells [][3]projCell // the projected years' cells, for projKey
+	projKey   string
 }
 
 // Rows of the counts grid.
@@ -147,9 +150,11 @@ func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
 }
 
 // Refresh re-reads the analysis and the projected years.
+//
+// Only what changed is redrawn: refreshing the whole panel would re-lay
+// out and re-measure every label on every edit.
 func (s *Summary) Refresh() {
 	s.load()
-	s.BaseWidget.Refresh()
 }
 
 func (s *Summary) load() {
@@ -157,11 +162,11 @@ func (s *Summary) load() {
 	a := s.src.Analysis()
 	switch {
 	case a.Estimated:
-		s.title.SetText(lang.X("summary.title.estimated", "{{.Year}}年全县概况（估算）", map[string]any{"Year": year}))
+		setLabel(s.title, lang.X("summary.title.estimated", "{{.Year}}年全县概况（估算）", map[string]any{"Year": year}), s.title.Importance)
 	case s.src.Projected(year):
-		s.title.SetText(lang.X("summary.title.projected", "{{.Year}}年全县概况（预测）", map[string]any{"Year": year}))
+		setLabel(s.title, lang.X("summary.title.projected", "{{.Year}}年全县概况（预测）", map[string]any{"Year": year}), s.title.Importance)
 	default:
-		s.title.SetText(lang.X("summary.title", "{{.Year}}年全县概况", map[string]any{"Year": year}))
+		setLabel(s.title, lang.X("summary.title", "{{.Year}}年全县概况", map[string]any{"Year": year}), s.title.Importance)
 	}
 	sum := a.Summary
 	s.loadNote(a)
@@ -170,13 +175,59 @@ func (s *Summary) load() {
 
 	for i, n := range [summaryRowCount]int{sum.Classes, sum.VeryLarge, sum.Large, sum.OverStandard,
 		sum.OversizedSchool, sum.SmallSchool, sum.SeatShortage} {
-		s.values[i].SetText(summaryValue(i, n))
+		bad := (i == summaryVeryLarge || i == summaryLarge || i == summarySeatShortage) && n > 0
+		setLabel(s.values[i], summaryValue(i, n), importanceIf(bad))
 	}
-	s.values[summaryVeryLarge].Importance = importanceIf(sum.VeryLarge > 0)
-	s.values[summaryLarge].Importance = importanceIf(sum.Large > 0)
-	s.values[summarySeatShortage].Importance = importanceIf(sum.SeatShortage > 0)
 
 	s.loadProjection(year)
+}
+
+// projCell is one cell of the projection list.
+type projCell struct {
+	text      string
+	bad, bold bool
+}
+
+// projectionCells analyses every projected year.
+func (s *Summary) projectionCells() [][3]projCell {
+	var rows [][3]projCell
+	first, last := s.src.YearRange()
+	for y := first; y <= last && first != 0; y++ {
+		if !s.src.Projected(y) {
+			continue
+		}
+		ps := s.src.AnalysisFor(y).Summary
+		rows = append(rows, [3]projCell{{text: strconv.Itoa(y)},
+			{text: strconv.Itoa(ps.SeatShortage), bad: ps.SeatShortage > 0},
+			{text: percentText(ps.LargeShare), bad: !ps.TargetMet}})
+	}
+	return rows
+}
+
+// generational is a source that says when its data changed (*app.Session).
+type generational interface {
+	Generation() int
+	CurrentScenario() string
+}
+
+// summaryKey identifies the data the projection list was computed from;
+// false when the source cannot tell (then it is always recomputed).
+func summaryKey(src SummarySource) (string, bool) {
+	g, ok := src.(generational)
+	if !ok {
+		return "", false
+	}
+	first, last := src.YearRange()
+	return fmt.Sprint(g.Generation(), "\x00", g.CurrentScenario(), "\x00", first, last), true
+}
+
+// setLabel sets a label's text and importance, refreshing it only when
+// one of them changed.
+func setLabel(l *widget.Label, text string, imp widget.Importance) {
+	if l.Text != text || l.Importance != imp {
+		l.Text, l.Importance = text, imp
+		l.Refresh()
+	}
 }
 
 // summaryValue is a count with its unit: 班 for classes, 所 for schools,
@@ -193,45 +244,48 @@ func summaryValue(row, n int) string {
 }
 
 // loadProjection lists the projected years in two blocks side by side
-// (year, shortage, large-class share), so ten years take five rows.
+// (year, shortage, large-class share), so ten years take five rows. The
+// years are analysed again only when the data changed (an edit, undo,
+// another scenario), not when only the year under study moved; labels
+// are reused and only changed texts set (each re-shapes its text).
 func (s *Summary) loadProjection(year int) {
-	type cell struct {
-		text string
-		bad  bool
-		bold bool
+	key, cacheable := summaryKey(s.src)
+	if !cacheable || key != s.projKey || s.projCells == nil {
+		s.projCells = s.projectionCells()
+		s.projKey = key
 	}
-	var rows [][3]cell
-	first, last := s.src.YearRange()
-	for y := first; y <= last && first != 0; y++ {
-		if !s.src.Projected(y) {
-			continue
-		}
-		ps := s.src.AnalysisFor(y).Summary
-		rows = append(rows, [3]cell{{strconv.Itoa(y), false, y == year},
-			{strconv.Itoa(ps.SeatShortage), ps.SeatShortage > 0, false},
-			{percentText(ps.LargeShare), !ps.TargetMet, false}})
-	}
-	s.projRows.RemoveAll()
-	bold := fyne.TextStyle{Bold: true}
-	for range 2 {
-		s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.year", "年份"), fyne.TextAlignLeading, bold))
-		s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.gap", "缺口"), fyne.TextAlignTrailing, bold))
-		s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.share", "大班额"), fyne.TextAlignTrailing, bold))
-	}
+	rows := s.projCells
 	half := (len(rows) + 1) / 2
+	want := 6 * (1 + half)
+	if len(s.projRows.Objects) != want {
+		s.projRows.RemoveAll()
+		bold := fyne.TextStyle{Bold: true}
+		for range 2 {
+			s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.year", "年份"), fyne.TextAlignLeading, bold))
+			s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.gap", "缺口"), fyne.TextAlignTrailing, bold))
+			s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.share", "大班额"), fyne.TextAlignTrailing, bold))
+		}
+		for i := 6; i < want; i++ {
+			l := widget.NewLabel("")
+			if i%3 > 0 {
+				l.Alignment = fyne.TextAlignTrailing
+			}
+			s.projRows.Add(l)
+		}
+	}
 	for i := range half {
-		for _, k := range []int{i, i + half} {
+		for b, k := range []int{i, i + half} {
 			for c := range 3 {
-				l := widget.NewLabel("")
+				l := s.projRows.Objects[6+6*i+3*b+c].(*widget.Label)
+				cl := projCell{}
 				if k < len(rows) {
-					l.SetText(rows[k][c].text)
-					l.Importance = importanceIf(rows[k][c].bad)
-					l.TextStyle.Bold = rows[k][c].bold
+					cl = rows[k][c]
+					cl.bold = c == 0 && rows[k][0].text == strconv.Itoa(year)
 				}
-				if c > 0 {
-					l.Alignment = fyne.TextAlignTrailing
+				if l.Text != cl.text || l.TextStyle.Bold != cl.bold || l.Importance != importanceIf(cl.bad) {
+					l.Text, l.TextStyle.Bold, l.Importance = cl.text, cl.bold, importanceIf(cl.bad)
+					l.Refresh()
 				}
-				s.projRows.Add(l)
 			}
 		}
 	}
@@ -257,8 +311,11 @@ func (s *Summary) loadNote(a model.Analysis) {
 		lines = append(lines, lang.X("summary.note.capacity", "学位未知的学校{{.N}}所（未计入学位缺口）；按教室数估算学位{{.E}}所。",
 			map[string]any{"N": n, "E": e}))
 	}
-	s.note.SetText(strings.Join(lines, "\n"))
-	s.note.Hidden = len(lines) == 0
+	setLabel(s.note, strings.Join(lines, "\n"), s.note.Importance)
+	if hide := len(lines) == 0; hide != s.note.Hidden {
+		s.note.Hidden = hide
+		s.note.Refresh()
+	}
 }
 
 // estimatedText marks a figure as an estimate (估算) when estimated.
@@ -331,6 +388,9 @@ func newShareGauge() *shareGauge {
 }
 
 func (g *shareGauge) set(share, target float64, valid bool) {
+	if g.share == share && g.target == target && g.valid == valid {
+		return
+	}
 	g.share, g.target, g.valid = share, target, valid
 	g.Refresh()
 }
