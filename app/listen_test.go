@@ -21,3 +21,20 @@ func TestListenRemove(t *testing.T) {
 		t.Errorf("a=%d b=%d listeners=%d, want 2 1 0", a, b, s.Listeners())
 	}
 }
+
+func TestHoldRefusesEdits(t *testing.T) {
+	d := &model.District{Name: "x", Zones: []model.Zone{{ID: "Z1"}}, Schools: []model.School{{ID: "S1", Level: model.LevelPrimary}}}
+	s := NewSession(d, "", nil)
+	release := s.Hold()
+	if err := s.Do(&AssignZones{Zones: []string{"Z1"}, School: "S1", Stage: model.LevelPrimary}); err == nil {
+		t.Error("an edit went through a Hold")
+	}
+	release()
+	release()
+	if s.Held() {
+		t.Error("still held")
+	}
+	if err := s.Do(&AssignZones{Zones: []string{"Z1"}, School: "S1", Stage: model.LevelPrimary}); err != nil {
+		t.Errorf("after release: %v", err)
+	}
+}

@@ -73,6 +73,7 @@ type Session struct {
 	listeners    []listener
 	nextListener int
 	gen          int // counts edits, undos and redos (Generation)
+	held         int // Hold count: edits refused while > 0
 }
 
 // NewSession starts a session on d, read from path ("" for a new or sample
@@ -163,7 +164,7 @@ func (s *Session) HasHistory() bool { return len(s.district.History) > 0 }
 
 // SetYear changes the year under study and recomputes the analysis.
 func (s *Session) SetYear(y int) {
-	if y == s.year {
+	if y == s.year || s.held > 0 {
 		return
 	}
 	s.year = y
@@ -230,6 +231,9 @@ type listener struct {
 // scenario is on display the edit goes into that scenario, else into the
 // base district (and every scenario is re-derived from the new base).
 func (s *Session) Do(c Command) error {
+	if err := s.busy(); err != nil {
+		return err
+	}
 	if err := c.Do(s.district); err != nil {
 		return err
 	}
@@ -239,11 +243,39 @@ func (s *Session) Do(c Command) error {
 	return nil
 }
 
+// Hold makes edits, undo, redo, year and scenario switches fail with an
+// *Error (key app.err.busy) until release is called, so that a writer on
+// another goroutine (an export reading the session) sees it unchanged.
+// Holds nest; release is idempotent.
+func (s *Session) Hold() (release func()) {
+	s.held++
+	done := false
+	return func() {
+		if !done {
+			done = true
+			s.held--
+		}
+	}
+}
+
+// Held reports whether a Hold is in force.
+func (s *Session) Held() bool { return s.held > 0 }
+
+func (s *Session) busy() error {
+	if s.held > 0 {
+		return errorf("busy", "the project is being written (export); try again when it is done", nil)
+	}
+	return nil
+}
+
 // ErrNothingToUndo is returned by Undo and Redo when the stack is empty.
 var ErrNothingToUndo = errors.New("nothing to undo or redo")
 
 // Undo reverts the last edit.
 func (s *Session) Undo() error {
+	if err := s.busy(); err != nil {
+		return err
+	}
 	v := s.cur
 	if len(v.edits) == 0 {
 		return ErrNothingToUndo
@@ -258,6 +290,9 @@ func (s *Session) Undo() error {
 
 // Redo re-applies the last undone edit.
 func (s *Session) Redo() error {
+	if err := s.busy(); err != nil {
+		return err
+	}
 	v := s.cur
 	if len(v.redo) == 0 {
 		return ErrNothingToUndo

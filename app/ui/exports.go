@@ -47,11 +47,13 @@ func (w *mainWindow) showExport(name, ext string, write func(io.Writer, *app.Ses
 		}
 		path := wc.URI().Path()
 		wc.Close() // written again below, atomically
+		release := sess.Hold() // the writer reads the session: no edit meanwhile
 		runLongModal(w.win, lang.X("progress.export", "Exporting…"),
 			func(context.Context, progressFunc) (struct{}, error) {
 				return struct{}{}, report.WriteFileAtomic(path, func(wr io.Writer) error { return write(wr, sess, opt) })
 			},
 			func(_ struct{}, err error) {
+				release()
 				if err != nil {
 					w.showError(fmt.Errorf("%s: %w", path, err))
 				}
