@@ -46,7 +46,7 @@ func (w *mainWindow) showExport(name, ext string, write func(io.Writer, *app.Ses
 			return
 		}
 		path := wc.URI().Path()
-		wc.Close() // written again below, atomically
+		wc.Close()             // written again below, atomically
 		release := sess.Hold() // the writer reads the session: no edit meanwhile
 		runLongModal(w.win, lang.X("progress.export", "Exporting…"),
 			func(context.Context, progressFunc) (struct{}, error) {
