@@ -101,13 +101,21 @@ func (p *schoolPicker) updateButton() {
 	p.button.SetText(cutText(text, 9))
 }
 
-// cutText shortens s to n runes with an ellipsis.
+// cutText shortens s to n hanzi widths with an ellipsis (a Latin letter
+// counts half), so the button's text fits its fixed width.
 func cutText(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	width := 0
+	for i, r := range s {
+		w := 1
+		if r >= 0x2e80 {
+			w = 2
+		}
+		if width+w > 2*n-1 {
+			return s[:i] + "…"
+		}
+		width += w
 	}
-	return string(r[:n-1]) + "…"
+	return s
 }
 
 // Disable and Enable grey the button out (paint mode off).

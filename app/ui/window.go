@@ -220,8 +220,11 @@ func (w *mainWindow) buildMapToolbar() fyne.CanvasObject {
 		b.Importance = widget.LowImportance
 	}
 	fixed := []fyne.CanvasObject{paint, w.picker}
-	optional := []fyne.CanvasObject{widget.NewSeparator(), widget.NewLabel(lang.X("map.theme", "Theme")), themeSel,
-		widget.NewSeparator(), stage, zoomIn, zoomOut, zoomAll}
+	// Each optional item hides whole: a label never stays without its control.
+	optional := []fyne.CanvasObject{
+		container.NewHBox(widget.NewSeparator(), widget.NewLabel(lang.X("map.theme", "Theme")), themeSel),
+		container.NewHBox(widget.NewSeparator(), stage),
+		container.NewHBox(zoomIn, zoomOut, zoomAll)}
 	return newCollapsingBar(fixed, optional, func() *fyne.Menu { return w.mapToolMenu(stages, stage) })
 }
 
