@@ -322,7 +322,6 @@ func (m *MapView) legend() *render.Legend {
 	return l
 }
 
-
 // ---- view changes --------------------------------------------------------
 
 // ZoomIn doubles the scale around the centre.
