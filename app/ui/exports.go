@@ -62,8 +62,7 @@ func (w *mainWindow) showExport(name, ext string, write func(io.Writer, *app.Ses
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	w.setDialogFolder(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, w.win) // sized for the screen, places in the UI language
 }
 
 // catchmentMenuItems returns Edit ▸ items that redraw every catchment of

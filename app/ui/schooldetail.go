@@ -196,6 +196,9 @@ func (d *SchoolDetail) School() string { return d.id }
 
 // Refresh re-reads the school and its results from src.
 func (d *SchoolDetail) Refresh() {
+	if d.id == "" && d.empty.Visible() {
+		return // the hint stays: nothing to re-read after an edit
+	}
 	d.load()
 	d.BaseWidget.Refresh()
 }

@@ -325,7 +325,9 @@ func (w *mainWindow) updateStatus() {
 	if err := w.sess.ProjectionError(); err != nil {
 		parts = append(parts, lang.X("status.projerror", "projection failed: {{.Err}}", map[string]any{"Err": err.Error()}))
 	}
-	w.status.SetText(strings.Join(parts, "  ·  "))
+	if text := strings.Join(parts, "  ·  "); text != w.status.Text {
+		w.status.SetText(text) // re-shapes the text: only when it changed
+	}
 }
 
 // formatLonLat writes a lon/lat as 117.0012°E 31.0034°N (4 decimals ≈ 10 m).
