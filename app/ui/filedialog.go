@@ -34,12 +34,24 @@ func filePlaceNames() map[string]string {
 // showFileDialog shows d over parent at a size that fits a 1366×768
 // screen, with its places in the UI language.
 func showFileDialog(d *dialog.FileDialog, parent fyne.Window) {
-	size := parent.Canvas().Size()
-	d.Resize(fyne.NewSize(min(900, size.Width*0.95), min(600, size.Height*0.9)))
+	d.Resize(fitDialog(parent, 900, 600))
 	d.Show()
 	if top := parent.Canvas().Overlays().Top(); top != nil {
 		localizePlaces(top, filePlaceNames())
 	}
+}
+
+// fitDialog is w×h, or less on a window too small for it (1366×768 at
+// 100 %, 1920×1080 at 150 %): a dialog never spills over the window.
+func fitDialog(parent fyne.Window, w, h float32) fyne.Size {
+	if parent == nil {
+		return fyne.NewSize(w, h)
+	}
+	size := parent.Canvas().Size()
+	if size.Width <= 0 || size.Height <= 0 {
+		return fyne.NewSize(w, h)
+	}
+	return fyne.NewSize(min(w, size.Width*0.95), min(h, size.Height*0.92))
 }
 
 // localizePlaces finds the lists under o (through containers, splits,

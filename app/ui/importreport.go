@@ -304,7 +304,7 @@ func ShowImportReport(win fyne.Window, rows []store.ImportIssue, values ingest.V
 			map[string]any{"N": n}))
 	}
 	d := dialog.NewCustom(lang.X("import.report.title", "导入报告"), lang.X("import.report.close", "关闭"), v, win)
-	d.Resize(fyne.NewSize(860, 600))
+	d.Resize(fitDialog(win, 860, 600))
 	d.Show()
 }
 

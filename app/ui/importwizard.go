@@ -200,7 +200,7 @@ func newImportWizard(parent fyne.Window, backend ImportBackend, onFinish func(Im
 	w.next = widget.NewButton(lang.X("import.next", "下一步"), w.forward)
 	w.next.Importance = widget.HighImportance
 	w.dialog.SetButtons([]fyne.CanvasObject{w.stop, w.back, w.next})
-	w.dialog.Resize(fyne.NewSize(860, 620))
+	w.dialog.Resize(fitDialog(parent, 860, 620))
 	w.show(importStepFiles)
 	return w
 }
