@@ -3,8 +3,8 @@ package ui
 // Edit ▸ 重新划片: redraw every catchment of the stage shown, then say what
 // changed in the planner's terms — zones and pupils moved, and the seat
 // shortage and schools over their seats before → after, the same figures
-// as the status bar (this year) and for the last projected year, where
-// the new catchments have taken effect.
+// as the status bar (this year) and for the next, the fifth and the last
+// projected year, where the new catchments take effect year by year.
 
 import (
 	"fyne.io/fyne/v2"
@@ -41,8 +41,15 @@ func (w *mainWindow) reassign(m assign.Method) {
 		return
 	}
 	stage := w.mapView.Stage()
-	_, last := w.sess.YearRange()
-	before := []seatFigures{seatFiguresOf(w.sess.Analysis()), seatFiguresOf(w.sess.AnalysisFor(last))}
+	years := reassignYears(w.sess)
+	figures := func() []seatFigures {
+		out := make([]seatFigures, len(years))
+		for i, y := range years {
+			out[i] = seatFiguresOf(w.sess.AnalysisFor(y))
+		}
+		return out
+	}
+	before := figures()
 	old := map[string]string{}
 	for _, z := range w.sess.District().Zones {
 		old[z.ID] = z.SchoolFor(stage)
@@ -52,7 +59,7 @@ func (w *mainWindow) reassign(m assign.Method) {
 		w.showError(err)
 		return
 	}
-	after := []seatFigures{seatFiguresOf(w.sess.Analysis()), seatFiguresOf(w.sess.AnalysisFor(last))}
+	after := figures()
 	moved := 0
 	for _, a := range c.Result.Assignments {
 		if old[a.Zone] != a.School {
@@ -63,6 +70,21 @@ func (w *mainWindow) reassign(m assign.Method) {
 		reassignResult(c, moved, before, after), w.win)
 	d.Resize(fyne.NewSize(min(560, w.win.Canvas().Size().Width*0.9), 0))
 	d.Show()
+}
+
+// reassignYears are the years the result compares: the year under study
+// (the status bar's), the next one, five years on and the last projected
+// year, those that exist.
+func reassignYears(s *app.Session) []int {
+	cur := s.Year()
+	_, last := s.YearRange()
+	years := []int{cur}
+	for _, y := range []int{cur + 1, cur + 5, last} {
+		if y > years[len(years)-1] && y <= last {
+			years = append(years, y)
+		}
+	}
+	return years
 }
 
 // reassignResult lays the figures out as label : value rows.
