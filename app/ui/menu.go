@@ -205,9 +205,8 @@ func (w *mainWindow) setLanguage(code string) {
 	if school != "" {
 		w.selectSchool(school, true)
 	}
-	if w.compareWin != nil {
-		w.compareWin.SetContent(NewCompareView(w.sess))
-	}
+	// An open comparison window got a new view from buildContent
+	// (buildScenarioBar), its old one's listener removed.
 }
 
 // showOpen asks for a project file.

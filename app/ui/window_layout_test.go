@@ -104,6 +104,11 @@ func TestListenersRemoved(t *testing.T) {
 	if got := w.sess.Listeners(); got != n+1 {
 		t.Errorf("an open comparison: %d listeners, want %d", got, n+1)
 	}
+	w.setLanguage(langEnglish) // rebuilds the comparison too
+	w.setLanguage(langChinese)
+	if got := w.sess.Listeners(); got != n+1 {
+		t.Errorf("language switches with a comparison open: %d listeners, want %d", got, n+1)
+	}
 	w.compareWin.Close()
 	if got := w.sess.Listeners(); got != n {
 		t.Errorf("closing the comparison left %d listeners, had %d", got, n)
