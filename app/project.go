@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 
@@ -78,7 +79,13 @@ func LoadSample() (*model.District, *ingest.Report, error) {
 
 // OpenProject reads a project file into a new Session.
 func OpenProject(path string, project Projector) (*Session, error) {
-	p, _, err := store.Open(path)
+	return OpenProjectContext(context.Background(), path, project)
+}
+
+// OpenProjectContext is OpenProject stopping with ctx's error when ctx is
+// done (the GUI's Cancel).
+func OpenProjectContext(ctx context.Context, path string, project Projector) (*Session, error) {
+	p, _, err := store.OpenContext(ctx, path)
 	if err != nil {
 		return nil, err
 	}
@@ -145,6 +152,43 @@ func (s *Session) Save(path string) error {
 // it off its goroutine while a modal progress dialog blocks edits, then
 // calls SetPath on its own goroutine so OnChange listeners stay there.
 func (s *Session) WriteProject(path string) error {
+	return s.WriteProjectContext(context.Background(), path)
+}
+
+// WriteProjectContext is WriteProject giving up with ctx's error when ctx
+// is done; the file at path is then left as it was.
+func (s *Session) WriteProjectContext(ctx context.Context, path string) error {
+	p, err := s.storeProject()
+	if err != nil {
+		return err
+	}
+	return store.SaveContext(ctx, path, p)
+}
+
+// Freeze returns a copy of the session for writing the project on another
+// goroutine while edits go on here: it shares nothing an edit changes
+// (the district's schools and zones are copied, the scenarios encoded
+// now). Only WriteProject, WriteProjectContext and Path are meant for it.
+func (s *Session) Freeze() (*Session, error) {
+	f := &Session{path: s.path, extra: s.extra, projector: s.projector}
+	f.base = &variant{district: cloneDistrict(s.base.district)}
+	f.cur = f.base
+	f.district = f.base.district
+	for _, v := range s.scenarios {
+		data := v.raw
+		if data == nil {
+			var err error
+			if data, err = encodeEdits(v.edits); err != nil {
+				return nil, fmt.Errorf("scenario %s: %w", v.name, err)
+			}
+		}
+		f.scenarios = append(f.scenarios, &variant{name: v.name, description: v.description, raw: data})
+	}
+	return f, nil
+}
+
+// storeProject is the session's project as package store writes it.
+func (s *Session) storeProject() (*store.Project, error) {
 	p := &store.Project{District: *s.base.district}
 	if s.extra != nil {
 		p.Edits, p.Settings = s.extra.Edits, s.extra.Settings
@@ -156,10 +200,10 @@ func (s *Session) WriteProject(path string) error {
 		if data == nil {
 			var err error
 			if data, err = encodeEdits(v.edits); err != nil {
-				return fmt.Errorf("scenario %s: %w", v.name, err)
+				return nil, fmt.Errorf("scenario %s: %w", v.name, err)
 			}
 		}
 		p.Scenarios = append(p.Scenarios, store.Scenario{Name: v.name, Description: v.description, Data: data})
 	}
-	return store.Save(path, p)
+	return p, nil
 }

@@ -208,6 +208,9 @@ func (s *Session) NewScenario(name, description string) error {
 // SwitchScenario shows the named scenario ("" = the base district): its
 // district, analysis and undo stack. The year under study stays.
 func (s *Session) SwitchScenario(name string) error {
+	if err := s.busy(); err != nil {
+		return err
+	}
 	v := s.base
 	if name != "" {
 		if v = s.scenario(name); v == nil {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/xuequ/xuequ/app/store"
@@ -71,8 +72,11 @@ type Session struct {
 	// for (DefaultYear when the session started).
 	estimateYear int
 
-	analysis  model.Analysis // analysis of year, recomputed after every change
-	listeners []func()
+	analysis     model.Analysis // analysis of year, recomputed after every change
+	listeners    []listener
+	nextListener int
+	gen          int // counts edits, undos and redos (Generation)
+	held         int // Hold count: edits refused while > 0
 }
 
 // NewSession starts a session on d, read from path ("" for a new or sample
@@ -122,6 +126,19 @@ func (s *Session) SetPath(p string) {
 // Dirty reports unsaved changes.
 func (s *Session) Dirty() bool { return s.dirty }
 
+// Generation counts the edits, undos and redos so far: a caller that
+// saved a Freeze copy compares it to know whether edits came in since.
+func (s *Session) Generation() int { return s.gen }
+
+// MarkDirty marks the session as having unsaved changes (edits made
+// while a frozen copy was being saved).
+func (s *Session) MarkDirty() {
+	if !s.dirty {
+		s.dirty = true
+		s.notify()
+	}
+}
+
 // Year is the year the analysis is for.
 func (s *Session) Year() int { return s.year }
 
@@ -153,7 +170,7 @@ func (s *Session) HasHistory() bool { return len(s.district.History) > 0 }
 
 // SetYear changes the year under study and recomputes the analysis.
 func (s *Session) SetYear(y int) {
-	if y == s.year {
+	if y == s.year || s.held > 0 {
 		return
 	}
 	s.year = y
@@ -194,13 +211,35 @@ func (s *Session) SchoolResult(id string) (model.SchoolResult, bool) {
 }
 
 // OnChange registers f to be called after every change of district, year or
-// file state.
-func (s *Session) OnChange(f func()) { s.listeners = append(s.listeners, f) }
+// file state, for the session's lifetime (see Listen to stop).
+func (s *Session) OnChange(f func()) { s.Listen(f) }
+
+// Listen is OnChange returning the function that removes f again (a
+// window that closes, a panel that is rebuilt). Removing twice is a no-op.
+func (s *Session) Listen(f func()) (remove func()) {
+	s.nextListener++
+	id := s.nextListener
+	s.listeners = append(s.listeners, listener{id, f})
+	return func() {
+		s.listeners = slices.DeleteFunc(s.listeners, func(l listener) bool { return l.id == id })
+	}
+}
+
+// Listeners is the number of registered listeners (tests).
+func (s *Session) Listeners() int { return len(s.listeners) }
+
+type listener struct {
+	id int
+	f  func()
+}
 
 // Do applies an edit, records it for undo and recomputes. While a
 // scenario is on display the edit goes into that scenario, else into the
 // base district (and every scenario is re-derived from the new base).
 func (s *Session) Do(c Command) error {
+	if err := s.busy(); err != nil {
+		return err
+	}
 	if err := s.checkScheduled(c); err != nil {
 		return err
 	}
@@ -213,11 +252,39 @@ func (s *Session) Do(c Command) error {
 	return nil
 }
 
+// Hold makes edits, undo, redo, year and scenario switches fail with an
+// *Error (key app.err.busy) until release is called, so that a writer on
+// another goroutine (an export reading the session) sees it unchanged.
+// Holds nest; release is idempotent.
+func (s *Session) Hold() (release func()) {
+	s.held++
+	done := false
+	return func() {
+		if !done {
+			done = true
+			s.held--
+		}
+	}
+}
+
+// Held reports whether a Hold is in force.
+func (s *Session) Held() bool { return s.held > 0 }
+
+func (s *Session) busy() error {
+	if s.held > 0 {
+		return errorf("busy", "the project is being written (export); try again when it is done", nil)
+	}
+	return nil
+}
+
 // ErrNothingToUndo is returned by Undo and Redo when the stack is empty.
 var ErrNothingToUndo = errors.New("nothing to undo or redo")
 
 // Undo reverts the last edit.
 func (s *Session) Undo() error {
+	if err := s.busy(); err != nil {
+		return err
+	}
 	v := s.cur
 	if len(v.edits) == 0 {
 		return ErrNothingToUndo
@@ -232,6 +299,9 @@ func (s *Session) Undo() error {
 
 // Redo re-applies the last undone edit.
 func (s *Session) Redo() error {
+	if err := s.busy(); err != nil {
+		return err
+	}
 	v := s.cur
 	if len(v.redo) == 0 {
 		return ErrNothingToUndo
@@ -262,6 +332,7 @@ func topLabel(st []Command) Label {
 
 func (s *Session) changed() {
 	s.dirty = true
+	s.gen++
 	if s.cur == s.base {
 		for _, v := range s.scenarios {
 			v.stale()
@@ -272,8 +343,9 @@ func (s *Session) changed() {
 }
 
 func (s *Session) notify() {
-	for _, f := range s.listeners {
-		f()
+	// A listener may remove itself (or others) while being notified.
+	for _, l := range slices.Clone(s.listeners) {
+		l.f()
 	}
 }
 

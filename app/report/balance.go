@@ -66,6 +66,9 @@ func balanceSheet(f *excelize.File, s *app.Session, year int, st *sheetStyles, p
 		w.row(append(cv, fmt.Sprintf("%d/%d校", stg.Passing, len(stg.Schools)), verdict, ""),
 			append(styles, st.center, vs, st.center))
 	}
+	if w.err == nil { // A4 landscape, one page wide, title and header on every page
+		w.err = printSetup(f, SheetBalance, true, 2, len(header), w.next-1)
+	}
 	return w.err
 }
 

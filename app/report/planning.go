@@ -80,5 +80,8 @@ func staffingSheet(f *excelize.File, s *app.Session, year int, st *sheetStyles) 
 	m := r.Summary
 	w.row([]any{"合计", "", "", "", "", m.Required, fmt.Sprintf("缺编合计 %d", m.Shortage), m.Actual, m.Gap},
 		[]int{st.centerBold, st.center, st.center, st.center, st.center, st.count, st.center, st.count, st.count})
+	if w.err == nil { // A4 landscape, one page wide, title and header on every page
+		w.err = printSetup(f, SheetStaffing, true, 2, len(header), w.next-1)
+	}
 	return w.err
 }

@@ -65,6 +65,23 @@ func inputError(path, field, format string, args ...any) *model.InputError {
 // a newer Xuequ (schema version above SchemaVersion), missing tables, bad
 // geometries or values.
 func Open(path string) (*Project, *Info, error) {
+	return OpenContext(context.Background(), path)
+}
+
+// OpenContext is Open stopping early with ctx's error when ctx is done
+// (the GUI's Cancel): every query runs under ctx.
+func OpenContext(ctx context.Context, path string) (*Project, *Info, error) {
+	p, info, err := openContext(ctx, path)
+	if err != nil && ctx.Err() != nil {
+		return nil, nil, ctx.Err() // interrupted by the cancel, not a bad file
+	}
+	return p, info, err
+}
+
+func openContext(ctx context.Context, path string) (*Project, *Info, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	if err := preflight(path); err != nil {
 		return nil, nil, err
 	}
@@ -73,7 +90,7 @@ func Open(path string) (*Project, *Info, error) {
 		return nil, nil, openError(path, err)
 	}
 	defer closeDB()
-	r := reader{ctx: context.Background(), q: d.SQL(), path: path}
+	r := reader{ctx: ctx, q: d.SQL(), path: path}
 	// Two connections (births is read on the second, see below), each
 	// refusing values over gpkg.MaxValueBytes before anything is read.
 	r.q.SetMaxOpenConns(2)
@@ -143,6 +160,9 @@ func Open(path string) (*Project, *Info, error) {
 		steps = append(steps, r.importReport, r.valueMap, r.readV4)
 	}
 	for _, step := range steps {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		if err := step(p); err != nil {
 			return nil, nil, err
 		}

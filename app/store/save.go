@@ -39,7 +39,12 @@ import (
 // journal or WAL is settled into it before the rename and no sidecar is
 // left next to the new file (a *SidecarError when another program holds
 // one).
-func Save(path string, p *Project) error {
+func Save(path string, p *Project) error { return SaveContext(context.Background(), path, p) }
+
+// SaveContext is Save giving up with ctx's error when ctx is done (the
+// GUI's Cancel): the temporary file is removed and the file at path is
+// left as it was.
+func SaveContext(ctx context.Context, path string, p *Project) error {
 	if p == nil {
 		return errors.New("store: Save: nil project")
 	}
@@ -60,7 +65,12 @@ func Save(path string, p *Project) error {
 	// give the heap's garbage (an import's file bytes and parse buffers)
 	// back to the OS first, so that the two do not add up in peak memory.
 	debug.FreeOSMemory()
-	return writeAtomic(path, func(tmp string) error { return write(tmp, p, created, from) })
+	return writeAtomic(path, func(tmp string) error {
+		if err := write(ctx, tmp, p, created, from); err != nil {
+			return err
+		}
+		return ctx.Err() // cancelled after the last insert: still no rename
+	})
 }
 
 // SaveAs writes a compact copy of the project file src to dst (atomically,
@@ -216,8 +226,7 @@ func syncDir(dir string) {
 // write fills the empty file tmp with the project, and carries over what
 // the project file from ("" = none) holds that Xuequ does not own
 // (carry.go).
-func write(tmp string, p *Project, created time.Time, from string) error {
-	ctx := context.Background()
+func write(ctx context.Context, tmp string, p *Project, created time.Time, from string) error {
 	// The file is private until renamed and thrown away on any failure, so
 	// there is nothing for an on-disk journal or per-commit syncs to
 	// protect: the one fsync that matters is done by writeAtomic. A 64 MB

@@ -46,12 +46,14 @@ func (w *mainWindow) showExport(name, ext string, write func(io.Writer, *app.Ses
 			return
 		}
 		path := wc.URI().Path()
-		wc.Close() // written again below, atomically
+		wc.Close()             // written again below, atomically
+		release := sess.Hold() // the writer reads the session: no edit meanwhile
 		runLongModal(w.win, lang.X("progress.export", "Exporting…"),
 			func(context.Context, progressFunc) (struct{}, error) {
 				return struct{}{}, report.WriteFileAtomic(path, func(wr io.Writer) error { return write(wr, sess, opt) })
 			},
 			func(_ struct{}, err error) {
+				release()
 				if err != nil {
 					w.showError(fmt.Errorf("%s: %w", path, err))
 				}
@@ -60,8 +62,7 @@ func (w *mainWindow) showExport(name, ext string, write func(io.Writer, *app.Ses
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	w.setDialogFolder(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, w.win) // sized for the screen, places in the UI language
 }
 
 // catchmentMenuItems returns Edit ▸ items that redraw every catchment of
@@ -71,21 +72,4 @@ func (w *mainWindow) catchmentMenuItems() []*fyne.MenuItem {
 		fyne.NewMenuItem(lang.X("menu.edit.nearest", "Redraw Catchments: Nearest School"), func() { w.reassign(assign.MethodNearest) }),
 		fyne.NewMenuItem(lang.X("menu.edit.optimal", "Redraw Catchments: Within Capacity"), func() { w.reassign(assign.MethodOptimal) }),
 	}
-}
-
-// reassign redraws the catchments and says what the new ones achieve.
-func (w *mainWindow) reassign(m assign.Method) {
-	if w.sess == nil {
-		return
-	}
-	c := &app.Reassign{Stage: w.mapView.Stage(), Method: m}
-	if err := w.sess.Do(c); err != nil {
-		w.showError(err)
-		return
-	}
-	ch := c.Result.Checks
-	dialog.ShowInformation(trLabel(c.Label()), lang.X("menu.assign.done",
-		"{{.Changed}} zones changed school. Over capacity: {{.Over}} schools ({{.OverStudents}} pupils); catchments not in one piece: {{.Pieces}}; beyond the service radius: {{.Beyond}} zones. Undo with Ctrl+Z.",
-		map[string]any{"Changed": c.Changed(), "Over": ch.OverCapacity, "OverStudents": ch.OverCapacityStudents,
-			"Pieces": ch.NonContiguous, "Beyond": ch.BeyondRadius}), w.win)
 }

@@ -44,11 +44,7 @@ func newPlanningTabs(w *mainWindow, summary fyne.CanvasObject) *container.AppTab
 		container.NewTabItem(lang.X("planning.tab.balance", "优质均衡"), bal),
 		container.NewTabItem(lang.X("planning.tab.preschool", "学前·配套"), pre),
 	)
-	w.sess.OnChange(func() {
-		if sel := tabs.Selected(); sel != nil && sel.Content != summary {
-			sel.Content.Refresh()
-		}
-	})
+	w.panels.planning = tabs // refreshed with the other panels on every session change (refreshPanels)
 	tabs.OnSelected = func(t *container.TabItem) { t.Content.Refresh() }
 	return tabs
 }

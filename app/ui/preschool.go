@@ -47,7 +47,7 @@ func NewPreschoolPanel(src PlanningSource, open func(estates.Estate)) *Preschool
 // CreateRenderer stacks the county lines, estates and townships, scrolling.
 func (p *PreschoolPanel) CreateRenderer() fyne.WidgetRenderer {
 	bold := fyne.TextStyle{Bold: true}
-	return widget.NewSimpleRenderer(container.NewVScroll(container.NewVBox(
+	return widget.NewSimpleRenderer(container.NewScroll(container.NewVBox( // both ways: never widens the window
 		p.title, p.county, widget.NewSeparator(),
 		widget.NewLabelWithStyle(lang.X("estates.title", "新建居住区配套学校"), fyne.TextAlignLeading, bold), p.estates,
 		widget.NewSeparator(),
@@ -129,7 +129,9 @@ func shareLabel(v float64, known, met bool) *widget.Label {
 func (p *PreschoolPanel) loadEstates(es []estates.Estate) {
 	p.estates.RemoveAll()
 	if len(es) == 0 {
-		p.estates.Add(widget.NewLabel(lang.X("estates.none", "本年度及以前无新建住宅交付")))
+		none := widget.NewLabel(lang.X("estates.none", "本年度及以前无新建住宅交付"))
+		none.Wrapping = fyne.TextWrapWord // English is longer: the pane must not widen the window
+		p.estates.Add(none)
 		return
 	}
 	for _, e := range es {
@@ -160,5 +162,6 @@ func (p *PreschoolPanel) estateLine(e estates.Estate) fyne.CanvasObject {
 	}
 	btn := widget.NewButton(lang.X("estates.open", "在此新建配套学校"), func() { p.open(e) })
 	btn.Importance = widget.HighImportance
-	return container.NewVBox(l, container.NewHBox(need, btn))
+	need.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(l, container.NewBorder(nil, nil, nil, btn, need))
 }

@@ -41,6 +41,7 @@ type ScenarioBar struct {
 	widget.BaseWidget
 
 	sess     *app.Session
+	unlisten func() // stops following sess (scenariolisten.go)
 	selector *widget.Select
 	names    []string // scenario names in selector order, "" = base
 	rename   *widget.Button
@@ -86,7 +87,7 @@ func NewScenarioBar(sess *app.Session) *ScenarioBar {
 		btn.Importance = widget.LowImportance
 	}
 	b.load()
-	sess.OnChange(b.Refresh)
+	b.unlisten = sess.Listen(b.Refresh)
 	return b
 }
 
@@ -163,11 +164,12 @@ func rowLabel(i int) string {
 type CompareView struct {
 	widget.BaseWidget
 
-	sess  *app.Session
-	title *widget.Label
-	grid  *fyne.Container
-	note  *widget.Label
-	cells [][]string // last rendered table, row-major incl. header (for tests)
+	sess     *app.Session
+	unlisten func() // stops following sess (scenariolisten.go)
+	title    *widget.Label
+	grid     *fyne.Container
+	note     *widget.Label
+	cells    [][]string // last rendered table, row-major incl. header (for tests)
 }
 
 // NewCompareView builds the table on sess; it follows sess's changes.
@@ -179,7 +181,7 @@ func NewCompareView(sess *app.Session) *CompareView {
 	v.note.Wrapping = fyne.TextWrapWord
 	v.grid = container.NewGridWithColumns(2)
 	v.load()
-	sess.OnChange(v.Refresh)
+	v.unlisten = sess.Listen(v.Refresh)
 	return v
 }
 
@@ -273,7 +275,7 @@ func (w *mainWindow) buildScenarioBar() fyne.CanvasObject {
 	b.onNew, b.onRename, b.onDelete, b.onCompare = w.showNewScenario, w.showRenameScenario, w.confirmDeleteScenario, w.showCompare
 	b.onError = w.showError
 	if w.compareWin != nil { // a project was opened: compare its scenarios
-		w.compareWin.SetContent(NewCompareView(w.sess))
+		w.setCompareView()
 	}
 	return b
 }
@@ -386,14 +388,15 @@ func (w *mainWindow) showCompare() {
 		return
 	}
 	if w.compareWin != nil {
-		w.compareWin.SetContent(NewCompareView(w.sess))
+		w.setCompareView()
 		w.compareWin.RequestFocus()
 		return
 	}
 	cw := w.app.NewWindow(lang.X("scenario.compare.window", "方案对比"))
-	cw.SetContent(NewCompareView(w.sess))
+	w.compareWin = cw
+	w.setCompareView()
 	cw.Resize(fyne.NewSize(760, 440))
-	cw.SetOnClosed(func() { w.compareWin = nil })
+	cw.SetOnClosed(func() { w.closeCompareView(); w.compareWin = nil })
 	w.compareWin = cw
 	cw.Show()
 }

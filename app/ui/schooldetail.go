@@ -206,6 +206,9 @@ func (d *SchoolDetail) School() string { return d.id }
 
 // Refresh re-reads the school and its results from src.
 func (d *SchoolDetail) Refresh() {
+	if d.id == "" && d.empty.Visible() {
+		return // the hint stays: nothing to re-read after an edit
+	}
 	d.load()
 	d.BaseWidget.Refresh()
 }
@@ -283,6 +286,7 @@ func (d *SchoolDetail) loadYears() {
 	d.years = d.years[:0]
 	seen := map[model.Grade]bool{}
 	var totals []float64
+	var yearLabels []string
 	split := -1
 	for y := first; y <= last && first != 0; y++ {
 		sy := schoolYear{year: y, projected: d.src.Projected(y)}
@@ -303,12 +307,14 @@ func (d *SchoolDetail) loadYears() {
 				split = len(totals)
 			}
 			totals = append(totals, float64(sy.res.Students))
+			yearLabels = append(yearLabels, strconv.Itoa(y))
 		}
 	}
 	if split < 0 {
 		split = len(totals)
 	}
 	d.spark.SetData(totals, split)
+	d.spark.SetAxis(yearLabels)
 	d.sparkNote.SetText(lang.X("school.detail.spark", "在校生总数 {{.First}}–{{.Last}}（虚线为预测）",
 		map[string]any{"First": first, "Last": last}))
 

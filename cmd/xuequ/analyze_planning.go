@@ -15,13 +15,13 @@ import (
 // (issue 14); analyze.go calls addPlanningBlocks.
 
 type preschoolDoc struct {
-	Year          int                `json:"year"`
-	Projected     bool               `json:"projected"`
-	Targets       preschoolTargets   `json:"targets"`
-	County        preschoolAreaDoc   `json:"county"`
-	Townships     []preschoolAreaDoc `json:"townships"`
-	Catchments    []preschoolAreaDoc `json:"catchments"`
-	Kindergartens []preschoolKindergartenDoc  `json:"kindergartens"`
+	Year          int                        `json:"year"`
+	Projected     bool                       `json:"projected"`
+	Targets       preschoolTargets           `json:"targets"`
+	County        preschoolAreaDoc           `json:"county"`
+	Townships     []preschoolAreaDoc         `json:"townships"`
+	Catchments    []preschoolAreaDoc         `json:"catchments"`
+	Kindergartens []preschoolKindergartenDoc `json:"kindergartens"`
 }
 
 type preschoolTargets struct {
