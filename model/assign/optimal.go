@@ -2,120 +2,159 @@ package assign
 
 import "math"
 
+// OptimalOptions tunes Problem.Solve.
+type OptimalOptions struct {
+	// Candidates is how many nearest schools each zone starts from (0 =
+	// DefaultCandidates); pricing adds any other school that would lower
+	// the cost, so it changes the time, not the optimum.
+	Candidates int
+	// Contiguity makes every catchment connected (see enforceContiguity).
+	Contiguity bool
+	// Stability is the cost, in kilometres per pupil, of moving a zone away
+	// from its current school (Current): a move must save that much travel.
+	Stability float64
+	// Current is each zone's current school (index into Problem.Schools,
+	// −1 = none); only Stability uses it.
+	Current []int
+}
+
+// Solution is a whole-zone assignment with its bounds.
+type Solution struct {
+	// SchoolOf is each zone's school (index into Problem.Schools, −1 for a
+	// zone without geometry); Split marks the zones the fractional optimum
+	// divided between schools.
+	SchoolOf []int
+	Split    []bool
+	// Objective is the travel in pupil-kilometres plus the stability cost;
+	// LowerBound is the fractional optimum of the same objective, which no
+	// whole-zone assignment seating as many pupils can beat.
+	Objective, LowerBound float64
+	// ContiguityCost is how much Objective rose to make catchments
+	// connected (pupil-km; 0 without contiguity).
+	ContiguityCost float64
+	// Unseated is the pupils the seats cannot take at all (demand beyond
+	// the seats within reach); they are counted at their nearest school.
+	Unseated int
+	// Rounds is the number of pricing rounds, Arcs the zone–school arcs of
+	// the final network.
+	Rounds, Arcs int
+}
+
 // Optimal returns catchments of least total travel (Σ pupils × metres) that
 // keep every school within its seats where possible, as indices into
 // p.Schools (−1 for zones without geometry), and which zones the flow split.
-//
-// It solves the transportation problem as a minimum-cost maximum flow:
-//
-//	source → zone i      capacity Demand(i), cost 0
-//	zone i → school j    for the k schools nearest to i, cost d(i,j) − d(i,0)
-//	school j → sink      capacity Capacity(j), cost 0
-//
-// where d(i,0) is the distance to zone i's nearest school. A school whose
-// capacity is unknown is unconstrained: its arc to the sink takes every
-// pupil (see Problem.limit), so its unknown seats neither fill it nor turn
-// pupils away from it. Pupils the seats
-// cannot take (the flow is short of the demand) go to their nearest school,
-// over its capacity. Then every pupil travels d(i,0) plus the arc cost if
-// seated elsewhere, so the maximum flow of least cost first seats as many
-// pupils as possible and then minimises the total travel of all pupils,
-// seated or not — the same optimum as an overflow arc at a high penalty,
-// without penalty-sized numbers. If the k nearest schools seat fewer pupils
-// than min(demand, seats), k doubles and the problem is solved again.
-//
-// Zones are indivisible: a zone the flow splits goes to the school that
-// carries most of its pupils (the nearer on a tie). Rounding can push a
-// school over its seats, so a repair pass then moves whole zones from
-// over-full schools to candidate schools with room, cheapest move first.
-// Zones with no demand go to the nearest school.
+// It is Solve without contiguity or stability; k is the starting number of
+// candidate schools per zone.
 func (p *Problem) Optimal(k int) (schoolOf []int, split []bool) {
-	nz, ns := len(p.Zones), len(p.Schools)
-	schoolOf = make([]int, nz)
-	split = make([]bool, nz)
-	for i := range schoolOf {
-		schoolOf[i] = -1
-	}
-	if ns == 0 {
-		return schoolOf, split
-	}
-	if k <= 0 {
-		k = DefaultCandidates
-	}
-	seatable := int64(min(p.TotalDemand(), p.TotalCapacity()))
-	if p.UnknownCapacity() > 0 {
-		seatable = int64(p.TotalDemand())
-	}
-	f := newNearestFinder(p.Schools)
-	cands := make([][]candidate, nz)
-	for {
-		k = min(k, ns)
-		for i, z := range p.Zones {
-			if z.Located {
-				cands[i] = f.nearest(z.Point, k, cands[i])
-			}
-		}
-		flows, seated := p.solveFlow(cands)
-		if seated >= seatable || k >= ns {
-			for i, z := range p.Zones {
-				if len(cands[i]) > 0 {
-					// Unseated pupils stay with the nearest school.
-					flows[i][0] += int64(z.Demand) - sum(flows[i])
-				}
-				schoolOf[i], split[i] = roundZone(cands[i], flows[i])
-			}
-			break
-		}
-		k *= 2
-	}
-	p.repairCapacity(schoolOf, cands)
-	return schoolOf, split
+	s := p.Solve(OptimalOptions{Candidates: k})
+	return s.SchoolOf, s.Split
 }
 
-// solveFlow solves the flow for the given candidates and returns, per zone,
-// the pupils seated at each candidate, and the pupils seated in all.
-func (p *Problem) solveFlow(cands [][]candidate) (flows [][]int64, seated int64) {
-	nz, ns := len(p.Zones), len(p.Schools)
-	src, sink := 0, 1+nz+ns
-	arcs := 0
-	for _, c := range cands {
-		arcs += len(c)
+// Solve finds whole-zone catchments of least travel within the seats:
+//
+//  1. the fractional optimum (see lp) by network simplex with pricing: its
+//     cost is the lower bound;
+//  2. each zone to the school carrying most of its pupils, then shift, swap
+//     and ejection-chain moves until none lowers first the pupils beyond
+//     the seats, then the travel (see whole);
+//  3. with Contiguity, catchments made connected (see enforceContiguity);
+//     ContiguityCost is what that added.
+//
+// Zones with no pupils go to their nearest school (their current one when
+// stability applies). A school whose capacity is unknown has no seat limit.
+func (p *Problem) Solve(opt OptimalOptions) *Solution {
+	nz := len(p.Zones)
+	s := &Solution{SchoolOf: make([]int, nz), Split: make([]bool, nz)}
+	for i := range s.SchoolOf {
+		s.SchoolOf[i] = -1
 	}
-	g := newFlowGraph(sink+1, nz+arcs+ns)
-	zoneArcs := make([][]int, nz)
-	flows = make([][]int64, nz)
-	for i, z := range p.Zones {
-		flows[i] = make([]int64, len(cands[i]))
-		if len(cands[i]) == 0 || z.Demand <= 0 {
-			continue
-		}
-		g.addArc(src, 1+i, int64(z.Demand), 0)
-		zoneArcs[i] = make([]int, len(cands[i]))
-		nearest := travelCost(cands[i][0].dist)
-		for c, x := range cands[i] {
-			zoneArcs[i][c] = g.addArc(1+i, 1+nz+int(x.school), int64(z.Demand), travelCost(x.dist)-nearest)
-		}
+	if len(p.Schools) == 0 {
+		return s
 	}
-	for j := range p.Schools {
-		if c := p.limit(j); c > 0 {
-			g.addArc(1+nz+j, sink, int64(c), 0)
-		}
+	if opt.Candidates <= 0 {
+		opt.Candidates = DefaultCandidates
 	}
-	seated, _ = g.minCostFlow(src, sink)
-	for i := range zoneArcs {
-		for c, a := range zoneArcs[i] {
-			flows[i][c] = g.flow(a)
-		}
+	l := newLP(p, opt.Candidates, opt.Stability, opt.Current)
+	l.solve()
+	w, split := p.roundLP(l, opt)
+	w.polish()
+	if opt.Contiguity {
+		_, loose := w.objective()
+		w = p.contiguous(w, opt)
+		_, tight := w.objective()
+		s.ContiguityCost = (tight - loose) / 1000
 	}
-	return flows, seated
-}
-
-func sum(xs []int64) int64 {
-	s := int64(0)
-	for _, x := range xs {
-		s += x
+	_, obj := w.objective()
+	copy(s.SchoolOf, w.schoolOf)
+	s.Split, s.Objective = split, obj/1000
+	lb, unseated := l.bound()
+	s.LowerBound, s.Unseated, s.Rounds = lb, int(unseated), l.rounds
+	for i := range l.cands {
+		s.Arcs += len(l.cands[i])
 	}
 	return s
+}
+
+// contiguous returns connected catchments: the better of w made connected
+// and the catchments drawn on distances through the zone adjacency (see
+// graphCandidates) made connected.
+func (p *Problem) contiguous(w *whole, opt OptimalOptions) *whole {
+	home := p.homeZones()
+	a := w.clone()
+	p.enforceContiguity(a, home)
+	g := newLPWith(p, opt.Candidates, opt.Stability, opt.Current, p.graphCandidates(opt.Candidates, home))
+	g.solve()
+	b, _ := p.roundLP(g, opt)
+	p.enforceContiguity(b, home)
+	// Compare on the real seats: each side raised its limits by the pupils
+	// its own flow could not seat.
+	ea, ca := a.seatExcess(), a.travel()
+	eb, cb := b.seatExcess(), b.travel()
+	if (delta{eb - ea, cb - ca}).less(delta{}) {
+		return b
+	}
+	return a
+}
+
+// roundLP puts each zone with the school that carries most of its pupils in
+// the flow (see roundZone) and returns the assignment, on straight-line
+// distances, and the zones the flow split. Pupils no seat can take stay
+// with their nearest school (as in the flow): its limit grows by them, so
+// the search does not chase seats that do not exist.
+func (p *Problem) roundLP(l *lp, opt OptimalOptions) (*whole, []bool) {
+	flows := l.flows()
+	schoolOf := make([]int, len(p.Zones))
+	split := make([]bool, len(p.Zones))
+	cands := l.cands
+	if l.given {
+		cands = make([][]candidate, len(l.cands))
+	}
+	for i, z := range p.Zones {
+		schoolOf[i], split[i] = roundZone(l.cands[i], flows[i])
+		if cur := l.cur(i); z.Demand == 0 && cur >= 0 && opt.Stability > 0 && schoolOf[i] >= 0 {
+			schoolOf[i] = cur
+		}
+		if l.given {
+			cands[i] = make([]candidate, len(l.cands[i]))
+			for c, x := range l.cands[i] {
+				cands[i][c] = candidate{x.school, Distance(z.Point, p.Schools[x.school].Location)}
+			}
+		}
+	}
+	w := newWhole(p, cands, opt.Current, opt.Stability, schoolOf)
+	for i, a := range l.overflow {
+		if a >= 0 && l.ns.flow[a] > 0 {
+			w.limits[l.cands[i][0].school] += int(l.ns.flow[a])
+		}
+	}
+	return w, split
+}
+
+// polish removes the excess the rounding left (see repair), then lowers
+// the cost by shifts and swaps.
+func (w *whole) polish() {
+	w.repair()
+	w.improve(50)
 }
 
 // travelCost is the integer arc cost of a distance: decimetres.
@@ -138,53 +177,4 @@ func roundZone(c []candidate, flow []int64) (school int, split bool) {
 		}
 	}
 	return int(c[best].school), parts > 1
-}
-
-// repairCapacity moves whole zones out of schools over their seats into
-// candidate schools that have room for them, cheapest move (extra
-// pupil-metres) first, until no such move is left. Each move lowers the
-// excess of one school and creates none, so it terminates.
-func (p *Problem) repairCapacity(schoolOf []int, cands [][]candidate) {
-	load := make([]int, len(p.Schools))
-	members := make([][]int, len(p.Schools))
-	for i, j := range schoolOf {
-		if j >= 0 {
-			load[j] += p.Zones[i].Demand
-			members[j] = append(members[j], i)
-		}
-	}
-	for j := range p.Schools {
-		for load[j] > p.limit(j) {
-			bestZone, bestTo, bestCost := -1, -1, math.Inf(1)
-			for _, i := range members[j] {
-				dem := p.Zones[i].Demand
-				if dem <= 0 || schoolOf[i] != j {
-					continue
-				}
-				here := math.NaN()
-				for _, c := range cands[i] {
-					if int(c.school) == j {
-						here = c.dist
-					}
-				}
-				for _, c := range cands[i] {
-					to := int(c.school)
-					if to == j || load[to]+dem > p.limit(to) || math.IsNaN(here) {
-						continue
-					}
-					if extra := float64(dem) * (c.dist - here); extra < bestCost {
-						bestZone, bestTo, bestCost = i, to, extra
-					}
-				}
-			}
-			if bestZone < 0 {
-				break
-			}
-			dem := p.Zones[bestZone].Demand
-			schoolOf[bestZone] = bestTo
-			load[j] -= dem
-			load[bestTo] += dem
-			members[bestTo] = append(members[bestTo], bestZone)
-		}
-	}
 }

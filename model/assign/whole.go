@@ -1,0 +1,220 @@
+package assign
+
+// whole is a whole-zone assignment under improvement: every zone in one
+// catchment, loads kept per school. Its objective is lexicographic: first
+// the pupils beyond the seats (excess, Σ max(0, load − limit)), then the
+// travel Σ pupils × metres plus the stability cost of every moved zone.
+type whole struct {
+	p        *Problem
+	cands    [][]candidate // schools each zone may move to
+	current  []int         // current school per zone, −1 = none
+	stabM    float64       // stability cost per pupil moved, metres
+	schoolOf []int
+	load     []int
+	members  [][]int32 // zones of each school
+	pos      []int32   // index of each zone in its school's members
+	limits   []int     // seats, raised by pupils no seat can take (see roundLP)
+	seats    []int     // limit(j) of every school
+	// fixed zones never move (a school's own zone under contiguity).
+	fixed []bool
+}
+
+const costEps = 1e-6 // pupil-metres: smaller changes are rounding noise
+
+func newWhole(p *Problem, cands [][]candidate, current []int, stabKm float64, schoolOf []int) *whole {
+	w := &whole{p: p, cands: cands, current: current, stabM: stabKm * 1000,
+		schoolOf: schoolOf, load: make([]int, len(p.Schools)), members: make([][]int32, len(p.Schools)),
+		pos: make([]int32, len(schoolOf)), seats: p.limits(), fixed: make([]bool, len(schoolOf))}
+	w.limits = append([]int(nil), w.seats...)
+	for i, j := range schoolOf {
+		if j >= 0 {
+			w.add(i, j)
+		}
+	}
+	return w
+}
+
+// clone is an independent copy of w (candidates shared, read-only).
+func (w *whole) clone() *whole {
+	c := *w
+	c.schoolOf = append([]int(nil), w.schoolOf...)
+	c.load = append([]int(nil), w.load...)
+	c.pos = append([]int32(nil), w.pos...)
+	c.limits = append([]int(nil), w.limits...)
+	c.fixed = append([]bool(nil), w.fixed...)
+	c.members = make([][]int32, len(w.members))
+	for j, m := range w.members {
+		c.members[j] = append([]int32(nil), m...)
+	}
+	return &c
+}
+
+func (w *whole) add(i, j int) {
+	w.schoolOf[i] = j
+	w.load[j] += w.p.Zones[i].Demand
+	w.pos[i] = int32(len(w.members[j]))
+	w.members[j] = append(w.members[j], int32(i))
+}
+
+func (w *whole) remove(i int) {
+	j := w.schoolOf[i]
+	w.load[j] -= w.p.Zones[i].Demand
+	m := w.members[j]
+	last := m[len(m)-1]
+	m[w.pos[i]] = last
+	w.pos[last] = w.pos[i]
+	w.members[j] = m[:len(m)-1]
+	w.schoolOf[i] = -1
+}
+
+func (w *whole) move(i, k int) {
+	w.remove(i)
+	w.add(i, k)
+}
+
+// cost is zone i's share of the objective at school j, pupil-metres.
+func (w *whole) cost(i, j int) float64 {
+	z := &w.p.Zones[i]
+	c := float64(z.Demand) * w.dist(i, j)
+	if i < len(w.current) && w.current[i] >= 0 && w.current[i] != j {
+		c += float64(z.Demand) * w.stabM
+	}
+	return c
+}
+
+// dist is metres from zone i to school j, from its candidates when there.
+func (w *whole) dist(i, j int) float64 {
+	for _, c := range w.cands[i] {
+		if int(c.school) == j {
+			return c.dist
+		}
+	}
+	return Distance(w.p.Zones[i].Point, w.p.Schools[j].Location)
+}
+
+func (w *whole) excess(j, load int) int { return max(0, load-w.limits[j]) }
+
+// delta is the change of excess and cost when the loads of the schools in
+// js change by dl (schools may repeat) and the zone costs by dc.
+type delta struct {
+	excess int
+	cost   float64
+}
+
+func (d delta) better() bool { return d.excess < 0 || (d.excess == 0 && d.cost < -costEps) }
+
+func (d delta) less(e delta) bool {
+	return d.excess < e.excess || (d.excess == e.excess && d.cost < e.cost-costEps)
+}
+
+// loadDelta is the change of excess at school j when its load changes by dl.
+func (w *whole) loadDelta(j, dl int) int {
+	return w.excess(j, w.load[j]+dl) - w.excess(j, w.load[j])
+}
+
+// shift is moving zone i to school k.
+func (w *whole) shift(i, k int) delta {
+	j, dem := w.schoolOf[i], w.p.Zones[i].Demand
+	return delta{w.loadDelta(j, -dem) + w.loadDelta(k, dem), w.cost(i, k) - w.cost(i, j)}
+}
+
+// swap is exchanging zones a (at j) and b (at k ≠ j).
+func (w *whole) swap(a, b int) delta {
+	j, k := w.schoolOf[a], w.schoolOf[b]
+	da, db := w.p.Zones[a].Demand, w.p.Zones[b].Demand
+	return delta{w.loadDelta(j, db-da) + w.loadDelta(k, da-db),
+		w.cost(a, k) + w.cost(b, j) - w.cost(a, j) - w.cost(b, k)}
+}
+
+// movable reports whether zone i takes part in the search.
+func (w *whole) movable(i int) bool {
+	return w.schoolOf[i] >= 0 && !w.fixed[i] && w.p.Zones[i].Demand > 0
+}
+
+// improve runs shift and swap moves, best move per zone first, until none
+// lowers the objective or maxPasses passes are done.
+func (w *whole) improve(maxPasses int) {
+	for pass := 0; pass < maxPasses; pass++ {
+		moved := 0
+		for i := range w.schoolOf {
+			if w.movable(i) && w.improveZone(i) {
+				moved++
+			}
+		}
+		if moved == 0 {
+			return
+		}
+	}
+}
+
+// improveZone applies the best shift of zone i, else its best swap.
+func (w *whole) improveZone(i int) bool {
+	j := w.schoolOf[i]
+	best, bestK := delta{}, -1
+	for _, c := range w.cands[i] {
+		if k := int(c.school); k != j {
+			if d := w.shift(i, k); d.better() && d.less(best) {
+				best, bestK = d, k
+			}
+		}
+	}
+	if bestK >= 0 {
+		w.move(i, bestK)
+		return true
+	}
+	bestB := -1
+	for _, c := range w.cands[i] {
+		k := int(c.school)
+		if k == j {
+			continue
+		}
+		for _, b := range w.members[k] {
+			if w.fixed[b] || !hasSchool(w.cands[b], j) {
+				continue
+			}
+			if d := w.swap(i, int(b)); d.better() && d.less(best) {
+				best, bestB = d, int(b)
+			}
+		}
+	}
+	if bestB < 0 {
+		return false
+	}
+	k := w.schoolOf[bestB]
+	w.move(i, k)
+	w.move(bestB, j)
+	return true
+}
+
+// pairExcess is the excess of schools j and k together.
+func (w *whole) pairExcess(j, k int) int {
+	return w.excess(j, w.load[j]) + w.excess(k, w.load[k])
+}
+
+// seatExcess is the pupils beyond the schools' real seats.
+func (w *whole) seatExcess() int {
+	n := 0
+	for j, l := range w.load {
+		n += max(0, l-w.seats[j])
+	}
+	return n
+}
+
+// travel is the objective's cost part (pupil-metres).
+func (w *whole) travel() float64 {
+	_, c := w.objective()
+	return c
+}
+
+// objective is the total excess and cost of the assignment.
+func (w *whole) objective() (excess int, cost float64) {
+	for j := range w.load {
+		excess += w.excess(j, w.load[j])
+	}
+	for i, j := range w.schoolOf {
+		if j >= 0 {
+			cost += w.cost(i, j)
+		}
+	}
+	return excess, cost
+}
