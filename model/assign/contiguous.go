@@ -38,6 +38,7 @@ type contiguity struct {
 	comp []int32
 	seen []int32 // BFS marks, stamped with gen
 	gen  int32
+	buf  []int // targets' result, reused
 }
 
 // enforceContiguity pins each school's own zone to it, then reattaches
@@ -185,7 +186,7 @@ func (c *contiguity) improve() int {
 		best, bestK := delta{}, -1
 		try := func(k int) {
 			if k >= 0 && k != j {
-				if d := w.shift(i, k); d.better() && d.less(best) {
+				if d := w.shift(i, k); w.better(d) && w.less(d, best) {
 					best, bestK = d, k
 				}
 			}
@@ -245,76 +246,58 @@ func (c *contiguity) connectedWithout(j, i int) bool {
 }
 
 // repair removes excess with the cheapest contiguity-keeping shift per
-// pupil of excess, over all zones of over-full schools, else with a chain
-// of two shifts (a into a full neighbour k, b out of k into l), until
-// neither lowers the excess.
+// pupil of excess, else with a chain of two shifts (a into a full
+// neighbour k, b out of k into l), until neither lowers the excess.
 func (c *contiguity) repair() {
-	w := c.w
-	var blocked []int
-	defer func() {
-		for _, a := range blocked {
-			w.fixed[a] = false
-		}
-	}()
+	allowed := func(f fix) bool { return c.island(f.a) || c.connectedWithout(f.from, f.a) }
 	for {
-		best := c.bestShift()
-		if !best.ok() {
-			if c.chain() {
-				continue
-			}
+		c.w.repairWith(c.bestShift, allowed)
+		if !c.chain() {
 			return
 		}
-		if !c.island(best.a) && !c.connectedWithout(best.from, best.a) {
-			// It cannot leave without cutting its catchment: look again
-			// without it.
-			w.fixed[best.a] = true
-			blocked = append(blocked, best.a)
-			continue
-		}
-		w.apply(best)
 	}
 }
 
-func (c *contiguity) bestShift() fix {
+// bestShift is the cheapest shift per pupil of excess out of school j to a
+// neighbouring catchment.
+func (c *contiguity) bestShift(j int) fix {
 	w := c.w
 	best := noFix()
-	for j := range w.load {
-		if w.excess(j, w.load[j]) == 0 {
-			continue
-		}
-		for _, a32 := range w.members[j] {
-			if a := int(a32); w.movable(a) {
-				for _, k := range c.targets(a) {
-					consider(&best, fix{d: w.shift(a, k), a: a, k: k, b: -1, l: -1, from: j})
-				}
+	for _, a32 := range w.members[j] {
+		if a := int(a32); w.movable(a) {
+			for _, k := range c.targets(a) {
+				w.consider(&best, fix{d: w.shift(a, k), a: a, k: k, b: -1, l: -1, from: j})
 			}
 		}
 	}
 	return best
 }
 
-// chain applies the first two-shift chain that lowers the excess: zone a
-// leaves the over-full school j for its neighbour k, and a zone b of k
-// leaves for a neighbour l; both moves keep catchments connected.
+// chain applies, for each over-full school j in one sweep, two-shift
+// chains that lower the excess: zone a leaves j for its neighbour k, and a
+// zone b of k leaves for a neighbour l; both moves keep catchments
+// connected. It reports whether any chain was applied.
 func (c *contiguity) chain() bool {
 	w := c.w
+	applied := false
 	for j := range w.load {
-		if w.excess(j, w.load[j]) == 0 {
-			continue
-		}
 		for _, a32 := range append([]int32(nil), w.members[j]...) {
 			a := int(a32)
-			if !w.movable(a) || !(c.island(a) || c.connectedWithout(j, a)) {
+			if w.excess(j, w.load[j]) == 0 {
+				break
+			}
+			if w.schoolOf[a] != j || !w.movable(a) || !(c.island(a) || c.connectedWithout(j, a)) {
 				continue
 			}
-			for _, k := range c.targets(a) {
+			for _, k := range append([]int(nil), c.targets(a)...) { // chainThrough reuses the buffer
 				if c.chainThrough(a, j, k) {
-					return true
+					applied = true
+					break
 				}
 			}
 		}
 	}
-	return false
+	return applied
 }
 
 // chainThrough tries a → k followed by the best b of k → l; it keeps the
@@ -322,6 +305,7 @@ func (c *contiguity) chain() bool {
 func (c *contiguity) chainThrough(a, j, k int) bool {
 	w := c.w
 	e0 := w.pairExcess(j, k)
+	costA := w.cost(a, k) - w.cost(a, j)
 	w.move(a, k)
 	for _, b32 := range append([]int32(nil), w.members[k]...) {
 		b := int(b32)
@@ -334,7 +318,8 @@ func (c *contiguity) chainThrough(a, j, k int) bool {
 			}
 			d := w.shift(b, l)
 			e1 := w.pairExcess(j, k)
-			if e1-e0+d.excess < 0 && (c.island(b) || c.connectedWithout(k, b)) {
+			removed := -(e1 - e0 + d.excess)
+			if removed > 0 && costA+d.cost <= float64(removed)*w.maxRatio && (c.island(b) || c.connectedWithout(k, b)) {
 				w.move(b, l)
 				return true
 			}
@@ -347,7 +332,8 @@ func (c *contiguity) chainThrough(a, j, k int) bool {
 // targets are the schools zone i may join keeping catchments connected:
 // those of its neighbours, or for an island its candidates.
 func (c *contiguity) targets(i int) []int {
-	var out []int
+	out := c.buf[:0]
+	defer func() { c.buf = out[:0] }()
 	j := c.w.schoolOf[i]
 	add := func(k int) {
 		if k >= 0 && k != j {

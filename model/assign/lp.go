@@ -281,6 +281,20 @@ func (l *lp) bound() (km float64, unseated int64) {
 	return float64(dm) / 1e4, unseated
 }
 
+// maxDetour is the longest detour, in metres, the optimum sends a pupil
+// beyond the nearest school (stability included).
+func (l *lp) maxDetour() float64 {
+	m := int64(0)
+	for i := range l.arcs {
+		for c, a := range l.arcs[i] {
+			if l.ns.flow[a] > 0 {
+				m = max(m, l.arcCost(i, l.cands[i][c]))
+			}
+		}
+	}
+	return float64(m) / 10
+}
+
 // span is an upper bound in metres on any zone–school distance: the
 // diagonal of the box around every zone point and school site.
 func (p *Problem) span() float64 {

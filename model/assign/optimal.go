@@ -142,10 +142,17 @@ func (p *Problem) roundLP(l *lp, opt OptimalOptions) (*whole, []bool) {
 		}
 	}
 	w := newWhole(p, cands, opt.Current, opt.Stability, schoolOf)
+	short := false
 	for i, a := range l.overflow {
 		if a >= 0 && l.ns.flow[a] > 0 {
 			w.limits[l.cands[i][0].school] += int(l.ns.flow[a])
+			short = true
 		}
+	}
+	if short {
+		// Seats are short: seating one more pupil is worth at most the
+		// longest detour the flow makes any pupil take for a seat.
+		w.maxRatio = l.maxDetour()
 	}
 	return w, split
 }

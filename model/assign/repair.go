@@ -20,13 +20,14 @@ func (f fix) touches(s int) bool { return f.from == s || f.k == s || (f.b >= 0 &
 
 func noFix() fix { return fix{a: -1, b: -1, l: -1, from: -1, k: -1, ratio: math.Inf(1)} }
 
-// consider keeps f if it removes excess more cheaply per pupil than best.
-func consider(best *fix, f fix) {
+// consider keeps f if it removes excess more cheaply per pupil than best,
+// and not above w.maxRatio.
+func (w *whole) consider(best *fix, f fix) {
 	if f.d.excess >= 0 {
 		return
 	}
 	f.ratio = f.d.cost / float64(-f.d.excess)
-	if f.ratio < best.ratio {
+	if f.ratio < best.ratio && f.ratio <= w.maxRatio {
 		*best = f
 	}
 }
@@ -39,7 +40,7 @@ func (w *whole) bestFix(j int) fix {
 		if a := int(a32); w.movable(a) {
 			for _, c := range w.cands[a] {
 				if k := int(c.school); k != j {
-					consider(&best, fix{d: w.shift(a, k), a: a, k: k, b: -1, l: -1, from: j})
+					w.consider(&best, fix{d: w.shift(a, k), a: a, k: k, b: -1, l: -1, from: j})
 					w.considerSwaps(&best, a, j, k)
 				}
 			}
@@ -63,7 +64,7 @@ func (w *whole) bestFix(j int) fix {
 func (w *whole) considerSwaps(best *fix, a, j, k int) {
 	for _, b32 := range w.members[k] {
 		if b := int(b32); w.movable(b) && hasSchool(w.cands[b], j) {
-			consider(best, fix{d: w.swap(a, b), a: a, k: k, b: b, l: j, from: j})
+			w.consider(best, fix{d: w.swap(a, b), a: a, k: k, b: b, l: j, from: j})
 		}
 	}
 }
@@ -82,7 +83,7 @@ func (w *whole) considerChains(best *fix, a, j, k int) {
 		for _, c := range w.cands[b] {
 			if l := int(c.school); l != k && l != j {
 				d := delta{exA + exK + w.loadDelta(l, db), costA + w.cost(b, l) - w.cost(b, k)}
-				consider(best, fix{d: d, a: a, k: k, b: b, l: l, from: j})
+				w.consider(best, fix{d: d, a: a, k: k, b: b, l: l, from: j})
 			}
 		}
 	}
@@ -96,28 +97,45 @@ func (w *whole) apply(f fix) {
 }
 
 // repair removes excess with the globally cheapest fix per pupil, again and
-// again, until no fix lowers it. Fixes are cached per school and recomputed
-// only where a move changed the loads or members they depend on.
-func (w *whole) repair() {
+// again, until no fix lowers it.
+func (w *whole) repair() { w.repairWith(w.bestFix, nil) }
+
+// repairWith is repair with the fixes of best (per over-full school); a
+// fix that allowed refuses is not applied and its zone is left alone from
+// then on. Fixes are cached per school and recomputed only where a move
+// changed the loads or members they depend on.
+func (w *whole) repairWith(best func(j int) fix, allowed func(f fix) bool) {
 	cache := make([]fix, len(w.load))
+	var blocked []int
+	defer func() {
+		for _, a := range blocked {
+			w.fixed[a] = false
+		}
+	}()
 	for {
-		best := -1
+		top := -1
 		for j := range w.load {
 			if w.excess(j, w.load[j]) == 0 {
 				continue
 			}
 			if !cache[j].computed {
-				cache[j] = w.bestFix(j)
+				cache[j] = best(j)
 				cache[j].computed = true
 			}
-			if cache[j].ok() && (best < 0 || cache[j].ratio < cache[best].ratio) {
-				best = j
+			if cache[j].ok() && (top < 0 || cache[j].ratio < cache[top].ratio) {
+				top = j
 			}
 		}
-		if best < 0 {
+		if top < 0 {
 			return
 		}
-		f := cache[best]
+		f := cache[top]
+		if allowed != nil && !allowed(f) {
+			w.fixed[f.a] = true
+			blocked = append(blocked, f.a)
+			cache[top].computed = false
+			continue
+		}
 		w.apply(f)
 		for j := range cache {
 			if cache[j].computed && (j == f.from || j == f.k || j == f.l || cache[j].touches(f.from) ||

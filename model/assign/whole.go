@@ -1,5 +1,7 @@
 package assign
 
+import "math"
+
 // whole is a whole-zone assignment under improvement: every zone in one
 // catchment, loads kept per school. Its objective is lexicographic: first
 // the pupils beyond the seats (excess, Σ max(0, load − limit)), then the
@@ -17,12 +19,15 @@ type whole struct {
 	seats    []int     // limit(j) of every school
 	// fixed zones never move (a school's own zone under contiguity).
 	fixed []bool
+	// maxRatio is the most a fix may cost per pupil of excess it removes
+	// (pupil-metres per pupil); +Inf when every seat can be filled.
+	maxRatio float64
 }
 
 const costEps = 1e-6 // pupil-metres: smaller changes are rounding noise
 
 func newWhole(p *Problem, cands [][]candidate, current []int, stabKm float64, schoolOf []int) *whole {
-	w := &whole{p: p, cands: cands, current: current, stabM: stabKm * 1000,
+	w := &whole{p: p, cands: cands, current: current, stabM: stabKm * 1000, maxRatio: math.Inf(1),
 		schoolOf: schoolOf, load: make([]int, len(p.Schools)), members: make([][]int32, len(p.Schools)),
 		pos: make([]int32, len(schoolOf)), seats: p.limits(), fixed: make([]bool, len(schoolOf))}
 	w.limits = append([]int(nil), w.seats...)
@@ -107,6 +112,23 @@ func (d delta) less(e delta) bool {
 	return d.excess < e.excess || (d.excess == e.excess && d.cost < e.cost-costEps)
 }
 
+// better reports whether d improves the objective: lexicographically while
+// every seat can be filled, else as cost + maxRatio × excess.
+func (w *whole) better(d delta) bool {
+	if math.IsInf(w.maxRatio, 1) {
+		return d.better()
+	}
+	return d.cost+w.maxRatio*float64(d.excess) < -costEps
+}
+
+// less orders two changes the way better judges them.
+func (w *whole) less(d, e delta) bool {
+	if math.IsInf(w.maxRatio, 1) {
+		return d.less(e)
+	}
+	return d.cost+w.maxRatio*float64(d.excess) < e.cost+w.maxRatio*float64(e.excess)-costEps
+}
+
 // loadDelta is the change of excess at school j when its load changes by dl.
 func (w *whole) loadDelta(j, dl int) int {
 	return w.excess(j, w.load[j]+dl) - w.excess(j, w.load[j])
@@ -153,7 +175,7 @@ func (w *whole) improveZone(i int) bool {
 	best, bestK := delta{}, -1
 	for _, c := range w.cands[i] {
 		if k := int(c.school); k != j {
-			if d := w.shift(i, k); d.better() && d.less(best) {
+			if d := w.shift(i, k); w.better(d) && w.less(d, best) {
 				best, bestK = d, k
 			}
 		}
@@ -172,7 +194,7 @@ func (w *whole) improveZone(i int) bool {
 			if w.fixed[b] || !hasSchool(w.cands[b], j) {
 				continue
 			}
-			if d := w.swap(i, int(b)); d.better() && d.less(best) {
+			if d := w.swap(i, int(b)); w.better(d) && w.less(d, best) {
 				best, bestB = d, int(b)
 			}
 		}
