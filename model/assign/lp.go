@@ -50,12 +50,14 @@ func (l *lp) schoolNode(j int) int { return len(l.p.Zones) + j }
 func (l *lp) sink() int            { return len(l.p.Zones) + len(l.p.Schools) }
 
 func newLP(p *Problem, k int, stability float64, current []int) *lp {
-	return newLPWith(p, k, stability, current, nil)
+	return newLPWith(p, k, stability, current, nil, 0)
 }
 
 // newLPWith is newLP on the given candidates (nearest first) where a zone
-// has any; the network is then solved on them alone, without pricing.
-func newLPWith(p *Problem, k int, stability float64, current []int, given [][]candidate) *lp {
+// has any; the network is then solved on them alone, without pricing. A
+// positive penalty (metres per pupil) replaces big as the cost of an
+// unseated pupil, for the penalised objective of a district short of seats.
+func newLPWith(p *Problem, k int, stability float64, current []int, given [][]candidate, penalty float64) *lp {
 	nz, nsch := len(p.Zones), len(p.Schools)
 	l := &lp{p: p, stabDm: int64(math.Round(stability * 10000)), current: current,
 		cands: make([][]candidate, nz), arcs: make([][]int, nz), nearest: make([]int64, nz),
@@ -86,6 +88,9 @@ func newLPWith(p *Problem, k int, stability float64, current []int, given [][]ca
 	}
 	supply[l.sink()] = -total
 	l.big = (2*int64(nsch) + 2) * (travelCost(p.span()) + l.stabDm + 1)
+	if penalty > 0 {
+		l.big = travelCost(penalty)
+	}
 	l.ns = newSimplex(supply, nz*(k+2)+nsch)
 	for j, c := range p.limits() {
 		l.schoolArc[j] = -1

@@ -32,6 +32,12 @@ type Solution struct {
 	// ContiguityCost is how much Objective rose to make catchments
 	// connected (pupil-km; 0 without contiguity).
 	ContiguityCost float64
+	// SeatPenalty is, when seats are short, the metres of travel each pupil
+	// beyond the seats is charged in Objective and LowerBound (the longest
+	// detour the fractional optimum makes a pupil take for a seat); 0 when
+	// every pupil can be seated. Pupils no seat can take (Unseated) are
+	// charged in neither.
+	SeatPenalty float64
 	// Unseated is the pupils the seats cannot take at all (demand beyond
 	// the seats within reach); they are counted at their nearest school.
 	Unseated int
@@ -76,19 +82,31 @@ func (p *Problem) Solve(opt OptimalOptions) *Solution {
 	}
 	l := newLP(p, opt.Candidates, opt.Stability, opt.Current)
 	l.solve()
-	w, split := p.roundLP(l, opt)
+	_, unseated := l.bound()
+	if unseated > 0 {
+		// Short of seats: whole zones cannot fill every seat, so each pupil
+		// beyond the seats is charged the longest detour the flow makes any
+		// pupil take for a seat, and the relaxation is solved again with
+		// that charge, so that its optimum bounds the same objective.
+		s.SeatPenalty = l.maxDetour()
+		l = newLPWith(p, opt.Candidates, opt.Stability, opt.Current, nil, s.SeatPenalty)
+		l.solve()
+	}
+	w, split := p.roundLP(l, opt, s.SeatPenalty)
 	w.polish()
 	if opt.Contiguity {
-		_, loose := w.objective()
-		w = p.contiguous(w, opt)
-		_, tight := w.objective()
-		s.ContiguityCost = (tight - loose) / 1000
+		loose := w.penalised()
+		w = p.contiguous(w, opt, s.SeatPenalty)
+		s.ContiguityCost = (w.penalised() - loose) / 1000
 	}
-	_, obj := w.objective()
 	copy(s.SchoolOf, w.schoolOf)
-	s.Split, s.Objective = split, obj/1000
-	lb, unseated := l.bound()
-	s.LowerBound, s.Unseated, s.Rounds = lb, int(unseated), l.rounds
+	// Pupils no seat can take are charged in both numbers alike: leave
+	// them out, so the gap measures the catchments, not the shortage.
+	unavoidable := float64(unseated) * s.SeatPenalty / 1000
+	lb, lpUnseated := l.bound()
+	s.LowerBound = lb + float64(lpUnseated)*s.SeatPenalty/1000 - unavoidable
+	s.Objective = w.penalised()/1000 - unavoidable
+	s.Split, s.Unseated, s.Rounds = split, int(unseated), l.rounds
 	for i := range l.cands {
 		s.Arcs += len(l.cands[i])
 	}
@@ -98,19 +116,15 @@ func (p *Problem) Solve(opt OptimalOptions) *Solution {
 // contiguous returns connected catchments: the better of w made connected
 // and the catchments drawn on distances through the zone adjacency (see
 // graphCandidates) made connected.
-func (p *Problem) contiguous(w *whole, opt OptimalOptions) *whole {
+func (p *Problem) contiguous(w *whole, opt OptimalOptions, penalty float64) *whole {
 	home := p.homeZones()
 	a := w.clone()
 	p.enforceContiguity(a, home)
-	g := newLPWith(p, opt.Candidates, opt.Stability, opt.Current, p.graphCandidates(opt.Candidates, home))
+	g := newLPWith(p, opt.Candidates, opt.Stability, opt.Current, p.graphCandidates(opt.Candidates, home), penalty)
 	g.solve()
-	b, _ := p.roundLP(g, opt)
+	b, _ := p.roundLP(g, opt, penalty)
 	p.enforceContiguity(b, home)
-	// Compare on the real seats: each side raised its limits by the pupils
-	// its own flow could not seat.
-	ea, ca := a.seatExcess(), a.travel()
-	eb, cb := b.seatExcess(), b.travel()
-	if (delta{eb - ea, cb - ca}).less(delta{}) {
+	if w.better(delta{b.seatExcess() - a.seatExcess(), b.travel() - a.travel()}) {
 		return b
 	}
 	return a
@@ -118,10 +132,10 @@ func (p *Problem) contiguous(w *whole, opt OptimalOptions) *whole {
 
 // roundLP puts each zone with the school that carries most of its pupils in
 // the flow (see roundZone) and returns the assignment, on straight-line
-// distances, and the zones the flow split. Pupils no seat can take stay
-// with their nearest school (as in the flow): its limit grows by them, so
-// the search does not chase seats that do not exist.
-func (p *Problem) roundLP(l *lp, opt OptimalOptions) (*whole, []bool) {
+// distances, and the zones the flow split. A positive penalty (metres per
+// pupil beyond the seats) makes the search weigh excess against travel
+// instead of removing it at any cost.
+func (p *Problem) roundLP(l *lp, opt OptimalOptions, penalty float64) (*whole, []bool) {
 	flows := l.flows()
 	schoolOf := make([]int, len(p.Zones))
 	split := make([]bool, len(p.Zones))
@@ -142,17 +156,8 @@ func (p *Problem) roundLP(l *lp, opt OptimalOptions) (*whole, []bool) {
 		}
 	}
 	w := newWhole(p, cands, opt.Current, opt.Stability, schoolOf)
-	short := false
-	for i, a := range l.overflow {
-		if a >= 0 && l.ns.flow[a] > 0 {
-			w.limits[l.cands[i][0].school] += int(l.ns.flow[a])
-			short = true
-		}
-	}
-	if short {
-		// Seats are short: seating one more pupil is worth at most the
-		// longest detour the flow makes any pupil take for a seat.
-		w.maxRatio = l.maxDetour()
+	if penalty > 0 {
+		w.maxRatio = penalty
 	}
 	return w, split
 }

@@ -98,15 +98,17 @@ type Result struct {
 	// The optimal method only (zero otherwise):
 	//
 	// Objective is Cost plus Stability × the pupils of every zone moved
-	// from its current school (pupil-km). LowerBound is the fractional
-	// optimum of that objective, a bound no whole-zone assignment seating as
-	// many pupils can beat, and Gap = (Objective − LowerBound) / LowerBound
-	// (0.004 = 0.4 %), which includes ContiguityCost, the pupil-km that
-	// connected catchments cost. Unseated is the pupils no seat within the
-	// district can take (demand beyond seats): they count at their nearest
-	// school in both Objective and LowerBound, so they do not widen the gap.
+	// from its current school, plus, when seats are short, SeatPenalty
+	// metres for every pupil beyond the seats that the whole zones leave
+	// (pupil-km). LowerBound is the fractional optimum of that objective,
+	// which no whole-zone assignment can beat, and Gap = (Objective −
+	// LowerBound) / LowerBound (0.004 = 0.4 %); it includes ContiguityCost,
+	// the pupil-km that connected catchments cost. Unseated is the pupils
+	// no seat within reach can take (demand beyond seats): they are
+	// charged in neither number, so they do not widen the gap.
 	Objective, LowerBound, Gap float64
 	ContiguityCost             float64
+	SeatPenalty                float64 // metres per pupil beyond the seats
 	Stability                  float64 // km per pupil moved
 	Unseated                   int
 	Contiguous                 bool // catchments were made connected
@@ -115,7 +117,7 @@ type Result struct {
 // setBound copies the optimal method's bounds into the result.
 func (r *Result) setBound(s *Solution, stability float64) {
 	r.Objective, r.LowerBound, r.ContiguityCost = s.Objective, s.LowerBound, s.ContiguityCost
-	r.Stability, r.Unseated = stability, s.Unseated
+	r.Stability, r.Unseated, r.SeatPenalty = stability, s.Unseated, s.SeatPenalty
 	if s.LowerBound > 0 {
 		r.Gap = max(0, (s.Objective-s.LowerBound)/s.LowerBound)
 	}

@@ -228,6 +228,17 @@ func (w *whole) travel() float64 {
 	return c
 }
 
+// penalised is the objective in pupil-metres with every pupil beyond the
+// seats charged maxRatio (lexicographic searches have no charge: their
+// excess is reported apart).
+func (w *whole) penalised() float64 {
+	c := w.travel()
+	if !math.IsInf(w.maxRatio, 1) {
+		c += w.maxRatio * float64(w.seatExcess())
+	}
+	return c
+}
+
 // objective is the total excess and cost of the assignment.
 func (w *whole) objective() (excess int, cost float64) {
 	for j := range w.load {
