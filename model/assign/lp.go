@@ -40,24 +40,20 @@ type lp struct {
 	finder    *nearestFinder
 	// Rounds counts the pricing rounds; Added the arcs pricing added.
 	rounds, added int
-	// given: the candidates were given (graph distances), not the nearest
-	// by straight line, so pricing cannot bound the excluded arcs.
-	given bool
+	// penalised: unseated pupils cost a fixed penalty, not big, so every
+	// potential is within a local detour and pricing searches a disc.
+	penalised bool
 }
 
 // zoneNode, schoolNode and sink number the network's nodes.
 func (l *lp) schoolNode(j int) int { return len(l.p.Zones) + j }
 func (l *lp) sink() int            { return len(l.p.Zones) + len(l.p.Schools) }
 
-func newLP(p *Problem, k int, stability float64, current []int) *lp {
-	return newLPWith(p, k, stability, current, nil, 0)
-}
-
-// newLPWith is newLP on the given candidates (nearest first) where a zone
-// has any; the network is then solved on them alone, without pricing. A
-// positive penalty (metres per pupil) replaces big as the cost of an
-// unseated pupil, for the penalised objective of a district short of seats.
-func newLPWith(p *Problem, k int, stability float64, current []int, given [][]candidate, penalty float64) *lp {
+// newLP builds the relaxation of p on each zone's k nearest schools (and
+// its current one). A positive penalty (metres per pupil) replaces big as
+// the cost of an unseated pupil, for the penalised objective of a district
+// short of seats.
+func newLP(p *Problem, k int, stability float64, current []int, penalty float64) *lp {
 	nz, nsch := len(p.Zones), len(p.Schools)
 	l := &lp{p: p, stabDm: int64(math.Round(stability * 10000)), current: current,
 		cands: make([][]candidate, nz), arcs: make([][]int, nz), nearest: make([]int64, nz),
@@ -71,11 +67,7 @@ func newLPWith(p *Problem, k int, stability float64, current []int, given [][]ca
 		if !z.Located {
 			continue
 		}
-		if i < len(given) && len(given[i]) > 0 {
-			l.cands[i], l.given = append([]candidate(nil), given[i]...), true
-		} else {
-			l.cands[i] = l.finder.nearest(z.Point, k, nil)
-		}
+		l.cands[i] = l.finder.nearest(z.Point, k, nil)
 		l.kth[i] = l.cands[i][len(l.cands[i])-1].dist
 		l.nearest[i] = travelCost(l.cands[i][0].dist)
 		if c := l.cur(i); c >= 0 && !hasSchool(l.cands[i], c) {
@@ -89,7 +81,7 @@ func newLPWith(p *Problem, k int, stability float64, current []int, given [][]ca
 	supply[l.sink()] = -total
 	l.big = (2*int64(nsch) + 2) * (travelCost(p.span()) + l.stabDm + 1)
 	if penalty > 0 {
-		l.big = travelCost(penalty)
+		l.big, l.penalised = travelCost(penalty), true
 	}
 	l.ns = newSimplex(supply, nz*(k+2)+nsch)
 	for j, c := range p.limits() {
@@ -142,15 +134,33 @@ func (l *lp) addZoneArc(i int, x candidate) int {
 
 // solve solves the relaxation to optimality over all zone–school arcs.
 func (l *lp) solve() {
-	first := true
+	l.ns.init()
+	l.ns.pivotArcs(l.crashArcs())
 	for {
-		l.ns.solve(first)
-		first = false
+		l.ns.solve()
 		l.rounds++
 		if l.price() == 0 {
 			return
 		}
 	}
+}
+
+// crashArcs are the arcs pivoted in before the simplex proper, a start
+// near the optimum: every school's arc to the sink, then each zone's arc to
+// its nearest school, nearest zones first.
+func (l *lp) crashArcs() []int {
+	out := make([]int, 0, len(l.schoolArc)+len(l.arcs))
+	for _, a := range l.schoolArc {
+		if a >= 0 {
+			out = append(out, a)
+		}
+	}
+	for i := range l.arcs {
+		if len(l.arcs[i]) > 0 {
+			out = append(out, l.arcs[i][0])
+		}
+	}
+	return out
 }
 
 // potential is node u's potential relative to the sink's; a school with no
@@ -179,9 +189,6 @@ func (l *lp) schoolPotentials() []int64 {
 // farther than the zone's k-th candidate, so c(i,j) ≥ c(k-th) and the zone
 // needs a search only when c(k-th) + π(i) < max π.
 func (l *lp) price() int {
-	if l.given {
-		return 0
-	}
 	pi := l.schoolPotentials()
 	order := make([]int, len(pi))
 	for j := range order {
@@ -229,7 +236,7 @@ func (l *lp) violators(i int, pt orb.Point, pz, cK int64, pi []int64, order []in
 			out = append(out, x)
 		}
 	}
-	if -pz < l.big/2 {
+	if l.penalised || -pz < l.big/2 {
 		reach := float64(pi[order[0]]-pz+l.nearest[i]) / 10 // metres
 		l.finder.ix.Search(boxAround(pt, reach), func(j int) bool {
 			check(j, Distance(pt, l.p.Schools[j].Location))
@@ -284,20 +291,6 @@ func (l *lp) bound() (km float64, unseated int64) {
 		unseated += l.ns.flow[l.overflow[i]]
 	}
 	return float64(dm) / 1e4, unseated
-}
-
-// maxDetour is the longest detour, in metres, the optimum sends a pupil
-// beyond the nearest school (stability included).
-func (l *lp) maxDetour() float64 {
-	m := int64(0)
-	for i := range l.arcs {
-		for c, a := range l.arcs[i] {
-			if l.ns.flow[a] > 0 {
-				m = max(m, l.arcCost(i, l.cands[i][c]))
-			}
-		}
-	}
-	return float64(m) / 10
 }
 
 // span is an upper bound in metres on any zone–school distance: the

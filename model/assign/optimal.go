@@ -1,6 +1,9 @@
 package assign
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // OptimalOptions tunes Problem.Solve.
 type OptimalOptions struct {
@@ -33,13 +36,13 @@ type Solution struct {
 	// connected (pupil-km; 0 without contiguity).
 	ContiguityCost float64
 	// SeatPenalty is, when seats are short, the metres of travel each pupil
-	// beyond the seats is charged in Objective and LowerBound (the longest
-	// detour the fractional optimum makes a pupil take for a seat); 0 when
-	// every pupil can be seated. Pupils no seat can take (Unseated) are
-	// charged in neither.
+	// beyond the seats is charged in Objective and LowerBound (see
+	// Problem.seatPenalty); 0 when every pupil can be seated, and then no
+	// saving of travel justifies a pupil beyond the seats. The Unseated
+	// pupils (demand beyond all seats) are charged in neither number.
 	SeatPenalty float64
 	// Unseated is the pupils the seats cannot take at all (demand beyond
-	// the seats within reach); they are counted at their nearest school.
+	// the district's seats).
 	Unseated int
 	// Rounds is the number of pricing rounds, Arcs the zone–school arcs of
 	// the final network.
@@ -66,6 +69,9 @@ func (p *Problem) Optimal(k int) (schoolOf []int, split []bool) {
 //  3. with Contiguity, catchments made connected (see enforceContiguity);
 //     ContiguityCost is what that added.
 //
+// When the district is short of seats the objective charges each pupil
+// beyond the seats SeatPenalty metres (see seatPenalty) in steps 1–3.
+//
 // Zones with no pupils go to their nearest school (their current one when
 // stability applies). A school whose capacity is unknown has no seat limit.
 func (p *Problem) Solve(opt OptimalOptions) *Solution {
@@ -80,23 +86,24 @@ func (p *Problem) Solve(opt OptimalOptions) *Solution {
 	if opt.Candidates <= 0 {
 		opt.Candidates = DefaultCandidates
 	}
-	l := newLP(p, opt.Candidates, opt.Stability, opt.Current)
-	l.solve()
-	_, unseated := l.bound()
-	if unseated > 0 {
-		// Short of seats: whole zones cannot fill every seat, so each pupil
-		// beyond the seats is charged the longest detour the flow makes any
-		// pupil take for a seat, and the relaxation is solved again with
-		// that charge, so that its optimum bounds the same objective.
-		s.SeatPenalty = l.maxDetour()
-		l = newLPWith(p, opt.Candidates, opt.Stability, opt.Current, nil, s.SeatPenalty)
-		l.solve()
+	// Short of seats: whole zones cannot fill every seat, so each pupil
+	// beyond the seats is charged a penalty (see seatPenalty) in the
+	// relaxation and the search alike; without a shortage, seats come
+	// first at any cost.
+	unseated := max(0, p.TotalDemand()-p.TotalCapacity())
+	if p.UnknownCapacity() > 0 {
+		unseated = 0
 	}
+	if unseated > 0 {
+		s.SeatPenalty = p.seatPenalty(opt.Candidates)
+	}
+	l := newLP(p, opt.Candidates, opt.Stability, opt.Current, s.SeatPenalty)
+	l.solve()
 	w, split := p.roundLP(l, opt, s.SeatPenalty)
 	w.polish()
 	if opt.Contiguity {
 		loose := w.penalised()
-		w = p.contiguous(w, opt, s.SeatPenalty)
+		p.enforceContiguity(w, p.homeZones())
 		s.ContiguityCost = (w.penalised() - loose) / 1000
 	}
 	copy(s.SchoolOf, w.schoolOf)
@@ -106,60 +113,57 @@ func (p *Problem) Solve(opt OptimalOptions) *Solution {
 	lb, lpUnseated := l.bound()
 	s.LowerBound = lb + float64(lpUnseated)*s.SeatPenalty/1000 - unavoidable
 	s.Objective = w.penalised()/1000 - unavoidable
-	s.Split, s.Unseated, s.Rounds = split, int(unseated), l.rounds
+	s.Split, s.Unseated, s.Rounds = split, unseated, l.rounds
 	for i := range l.cands {
 		s.Arcs += len(l.cands[i])
 	}
 	return s
 }
 
-// contiguous returns connected catchments: the better of w made connected
-// and the catchments drawn on distances through the zone adjacency (see
-// graphCandidates) made connected.
-func (p *Problem) contiguous(w *whole, opt OptimalOptions, penalty float64) *whole {
-	home := p.homeZones()
-	a := w.clone()
-	p.enforceContiguity(a, home)
-	g := newLPWith(p, opt.Candidates, opt.Stability, opt.Current, p.graphCandidates(opt.Candidates, home), penalty)
-	g.solve()
-	b, _ := p.roundLP(g, opt, penalty)
-	p.enforceContiguity(b, home)
-	if w.better(delta{b.seatExcess() - a.seatExcess(), b.travel() - a.travel()}) {
-		return b
-	}
-	return a
-}
-
 // roundLP puts each zone with the school that carries most of its pupils in
-// the flow (see roundZone) and returns the assignment, on straight-line
-// distances, and the zones the flow split. A positive penalty (metres per
+// the flow (see roundZone) and returns the assignment and the zones the
+// flow split. A positive penalty (metres per
 // pupil beyond the seats) makes the search weigh excess against travel
 // instead of removing it at any cost.
 func (p *Problem) roundLP(l *lp, opt OptimalOptions, penalty float64) (*whole, []bool) {
 	flows := l.flows()
 	schoolOf := make([]int, len(p.Zones))
 	split := make([]bool, len(p.Zones))
-	cands := l.cands
-	if l.given {
-		cands = make([][]candidate, len(l.cands))
-	}
 	for i, z := range p.Zones {
 		schoolOf[i], split[i] = roundZone(l.cands[i], flows[i])
 		if cur := l.cur(i); z.Demand == 0 && cur >= 0 && opt.Stability > 0 && schoolOf[i] >= 0 {
 			schoolOf[i] = cur
 		}
-		if l.given {
-			cands[i] = make([]candidate, len(l.cands[i]))
-			for c, x := range l.cands[i] {
-				cands[i][c] = candidate{x.school, Distance(z.Point, p.Schools[x.school].Location)}
-			}
-		}
 	}
-	w := newWhole(p, cands, opt.Current, opt.Stability, schoolOf)
+	w := newWhole(p, l.cands, opt.Current, opt.Stability, schoolOf)
 	if penalty > 0 {
 		w.maxRatio = penalty
 	}
 	return w, split
+}
+
+// seatPenalty is the charge, in metres of travel, for a pupil beyond the
+// seats when the district is short of them: the distance from a zone to
+// its k-th nearest school at the 90th percentile of zones. Seating a pupil
+// is worth a detour to any of the schools around them, but not a trip
+// across the county that whole zones would force on many pupils to seat a
+// few; a fixed charge also keeps the relaxation's prices local, so pricing
+// searches small discs.
+func (p *Problem) seatPenalty(k int) float64 {
+	f := newNearestFinder(p.Schools)
+	var kth []float64
+	var buf []candidate
+	for _, z := range p.Zones {
+		if z.Located && z.Demand > 0 {
+			buf = f.nearest(z.Point, k, buf)
+			kth = append(kth, buf[len(buf)-1].dist)
+		}
+	}
+	if len(kth) == 0 {
+		return 0
+	}
+	sort.Float64s(kth)
+	return kth[len(kth)*9/10]
 }
 
 // polish removes the excess the rounding left (see repair), then lowers

@@ -108,13 +108,28 @@ func (s *simplex) init() {
 	}
 }
 
-// solve pivots until no arc has a negative reduced cost and reports whether
-// every supply could be met (no flow left on an artificial arc). The first
-// call builds the starting basis; later calls continue from the last one.
-func (s *simplex) solve(first bool) bool {
-	if first {
-		s.init()
+// pivotArcs pivots each of the given arcs into the basis, in order, when
+// its reduced cost is negative (a crash start, as LEMON's initial pivots).
+func (s *simplex) pivotArcs(arcs []int) {
+	for _, a := range arcs {
+		if s.reduced(a) >= 0 {
+			continue
+		}
+		s.inArc = int32(a)
+		s.findJoin()
+		change := s.findLeaving()
+		s.changeFlow(change)
+		if change {
+			s.updateTree()
+			s.updatePotential()
+		}
 	}
+}
+
+// solve pivots until no arc has a negative reduced cost and reports whether
+// every supply could be met (no flow left on an artificial arc). Call init
+// first; a later solve, after arcs were added, continues from the basis.
+func (s *simplex) solve() bool {
 	block := max(10, int(math.Sqrt(float64(len(s.src)-int(s.n)))))
 	for s.findEntering(block) {
 		s.findJoin()

@@ -70,7 +70,8 @@ func solveBySimplex(n int, arcs []testArc, s, t int, f int64) (cost int64, ok bo
 	for _, a := range arcs {
 		ns.addArc(a.u, a.v, a.cap, a.co)
 	}
-	ok = ns.solve(true)
+	ns.init()
+	ok = ns.solve()
 	for i, a := range arcs {
 		cost += ns.flow[int(ns.n)+i] * a.co
 	}
@@ -145,13 +146,14 @@ func TestSimplexWarmStart(t *testing.T) {
 		for _, a := range arcs[split:] {
 			ns.addArc(a.u, a.v, a.cap, a.co)
 		}
-		if !ns.solve(true) {
+		ns.init()
+		if !ns.solve() {
 			t.Fatalf("trial %d: first network infeasible", trial)
 		}
 		for _, a := range arcs[:split] {
 			ns.addArc(a.u, a.v, a.cap, a.co)
 		}
-		if !ns.solve(false) {
+		if !ns.solve() {
 			t.Fatalf("trial %d: warm start infeasible", trial)
 		}
 		got := int64(0)
