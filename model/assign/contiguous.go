@@ -1,6 +1,8 @@
 package assign
 
 import (
+	"math"
+
 	"github.com/paulmach/orb"
 
 	"github.com/xuequ/xuequ/geo"
@@ -144,7 +146,11 @@ func (c *contiguity) reattach() int {
 	}
 	h := &claimHeap{}
 	offer := func(q int32, k int) {
-		h.push(claim{w.cost(int(q), k) - w.cost(int(q), w.schoolOf[q]), q, int32(k)})
+		d := w.shift(int(q), k)
+		if !math.IsInf(w.maxRatio, 1) {
+			d.cost += w.maxRatio * float64(d.excess) // short of seats: weigh the seats in
+		}
+		h.push(claim{d.cost, q, int32(k)})
 	}
 	for q := range loose {
 		for _, v := range c.adj[q] {
@@ -250,9 +256,9 @@ func (c *contiguity) connectedWithout(j, i int) bool {
 // neighbour k, b out of k into l), until neither lowers the excess.
 func (c *contiguity) repair() {
 	allowed := func(f fix) bool { return c.island(f.a) || c.connectedWithout(f.from, f.a) }
-	for {
+	for pass := 0; pass < 100; pass++ {
 		c.w.repairWith(c.bestShift, allowed)
-		if !c.chain() {
+		if !c.chain() && !c.relieveAll() {
 			return
 		}
 	}
@@ -355,4 +361,16 @@ func (c *contiguity) targets(i int) []int {
 		}
 	}
 	return out
+}
+
+// relieveAll runs an ejection chain (see relieve) from every over-full
+// school and reports whether any was kept.
+func (c *contiguity) relieveAll() bool {
+	any := false
+	for j := range c.w.load {
+		if c.w.excess(j, c.w.load[j]) > 0 && c.relieve(j) {
+			any = true
+		}
+	}
+	return any
 }

@@ -94,7 +94,7 @@ func solveGLPK(t *testing.T, p *Problem) (pupilKm float64, took time.Duration, o
 		t.Fatal(err)
 	}
 	start := time.Now()
-	cmd := exec.Command("glpsol", "--lp", lp, "-o", out, "--tmlim", "300")
+	cmd := exec.Command("glpsol", "--lp", lp, "-o", out, "--tmlim", "120")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("glpsol: %v\n%s", err, b)
 	}
@@ -125,7 +125,7 @@ func TestOptimalAgainstGLPK(t *testing.T) {
 	for _, c := range []struct {
 		seed           uint64
 		zones, schools int
-	}{{1, 300, 30}, {2, 400, 30}, {3, 500, 40}, {20250901, 400, 40}} {
+	}{{1, 180, 15}, {2, 200, 15}, {3, 250, 20}, {20250901, 200, 16}} {
 		p := glpkInstance(c.seed, c.zones, c.schools)
 		start := time.Now()
 		s := p.Solve(OptimalOptions{})
