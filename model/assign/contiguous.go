@@ -258,7 +258,7 @@ func (c *contiguity) repair() {
 	allowed := func(f fix) bool { return c.island(f.a) || c.connectedWithout(f.from, f.a) }
 	for pass := 0; pass < 100; pass++ {
 		c.w.repairWith(c.bestShift, allowed)
-		if !c.chain() && !c.relieveAll() {
+		if !c.chain() {
 			return
 		}
 	}
@@ -361,16 +361,4 @@ func (c *contiguity) targets(i int) []int {
 		}
 	}
 	return out
-}
-
-// relieveAll runs an ejection chain (see relieve) from every over-full
-// school and reports whether any was kept.
-func (c *contiguity) relieveAll() bool {
-	any := false
-	for j := range c.w.load {
-		if c.w.excess(j, c.w.load[j]) > 0 && c.relieve(j) {
-			any = true
-		}
-	}
-	return any
 }
