@@ -87,3 +87,18 @@ func BenchmarkOptimal10kZonesPieces(b *testing.B) {
 func BenchmarkOptimalProvince(b *testing.B) {
 	benchAssign(b, synth.Generate(synth.ProvinceConfig()), MethodOptimal)
 }
+
+// The 10k county with seats for 110 % of its pupils: seats bind, yet every
+// pupil can be seated, so the gap is that of whole zones alone.
+func BenchmarkOptimal10kZonesEnoughSeats(b *testing.B) {
+	d := county10k()
+	p, err := Prepare(d, model.LevelPrimary, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	scale := 1.1 * float64(p.TotalDemand()) / float64(p.TotalCapacity())
+	for i := range d.Schools {
+		d.Schools[i].Capacity = int(float64(max(d.Schools[i].Capacity, 1)) * scale)
+	}
+	benchAssignWith(b, d, Options{Stage: model.LevelPrimary, AllowPieces: true})
+}

@@ -86,7 +86,8 @@ func writeMIP(path string, p *Problem) error {
 var glpkObjective = regexp.MustCompile(`Objective:\s+obj = ([-0-9.e+]+)`)
 
 // solveGLPK proves the whole-zone optimum with glpsol; ok is false when it
-// did not finish within the limit.
+// did not within the limit (pupilKm is then its best whole-zone answer, or
+// 0 without one).
 func solveGLPK(t *testing.T, p *Problem) (pupilKm float64, took time.Duration, ok bool) {
 	dir := t.TempDir()
 	lp, out := filepath.Join(dir, "m.lp"), filepath.Join(dir, "m.txt")
@@ -94,7 +95,7 @@ func solveGLPK(t *testing.T, p *Problem) (pupilKm float64, took time.Duration, o
 		t.Fatal(err)
 	}
 	start := time.Now()
-	cmd := exec.Command("glpsol", "--lp", lp, "-o", out, "--tmlim", "120")
+	cmd := exec.Command("glpsol", "--lp", lp, "-o", out, "--tmlim", "60")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("glpsol: %v\n%s", err, b)
 	}
@@ -104,11 +105,11 @@ func solveGLPK(t *testing.T, p *Problem) (pupilKm float64, took time.Duration, o
 		t.Fatal(err)
 	}
 	m := glpkObjective.FindSubmatch(report)
-	if m == nil || !strings.Contains(string(report), "INTEGER OPTIMAL") {
+	if m == nil {
 		return 0, took, false
 	}
 	v, _ := strconv.ParseFloat(string(m[1]), 64)
-	return v / 1000, took, true
+	return v / 1000, took, strings.Contains(string(report), "INTEGER OPTIMAL")
 }
 
 // The whole-zone catchments without contiguity are within 0.5 % of the
@@ -125,14 +126,17 @@ func TestOptimalAgainstGLPK(t *testing.T) {
 	for _, c := range []struct {
 		seed           uint64
 		zones, schools int
-	}{{1, 180, 15}, {2, 200, 15}, {3, 250, 20}, {20250901, 200, 16}} {
+	}{{1, 180, 15}, {4, 150, 14}, {5, 160, 15}, {6, 140, 12}, {7, 200, 14}, {8, 120, 12}} {
 		p := glpkInstance(c.seed, c.zones, c.schools)
 		start := time.Now()
 		s := p.Solve(OptimalOptions{})
 		ours := time.Since(start)
 		opt, took, ok := solveGLPK(t, p)
 		if !ok {
-			t.Logf("seed %d: GLPK found no proven optimum in its limit", c.seed)
+			if opt > 0 {
+				t.Logf("seed %d: GLPK proved no optimum in its limit; ours %.1f, its best %.1f (%+.3f %%)",
+					c.seed, s.Objective, opt, 100*(s.Objective-opt)/opt)
+			}
 			continue
 		}
 		gap := (s.Objective - opt) / opt
