@@ -273,18 +273,23 @@ func assignJSON(r *assign.Result, d *model.District) assignDoc {
 	return doc
 }
 
-// boundLines are the optimal method's lower bound, gap, cost of
-// contiguity, stability and unseated pupils in words.
+// boundLines are the optimal method's objective, lower bound, gap, cost of
+// contiguity and unseated pupils in words.
 func boundLines(r *assign.Result) []string {
 	x := func(key, fallback string, data map[string]any) string { return lang.X(key, fallback, data) }
-	out := []string{x("assign.bound", "Lower bound: {{.Bound}} pupil-km; gap {{.Gap}} %",
-		map[string]any{"Bound": fmt.Sprintf("%.1f", r.LowerBound), "Gap": fmt.Sprintf("%.2f", 100*r.Gap)})}
+	var out []string
 	if r.Stability > 0 {
-		out = append(out, x("assign.stability", "Objective with stability ({{.W}} km per pupil moved): {{.Objective}} pupil-km",
-			map[string]any{"W": fmt.Sprintf("%g", r.Stability), "Objective": fmt.Sprintf("%.1f", r.Objective)}))
+		out = append(out, x("assign.stability", "Stability: a zone leaves its current school only to save {{.W}} km per pupil",
+			map[string]any{"W": fmt.Sprintf("%g", r.Stability)}))
 	}
+	if math.Abs(r.Objective-r.Cost) >= 0.05 {
+		out = append(out, x("assign.objective", "Objective (travel, stability, pupils beyond the seats): {{.Objective}} pupil-km",
+			map[string]any{"Objective": fmt.Sprintf("%.1f", r.Objective)}))
+	}
+	out = append(out, x("assign.bound", "Lower bound: {{.Bound}} pupil-km; gap {{.Gap}} %",
+		map[string]any{"Bound": fmt.Sprintf("%.1f", r.LowerBound), "Gap": fmt.Sprintf("%.2f", 100*r.Gap)}))
 	if r.Contiguous {
-		out = append(out, x("assign.contiguity_cost", "Cost of connected catchments: {{.Cost}} pupil-km",
+		out = append(out, x("assign.contiguity_cost", "Cost of connected catchments: {{.Cost}} pupil-km of the objective",
 			map[string]any{"Cost": fmt.Sprintf("%.1f", r.ContiguityCost)}))
 	}
 	if r.Unseated > 0 {
