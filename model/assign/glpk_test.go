@@ -126,7 +126,7 @@ func TestOptimalAgainstGLPK(t *testing.T) {
 	for _, c := range []struct {
 		seed           uint64
 		zones, schools int
-	}{{1, 180, 15}, {4, 150, 14}, {5, 160, 15}, {6, 140, 12}, {7, 200, 14}, {8, 120, 12}} {
+	}{{1, 180, 15}, {4, 150, 14}, {6, 140, 12}, {8, 120, 12}} {
 		p := glpkInstance(c.seed, c.zones, c.schools)
 		start := time.Now()
 		s := p.Solve(OptimalOptions{})

@@ -101,6 +101,9 @@ func (p *Problem) Solve(opt OptimalOptions) *Solution {
 	l.solve()
 	w, split := p.roundLP(l, opt, s.SeatPenalty)
 	w.polish()
+	if len(p.Zones) <= ilsZones {
+		w = w.iterate(ilsRounds)
+	}
 	if opt.Contiguity {
 		loose := w.penalised()
 		p.enforceContiguity(w, p.homeZones())
@@ -166,11 +169,24 @@ func (p *Problem) seatPenalty(k int) float64 {
 	return kth[len(kth)*9/10]
 }
 
+// chainZones is the most zones for which polish runs ejection chains.
+const chainZones = 5000
+
 // polish removes the excess the rounding left (see repair), then lowers
-// the cost by shifts and swaps.
+// the cost by shifts and swaps, and by ejection chains when those stall.
 func (w *whole) polish() {
 	w.repair()
 	w.improve(50)
+	// Chains search K² times more moves than shifts: on a county of a few
+	// thousand zones they close most of the last percent to the optimum in
+	// milliseconds; beyond that they double the time for a tenth of that.
+	passes := 4
+	if len(w.schoolOf) > chainZones {
+		passes = 0
+	}
+	for pass := 0; pass < passes && w.improveChains() > 0; pass++ {
+		w.improve(50)
+	}
 }
 
 // travelCost is the integer arc cost of a distance: decimetres.

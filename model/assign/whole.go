@@ -251,3 +251,50 @@ func (w *whole) objective() (excess int, cost float64) {
 	}
 	return excess, cost
 }
+
+// improveChains applies, zone by zone, the best ejection chain that lowers
+// the objective: zone a leaves its school j for k, and a zone b of k
+// leaves for a third school l. It finds what shifts and swaps cannot:
+// moving a into a full school by passing one of its zones on. It returns
+// the number of chains applied.
+func (w *whole) improveChains() int {
+	moved := 0
+	for a := range w.schoolOf {
+		if !w.movable(a) {
+			continue
+		}
+		j, da := w.schoolOf[a], w.p.Zones[a].Demand
+		best, bestB, bestK, bestL := delta{}, -1, -1, -1
+		for _, ck := range w.cands[a] {
+			k := int(ck.school)
+			if k == j {
+				continue
+			}
+			costA := w.cost(a, k) - w.cost(a, j)
+			for _, b32 := range w.members[k] {
+				b := int(b32)
+				if !w.movable(b) {
+					continue
+				}
+				db := w.p.Zones[b].Demand
+				exJK := w.loadDelta(j, -da) + w.loadDelta(k, da-db)
+				for _, cl := range w.cands[b] {
+					l := int(cl.school)
+					if l == k || l == j {
+						continue
+					}
+					d := delta{exJK + w.loadDelta(l, db), costA + w.cost(b, l) - w.cost(b, k)}
+					if w.better(d) && w.less(d, best) {
+						best, bestB, bestK, bestL = d, b, k, l
+					}
+				}
+			}
+		}
+		if bestB >= 0 {
+			w.move(bestB, bestL)
+			w.move(a, bestK)
+			moved++
+		}
+	}
+	return moved
+}
