@@ -15,8 +15,7 @@ type whole struct {
 	load     []int
 	members  [][]int32 // zones of each school
 	pos      []int32   // index of each zone in its school's members
-	limits   []int     // seats, raised by pupils no seat can take (see roundLP)
-	seats    []int     // limit(j) of every school
+	limits   []int     // the most pupils each school may take (Problem.limits)
 	// fixed zones never move (a school's own zone under contiguity).
 	fixed []bool
 	// maxRatio is the most a fix may cost per pupil of excess it removes
@@ -29,8 +28,7 @@ const costEps = 1e-6 // pupil-metres: smaller changes are rounding noise
 func newWhole(p *Problem, cands [][]candidate, current []int, stabKm float64, schoolOf []int) *whole {
 	w := &whole{p: p, cands: cands, current: current, stabM: stabKm * 1000, maxRatio: math.Inf(1),
 		schoolOf: schoolOf, load: make([]int, len(p.Schools)), members: make([][]int32, len(p.Schools)),
-		pos: make([]int32, len(schoolOf)), seats: p.limits(), fixed: make([]bool, len(schoolOf))}
-	w.limits = append([]int(nil), w.seats...)
+		pos: make([]int32, len(schoolOf)), limits: p.limits(), fixed: make([]bool, len(schoolOf))}
 	for i, j := range schoolOf {
 		if j >= 0 {
 			w.add(i, j)
@@ -45,7 +43,6 @@ func (w *whole) clone() *whole {
 	c.schoolOf = append([]int(nil), w.schoolOf...)
 	c.load = append([]int(nil), w.load...)
 	c.pos = append([]int32(nil), w.pos...)
-	c.limits = append([]int(nil), w.limits...)
 	c.fixed = append([]bool(nil), w.fixed...)
 	c.members = make([][]int32, len(w.members))
 	for j, m := range w.members {
@@ -213,18 +210,24 @@ func (w *whole) pairExcess(j, k int) int {
 	return w.excess(j, w.load[j]) + w.excess(k, w.load[k])
 }
 
-// seatExcess is the pupils beyond the schools' real seats.
+// seatExcess is the pupils beyond the schools' seats.
 func (w *whole) seatExcess() int {
 	n := 0
 	for j, l := range w.load {
-		n += max(0, l-w.seats[j])
+		n += max(0, l-w.limits[j])
 	}
 	return n
 }
 
-// travel is the objective's cost part (pupil-metres).
+// travel is the objective's cost part: Σ pupils × metres, plus the
+// stability cost of moved zones (pupil-metres).
 func (w *whole) travel() float64 {
-	_, c := w.objective()
+	c := 0.0
+	for i, j := range w.schoolOf {
+		if j >= 0 {
+			c += w.cost(i, j)
+		}
+	}
 	return c
 }
 
@@ -237,19 +240,6 @@ func (w *whole) penalised() float64 {
 		c += w.maxRatio * float64(w.seatExcess())
 	}
 	return c
-}
-
-// objective is the total excess and cost of the assignment.
-func (w *whole) objective() (excess int, cost float64) {
-	for j := range w.load {
-		excess += w.excess(j, w.load[j])
-	}
-	for i, j := range w.schoolOf {
-		if j >= 0 {
-			cost += w.cost(i, j)
-		}
-	}
-	return excess, cost
 }
 
 // improveChains applies, zone by zone, the best ejection chain that lowers
