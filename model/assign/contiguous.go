@@ -19,6 +19,9 @@ func (p *Problem) homeZones() []int {
 	home := make([]int, len(p.Schools))
 	for j, s := range p.Schools {
 		home[j] = -1
+		if len(p.geoms) != len(p.Zones) {
+			continue // a Problem built without Prepare has no geometry
+		}
 		ix.Search(s.Location.Bound(), func(i int) bool {
 			if p.Zones[i].Located && geo.Contains(p.geoms[i], s.Location) {
 				home[j] = i
