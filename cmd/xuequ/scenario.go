@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -153,7 +154,7 @@ func showScenario(w io.Writer, path, name string) error {
 func newScenario(stderr io.Writer, path, name, description, from, editsFile string) error {
 	var edits []app.Command
 	if editsFile != "" {
-		data, err := readInputFile(editsFile, "edits")
+		data, err := readEditsFile(editsFile)
 		if err != nil {
 			return err
 		}
@@ -170,6 +171,18 @@ func newScenario(stderr io.Writer, path, name, description, from, editsFile stri
 	fmt.Fprintln(stderr, lang.X("scenario.cli.made", "Scenario {{.Name}} saved in {{.File}} with {{.N}} edits of its own.",
 		map[string]any{"Name": name, "File": path, "N": len(edits)}))
 	return nil
+}
+
+// readEditsFile reads the edit list from the file, or stdin for "-".
+func readEditsFile(name string) ([]byte, error) {
+	if name != "-" {
+		return readInputFile(name, "edits")
+	}
+	data, err := io.ReadAll(os.Stdin)
+	if err != nil {
+		return nil, fmt.Errorf("stdin: cannot read the edit list: %w", err)
+	}
+	return data, nil
 }
 
 // editListError puts an edit the list cannot hold in words: the file, the
