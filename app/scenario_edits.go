@@ -37,10 +37,6 @@ func (e *EditError) Error() string {
 
 func (e *EditError) Unwrap() error { return e.Err }
 
-// timelineField is each edit's effective school year in the data; it is
-// read by the projection's timeline, so it is never an unknown field.
-const timelineField = "year"
-
 // DecodeEditList reads an edit list written by hand or a script, in the
 // project's own JSON ({"version":1,"edits":[{"kind":…,"data":{…}}]}), more
 // strictly than a saved scenario: a field the kind does not have (a typo
@@ -84,10 +80,15 @@ func decodeEdit(e editJSON) (Command, *EditError) {
 	if err != nil {
 		return nil, &EditError{Kind: e.Kind, Field: faultyField(err, fields), Err: err}
 	}
-	if f := unknownField(c, fields); f != "" {
+	if f := unknownField(c, fields, yearKey(e.Kind)); f != "" {
 		return nil, &EditError{Kind: e.Kind, Field: f, Err: fmt.Errorf("%s edits have no field %q", e.Kind, f)}
 	}
-	return c, nil
+	// The effective school year (the planning timeline, scenario_codec.go).
+	year, err := readYear(e.Data, yearKey(e.Kind))
+	if err != nil {
+		return nil, &EditError{Kind: e.Kind, Field: yearKey(e.Kind), Err: err}
+	}
+	return At(year, c), nil
 }
 
 func kindList() string {
@@ -117,8 +118,9 @@ func faultyField(err error, fields map[string]json.RawMessage) string {
 }
 
 // unknownField is a key of the edit's data that the decoded edit does not
-// write back (so it was ignored), unless its value is empty; "" if none.
-func unknownField(c Command, fields map[string]json.RawMessage) string {
+// write back (so it was ignored), unless its value is empty or it is the
+// edit's timeline year (yearField); "" if none.
+func unknownField(c Command, fields map[string]json.RawMessage, yearField string) string {
 	_, w, err := encodeCommand(c)
 	if err != nil {
 		return ""
@@ -132,7 +134,7 @@ func unknownField(c Command, fields map[string]json.RawMessage) string {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if _, ok := known[k]; !ok && k != timelineField && !emptyJSON(fields[k]) {
+		if _, ok := known[k]; !ok && k != yearField && !emptyJSON(fields[k]) {
 			return k
 		}
 	}

@@ -223,9 +223,3 @@ func editProject(path string, edit func(s *app.Session) error) error {
 	}
 	return saveTarget(path, sess.Save)
 }
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
