@@ -145,5 +145,5 @@ func (s *Session) WriteProject(path string) error {
 		}
 		p.Scenarios = append(p.Scenarios, store.Scenario{Name: v.name, Description: v.description, Data: data})
 	}
-	return store.Save(path, p)
+	return saveError(store.Save(path, p))
 }
