@@ -36,9 +36,11 @@ func Save(path string, p *Project) error {
 	if p == nil {
 		return errors.New("store: Save: nil project")
 	}
-	if err := checkNotLocked(path); err != nil {
+	release, err := lockForSave(path)
+	if err != nil {
 		return err
 	}
+	defer release()
 	created := time.Now().UTC()
 	if old, err := readInfo(ResolvePath(path)); err == nil && !old.Created.IsZero() {
 		created = old.Created
@@ -50,9 +52,11 @@ func Save(path string, p *Project) error {
 // like Save), after checking that src opens as a project. Unlike Save it
 // copies the file as it is, tables this version does not know included.
 func SaveAs(src, dst string) error {
-	if err := checkNotLocked(dst); err != nil {
+	release, err := lockForSave(dst)
+	if err != nil {
 		return err
 	}
+	defer release()
 	if _, _, err := Open(src); err != nil {
 		return readableError(err) // no "sql: Scan error … driver.Value"
 	}
