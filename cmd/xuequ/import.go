@@ -76,6 +76,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		}
 		opt.Values = vm
 	}
+	defer importMemory()()
 	d, rep, err := ingest.Import(opt)
 	setLanguage("")
 	if rep != nil {

@@ -275,7 +275,9 @@ type repairResult struct {
 
 // repairAll repairs every feature's multipolygon, on all cores: repair
 // (mostly validation, for valid zones) is the costliest step of reading a
-// large zones file, and zones are independent.
+// large zones file, and zones are independent. Each feature's geometry is
+// dropped once repaired, so that a large file is not held twice over
+// (read, and repaired); only the results have geometry after.
 func repairAll(features []feature) []repairResult {
 	out := make([]repairResult, len(features))
 	var next atomic.Int64
@@ -285,6 +287,7 @@ func repairAll(features []feature) []repairResult {
 			for i := int(next.Add(1) - 1); i < len(features); i = int(next.Add(1) - 1) {
 				mp, notes := geo.RepairMultiPolygon(features[i].geom.(orb.MultiPolygon))
 				out[i] = repairResult{mp, notes}
+				features[i].geom = nil
 			}
 		})
 	}
