@@ -78,6 +78,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	}
 	defer importMemory()()
 	d, rep, err := ingest.Import(opt)
+	importRead()
 	setLanguage("")
 	if rep != nil {
 		header := false

@@ -21,3 +21,8 @@ func importMemory() (restore func()) {
 		cache()
 	}
 }
+
+// importRead gives the memory of what the import read and let go (the
+// features as read, before repair) back to the system before the save
+// needs its own.
+func importRead() { debug.FreeOSMemory() }

@@ -172,6 +172,7 @@ func readZones(name string, data []byte, opt Options) ([]model.Zone, []int, *Rep
 		z.Attrs = attrs(f, m)
 		out = append(out, z)
 		feats = append(feats, f.index)
+		f.props = nil // read: let it go while the zones build up
 	}
 	ids.summary(rep, "zones")
 	if n := quiet[geo.NoteOrientation]; n > 0 {
