@@ -105,7 +105,7 @@ func Lock(path string) (*FileLock, error) {
 		if err != nil {
 			return nil, fmt.Errorf("store: lock %s: %w", path, err)
 		}
-		if !lockOpened(f, created) {
+		if !tryLockFile(f) {
 			f.Close() // another Xuequ holds it right now
 			return nil, lockedError(path, lp)
 		}
@@ -113,7 +113,7 @@ func Lock(path string) (*FileLock, error) {
 			closeLockFile(f) // removed (unlocked) while we opened it: try afresh
 			continue
 		}
-		if !created && !free(lp, host) {
+		if !created && !free(f, lp, host) {
 			closeLockFile(f)
 			return nil, lockedError(path, lp)
 		}
@@ -161,23 +161,6 @@ func openLockFile(lp string) (f *os.File, created, readOnly bool, err error) {
 	return nil, false, false, err
 }
 
-// lockOpened takes the OS lock of the lock file f. A file we just created
-// is ours: another Xuequ that opened it meanwhile finds it empty and lets
-// go at once, so we wait for it. An existing one is held by someone else
-// when its OS lock is.
-func lockOpened(f *os.File, created bool) bool {
-	if !created {
-		return tryLockFile(f)
-	}
-	for range 500 {
-		if tryLockFile(f) {
-			return true
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	return false
-}
-
 // held maps the lock paths this process holds to their *FileLock, so that
 // a save by this process of a project it holds goes ahead.
 var held sync.Map
@@ -202,10 +185,15 @@ func sameFile(f *os.File, lp string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(a, b)
 }
 
-// free reports whether the existing lock file lp, OS-locked by us, may
-// be taken over (see stale): no live Xuequ holds it, for a live one would
-// hold its OS lock too (or, from an older version, say so in the file).
-func free(lp, host string) bool {
+// free reports whether the existing lock file f (at lp), OS-locked by
+// us, may be taken over: it is empty (its writer was stopped before
+// writing it, or has just created it and will now find it held), or
+// stale (see stale). A live Xuequ holds its OS lock, or (an older
+// version, a file system without OS locks) says so in the file.
+func free(f *os.File, lp, host string) bool {
+	if fi, err := f.Stat(); err == nil && fi.Size() == 0 {
+		return true
+	}
 	holder, readable := readLock(lp)
 	return stale(holder, readable, lp, host)
 }
