@@ -26,18 +26,19 @@ func tryLockFile(f *os.File) bool {
 // closeLockFile gives up the OS lock of f.
 func closeLockFile(f *os.File) { f.Close() }
 
-// removeLockFile closes f and removes the lock file lp. Windows removes no
-// file that is open, so the OS lock goes first; a Xuequ that takes the
-// lock in between has written its own content, which is then kept.
+// removeLockFile empties the lock file lp (ours, under its OS lock), gives
+// the lock up and removes the file if it is still empty. Windows removes
+// no file that is open, so the OS lock must go first; the emptied file is
+// free for the next Xuequ (see free) should it stay, and one that another
+// Xuequ has filled meanwhile is left alone.
 func removeLockFile(f *os.File, lp string) error {
-	mine, _ := os.ReadFile(lp)
+	if err := f.Truncate(0); err != nil {
+		f.Close()
+		return err
+	}
 	f.Close()
-	if now, err := os.ReadFile(lp); err != nil || string(now) != string(mine) {
-		return nil
+	if fi, err := os.Stat(lp); err == nil && fi.Size() == 0 {
+		os.Remove(lp) // best effort: an empty lock file holds nothing
 	}
-	err := os.Remove(lp)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	return err
+	return nil
 }
