@@ -105,7 +105,8 @@ func Lock(path string) (*FileLock, error) {
 		if err != nil {
 			return nil, fmt.Errorf("store: lock %s: %w", path, err)
 		}
-		if !tryLockFile(f) {
+		osLock := tryLockFile(f)
+		if osLock == lockHeld {
 			f.Close() // another Xuequ holds it right now
 			return nil, lockedError(path, lp)
 		}
@@ -113,7 +114,7 @@ func Lock(path string) (*FileLock, error) {
 			closeLockFile(f) // removed (unlocked) while we opened it: try afresh
 			continue
 		}
-		if !created && !free(f, lp, host) {
+		if !created && !free(f, lp, host, osLock == lockTaken) {
 			closeLockFile(f)
 			return nil, lockedError(path, lp)
 		}
@@ -185,18 +186,25 @@ func sameFile(f *os.File, lp string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(a, b)
 }
 
-// free reports whether the existing lock file f (at lp), OS-locked by
-// us, may be taken over: it is empty (its writer was stopped before
-// writing it, or has just created it and will now find it held), or
-// stale (see stale). A live Xuequ holds its OS lock, or (an older
-// version, a file system without OS locks) says so in the file.
-func free(f *os.File, lp, host string) bool {
-	if fi, err := f.Stat(); err == nil && fi.Size() == 0 {
+// free reports whether the existing lock file f (at lp) may be taken
+// over: stale (see stale), or empty under our OS lock (its writer was
+// stopped before writing it, or has just created it and will now find it
+// held). A live Xuequ holds its OS lock, or (an older version, a file
+// system without OS locks) says so in the file.
+func free(f *os.File, lp, host string, osLocked bool) bool {
+	if fi, err := f.Stat(); osLocked && err == nil && fi.Size() == 0 {
 		return true
 	}
 	holder, readable := readLock(lp)
 	return stale(holder, readable, lp, host)
 }
+
+// The outcomes of tryLockFile.
+const (
+	lockTaken = iota // we hold the OS lock of the file now
+	lockHeld         // another open file holds it
+	lockNone         // no OS locks here (the OS, or the file system): the content alone guards
+)
 
 // rewrite replaces the content of f with data, synced.
 func rewrite(f *os.File, data []byte) error {

@@ -8,12 +8,18 @@ import (
 	"syscall"
 )
 
-// tryLockFile takes the exclusive OS lock of f without waiting; false when
-// another open file holds it. A file system without flock (some network
-// shares) gives true: the lock file's content alone guards there.
-func tryLockFile(f *os.File) bool {
+// tryLockFile takes the exclusive OS lock of f without waiting (see
+// lockTaken…); a file system without flock (some network shares) gives
+// lockNone.
+func tryLockFile(f *os.File) int {
 	err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-	return !errors.Is(err, syscall.EWOULDBLOCK) && !errors.Is(err, syscall.EAGAIN)
+	switch {
+	case err == nil:
+		return lockTaken
+	case errors.Is(err, syscall.EWOULDBLOCK), errors.Is(err, syscall.EAGAIN):
+		return lockHeld
+	}
+	return lockNone
 }
 
 // closeLockFile gives up the OS lock of f.

@@ -8,7 +8,7 @@ import (
 )
 
 // tryLockFile: no OS lock here; the lock file's content alone guards.
-func tryLockFile(*os.File) bool { return true }
+func tryLockFile(*os.File) int { return lockNone }
 
 func closeLockFile(f *os.File) { f.Close() }
 

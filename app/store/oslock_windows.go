@@ -14,13 +14,18 @@ import (
 // reads of a locked range).
 const lockOffset = 1 << 30
 
-// tryLockFile takes the exclusive OS lock of f without waiting; false when
-// another open file holds it. A file system that cannot lock gives true:
-// the lock file's content alone guards there.
-func tryLockFile(f *os.File) bool {
+// tryLockFile takes the exclusive OS lock of f without waiting (see
+// lockTaken…); a file system that cannot lock gives lockNone.
+func tryLockFile(f *os.File) int {
 	ol := windows.Overlapped{Offset: lockOffset}
 	err := windows.LockFileEx(windows.Handle(f.Fd()), windows.LOCKFILE_EXCLUSIVE_LOCK|windows.LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, &ol)
-	return !errors.Is(err, windows.ERROR_LOCK_VIOLATION) && !errors.Is(err, windows.ERROR_IO_PENDING)
+	switch {
+	case err == nil:
+		return lockTaken
+	case errors.Is(err, windows.ERROR_LOCK_VIOLATION), errors.Is(err, windows.ERROR_IO_PENDING):
+		return lockHeld
+	}
+	return lockNone
 }
 
 // closeLockFile gives up the OS lock of f.
