@@ -15,9 +15,15 @@ type Error struct {
 	Key  string
 	Text string
 	Args map[string]any
+	// Err is the error this one explains (a store error, say), kept for
+	// errors.Is/As; nil for an edit's own errors.
+	Err error
 }
 
 func (e *Error) Error() string { return renderTemplate(e.Text, e.Args) }
+
+// Unwrap returns the explained error, if any.
+func (e *Error) Unwrap() error { return e.Err }
 
 // Label names an edit for the Edit menu ("Undo: …") the way Error names
 // a failure: Key ("app.label.…"), English template Text and its Args.

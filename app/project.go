@@ -162,7 +162,7 @@ func (s *Session) WriteProjectContext(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	return store.SaveContext(ctx, path, p)
+	return saveError(store.SaveContext(ctx, path, p))
 }
 
 // Freeze returns a copy of the session for writing the project on another

@@ -22,6 +22,10 @@ func TestMain(m *testing.M) {
 		crashChild(target)
 		return
 	}
+	if target := os.Getenv(lockChildEnv); target != "" {
+		lockChild(target)
+		return
+	}
 	os.Exit(m.Run())
 }
 

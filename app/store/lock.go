@@ -1,15 +1,13 @@
 package store
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strconv"
+	"sync"
 	"time"
 )
 
@@ -80,9 +78,17 @@ func ResolvePath(path string) string {
 // it. A lock left by a dead process on this host is taken over; a lock
 // held by a live process, or by any process on another host, gives a
 // *LockedError. Call Unlock when the project is closed.
+//
+// The lock file is held open with an OS lock (flock, LockFileEx) for as
+// long as the project is locked: two Xuequ judging and taking over the
+// same stale lock at the same instant are thus serialised by the OS, and
+// the OS drops the lock of a process that dies. The JSON content says who
+// holds it (for the message) and still guards against Xuequ versions and
+// file systems without OS locks.
 type FileLock struct {
 	path string
 	info LockInfo
+	f    *os.File // open lock file holding the OS lock (nil once unlocked)
 }
 
 // Lock takes the lock of the project at path (see type FileLock).
@@ -94,66 +100,121 @@ func Lock(path string) (*FileLock, error) {
 		return nil, err
 	}
 	lp := LockPath(path)
-	for attempt := 0; attempt < 2; attempt++ {
-		err := createLock(lp, data)
-		if err == nil {
-			return &FileLock{path: lp, info: me}, nil
-		}
-		if !errors.Is(err, fs.ErrExist) {
+	for range 20 {
+		f, created, readOnly, err := openLockFile(lp)
+		if err != nil {
 			return nil, fmt.Errorf("store: lock %s: %w", path, err)
 		}
-		judged, _ := os.ReadFile(lp)
-		holder, readable := readLock(lp)
-		if !stale(holder, readable, lp, host) {
-			return nil, &LockedError{File: path, Holder: holder, Unreadable: !readable}
+		osLock := tryLockFile(f)
+		if osLock == lockHeld {
+			f.Close() // another Xuequ holds it right now
+			return nil, lockedError(path, lp)
 		}
-		// Taken over: a crashed Xuequ on this machine left it behind. Only
-		// the lock judged stale goes, not one another Xuequ has just put
-		// in its place.
-		if now, err := os.ReadFile(lp); err == nil && !bytes.Equal(now, judged) {
+		if !sameFile(f, lp) {
+			closeLockFile(f) // removed (unlocked) while we opened it: try afresh
 			continue
 		}
-		if err := os.Remove(lp); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("store: lock %s: remove stale lock: %w", path, err)
+		if !created && !free(f, lp, host, osLock == lockTaken) {
+			closeLockFile(f)
+			return nil, lockedError(path, lp)
 		}
+		if readOnly {
+			// A stale lock of a colleague's that we may not write: it goes
+			// (still under its OS lock) and ours is made afresh.
+			err := removeLockFile(f, lp)
+			if err != nil {
+				return nil, fmt.Errorf("store: lock %s: remove stale lock: %w", path, err)
+			}
+			continue
+		}
+		if err := rewrite(f, data); err != nil {
+			closeLockFile(f)
+			return nil, fmt.Errorf("store: lock %s: %w", path, err)
+		}
+		l := &FileLock{path: lp, info: me, f: f}
+		held.Store(lp, l)
+		return l, nil
+	}
+	return nil, lockedError(path, lp)
+}
+
+// openLockFile opens the lock file lp, creating it when there is none
+// (created is then true: the empty file is ours to fill). A colleague's
+// lock file we may not write is opened readOnly.
+func openLockFile(lp string) (f *os.File, created, readOnly bool, err error) {
+	for range 20 {
+		f, err = os.OpenFile(lp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if err == nil {
+			return f, true, false, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return nil, false, false, err
+		}
+		f, err = os.OpenFile(lp, os.O_RDWR, 0)
+		if errors.Is(err, fs.ErrPermission) {
+			f, err = os.Open(lp) // enough to see whether it is held
+			readOnly = true
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return f, false, readOnly, err
+		} // removed between our two tries: create it
+	}
+	return nil, false, false, err
+}
+
+// held maps the lock paths this process holds to their *FileLock, so that
+// a save by this process of a project it holds goes ahead.
+var held sync.Map
+
+func lockedError(path, lp string) error {
+	holder, readable := readLock(lp)
+	for i := 0; !readable && i < 20; i++ {
+		// The holder may be writing it this very moment (a take-over
+		// rewrites the file in place): look again before calling it
+		// unreadable.
+		time.Sleep(5 * time.Millisecond)
+		holder, readable = readLock(lp)
+	}
+	return &LockedError{File: path, Holder: holder, Unreadable: !readable}
+}
+
+// sameFile reports whether f is still the file at lp: a lock file
+// removed by Unlock between our open and our OS lock is a dead one.
+func sameFile(f *os.File, lp string) bool {
+	a, err1 := f.Stat()
+	b, err2 := os.Stat(lp)
+	return err1 == nil && err2 == nil && os.SameFile(a, b)
+}
+
+// free reports whether the existing lock file f (at lp) may be taken
+// over: stale (see stale), or empty under our OS lock (its writer was
+// stopped before writing it, or has just created it and will now find it
+// held). A live Xuequ holds its OS lock, or (an older version, a file
+// system without OS locks) says so in the file.
+func free(f *os.File, lp, host string, osLocked bool) bool {
+	if fi, err := f.Stat(); osLocked && err == nil && fi.Size() == 0 {
+		return true
 	}
 	holder, readable := readLock(lp)
-	return nil, &LockedError{File: path, Holder: holder, Unreadable: !readable}
+	return stale(holder, readable, lp, host)
 }
 
-// createLock creates the lock file lp holding data, failing with
-// fs.ErrExist when it exists. The content is written to a private file
-// first and hard-linked into place, so that no other Xuequ ever reads a
-// lock half written; where the file system has no hard links the file is
-// created in place.
-func createLock(lp string, data []byte) error {
-	tmp := fmt.Sprintf("%s.%d.%s.tmp", lp, os.Getpid(), strconv.FormatUint(rand.Uint64(), 36))
-	if err := writeSynced(tmp, data); err == nil {
-		err = os.Link(tmp, lp)
-		os.Remove(tmp)
-		if err == nil || errors.Is(err, fs.ErrExist) {
-			return err
-		}
-	} else {
-		os.Remove(tmp)
-	}
-	return writeSynced(lp, data)
-}
+// The outcomes of tryLockFile.
+const (
+	lockTaken = iota // we hold the OS lock of the file now
+	lockHeld         // another open file holds it
+	lockNone         // no OS locks here (the OS, or the file system): the content alone guards
+)
 
-// writeSynced creates name (which must not exist) with data, synced.
-func writeSynced(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
+// rewrite replaces the content of f with data, synced.
+func rewrite(f *os.File, data []byte) error {
+	if err := f.Truncate(0); err != nil {
 		return err
 	}
-	_, werr := f.Write(data)
-	serr := f.Sync()
-	cerr := f.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
-		os.Remove(name)
+	if _, err := f.WriteAt(data, 0); err != nil {
 		return err
 	}
-	return nil
+	return f.Sync()
 }
 
 func readLock(lp string) (LockInfo, bool) {
@@ -182,23 +243,45 @@ func stale(li LockInfo, readable bool, lp, host string) bool {
 	return !processAlive(li.PID)
 }
 
-// Unlock removes the lock file if it is still ours.
+// Unlock removes the lock file if it is still ours and gives up the OS
+// lock.
 func (l *FileLock) Unlock() error {
-	if l == nil {
+	if l == nil || l.f == nil {
 		return nil
 	}
+	held.CompareAndDelete(l.path, l)
+	f := l.f
+	l.f = nil
 	cur, ok := readLock(l.path)
 	if !ok || cur.PID != l.info.PID || cur.Host != l.info.Host || !cur.Since.Equal(l.info.Since) {
+		closeLockFile(f)
 		return nil // taken over by someone else meanwhile: not ours to remove
 	}
-	if err := os.Remove(l.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	return nil
+	return removeLockFile(f, l.path)
 }
 
 // Info returns what the lock file says.
 func (l *FileLock) Info() LockInfo { return l.info }
+
+// lockForSave makes sure no other Xuequ holds the project at path while
+// this process saves it: a project this process holds goes ahead; else
+// its lock is taken until release. Where no lock file can be made (a
+// missing or read-only folder) it only checks, and the save reports what
+// is wrong with the folder.
+func lockForSave(path string) (release func(), err error) {
+	if _, ok := held.Load(LockPath(path)); ok {
+		return func() {}, nil
+	}
+	l, err := Lock(path)
+	var le *LockedError
+	switch {
+	case err == nil:
+		return func() { l.Unlock() }, nil
+	case errors.As(err, &le):
+		return nil, err
+	}
+	return func() {}, checkNotLocked(path)
+}
 
 // checkNotLocked returns a *LockedError when another live Xuequ holds the
 // project at path (this process's own lock, and stale locks, are fine), so

@@ -48,9 +48,11 @@ func SaveContext(ctx context.Context, path string, p *Project) error {
 	if p == nil {
 		return errors.New("store: Save: nil project")
 	}
-	if err := checkNotLocked(path); err != nil {
+	release, err := lockForSave(path)
+	if err != nil {
 		return err
 	}
+	defer release()
 	created := time.Now().UTC()
 	from := p.Origin.Path
 	if old, err := readInfo(ResolvePath(path)); err == nil {
@@ -77,9 +79,11 @@ func SaveContext(ctx context.Context, path string, p *Project) error {
 // like Save), after checking that src opens as a project. Unlike Save it
 // copies the file as it is, tables this version does not know included.
 func SaveAs(src, dst string) error {
-	if err := checkNotLocked(dst); err != nil {
+	release, err := lockForSave(dst)
+	if err != nil {
 		return err
 	}
+	defer release()
 	if _, _, err := Open(src); err != nil {
 		return readableError(err) // no "sql: Scan error … driver.Value"
 	}
@@ -229,9 +233,9 @@ func syncDir(dir string) {
 func write(ctx context.Context, tmp string, p *Project, created time.Time, from string) error {
 	// The file is private until renamed and thrown away on any failure, so
 	// there is nothing for an on-disk journal or per-commit syncs to
-	// protect: the one fsync that matters is done by writeAtomic. A 64 MB
-	// page cache keeps a 100k-zone save from spilling (7.6 s → 4.6 s).
-	d, err := gpkg.Create(tmp, "journal_mode(MEMORY)", "synchronous(OFF)", "cache_size(-65536)")
+	// protect: the one fsync that matters is done by writeAtomic. The page
+	// cache: see saveCacheKiB.
+	d, err := gpkg.Create(tmp, "journal_mode(MEMORY)", "synchronous(OFF)", cachePragma())
 	if err != nil {
 		return err
 	}

@@ -159,11 +159,9 @@ func openRead(path string) (d *gpkg.DB, closeFn func(), err error) {
 		return nil, nil, err
 	}
 	cp := filepath.Join(dir, "project.gpkg")
-	for _, s := range []string{"", "-wal", "-journal"} {
-		if err := copyFile(path+s, cp+s); err != nil && (s == "" || !errors.Is(err, fs.ErrNotExist)) {
-			os.RemoveAll(dir)
-			return nil, nil, err
-		}
+	if err := copyConsistent(path, cp); err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
 	}
 	if err := settle(cp); err != nil {
 		os.RemoveAll(dir)

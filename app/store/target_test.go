@@ -167,11 +167,19 @@ func TestLockConcurrentWriters(t *testing.T) {
 	}
 }
 
-// TestLockUnreadable: a garbled or empty lock file is described as such,
-// not as "unknown user on unknown host (process 0) since 0001-01-01".
+// TestLockUnreadable: a garbled lock file is described as such, not as
+// "unknown user on unknown host (process 0) since 0001-01-01". An empty
+// one whose OS lock no one holds was left by a Xuequ stopped between
+// creating and writing it: taken over.
 func TestLockUnreadable(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "p.xuequ.gpkg")
-	for _, content := range []string{"", "{garbage", `{"host":"x"}`} {
+	os.WriteFile(LockPath(path), nil, 0o644)
+	if l, err := Lock(path); err != nil {
+		t.Fatalf("empty lock file: %v", err)
+	} else {
+		l.Unlock()
+	}
+	for _, content := range []string{"{garbage", `{"host":"x"}`} {
 		os.WriteFile(LockPath(path), []byte(content), 0o644)
 		_, err := Lock(path)
 		var le *LockedError

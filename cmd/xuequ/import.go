@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
@@ -30,10 +29,6 @@ func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 func runImport(args []string, stdout, stderr io.Writer) error {
-	// Import is memory-bound (a file's bytes, its decoded and repaired
-	// zones, then the save's page cache): a tighter GC target keeps the
-	// peak near 2× ogr2ogr's (25.6 MB / 14k-zone GeoJSON: 171 → ~110 MB).
-	defer debug.SetGCPercent(debug.SetGCPercent(50))
 	fs := newFlagSet("import", "--schools S.shp|.geojson|.kml|.kmz|.gpkg|.zip --zones Z.shp|… [--history H.csv|.xlsx] [--births B.csv|.xlsx] [--housing D.csv|.xlsx] [--resources R.csv|.xlsx] [--map schools.name=学校名称 ...] [--map-value zones.primary_school=城关一小=城关镇第一小学 ...] -o P.xuequ.gpkg", stdout)
 	var opt ingest.ImportOptions
 	var maps, values multiFlag
@@ -82,7 +77,9 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		}
 		opt.Values = vm
 	}
+	defer importMemory()()
 	d, rep, err := ingest.Import(opt)
+	importRead()
 	if err == nil && *resources != "" {
 		var rrep *ingest.Report
 		d.Resources, rrep, err = readResourcesFile(*resources, opt.Sheet, d)

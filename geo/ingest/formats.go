@@ -124,6 +124,9 @@ func readLayerFile(path string, data []byte, opt Options, want geomWant, rep *Re
 		raw, err = readGeoPackageLayer(path, opt, want, rep)
 	default:
 		if data == nil {
+			if raw, err = streamGeoJSON(path, want, rep); err == nil {
+				break
+			}
 			if data, err = os.ReadFile(path); err != nil {
 				return nil, &model.InputError{File: path, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPathErr(err))}
 			}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"testing"
 
@@ -103,6 +104,7 @@ func FuzzReadGeoJSON(f *testing.F) {
 		}
 		zones, _, err := ReadZones("f.geojson", data, Options{})
 		checkInputErr(t, err)
+		sameStreamed(t, data)
 		ids := map[string]bool{}
 		for _, z := range zones {
 			if ids[z.ID] || z.ID == "" {
@@ -118,6 +120,20 @@ func FuzzReadGeoJSON(f *testing.F) {
 			}
 		}
 	})
+}
+
+// sameStreamed checks that the file read feature by feature (from its
+// path) gives what its text does.
+func sameStreamed(t *testing.T, data []byte) {
+	path := filepath.Join(t.TempDir(), "f.geojson")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	z1, r1, e1 := ReadZones(path, nil, Options{})
+	z2, r2, e2 := ReadZones(path, data, Options{})
+	if !reflect.DeepEqual(z1, z2) || !reflect.DeepEqual(r1, r2) || !reflect.DeepEqual(e1, e2) {
+		t.Fatalf("streamed and whole-text reads differ:\n%v %v\n%v %v", e1, r1, e2, r2)
+	}
 }
 
 // FuzzReadHistoryCSV: any bytes give an *model.InputError or valid rows.

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unique"
 
 	"github.com/paulmach/orb"
 	"github.com/xuequ/xuequ/geo"
@@ -311,7 +312,7 @@ func decodeProps(raw []byte) ([]prop, error) {
 	}
 	out := make([]prop, 0, 12)
 	err := eachMember(raw, func(key string, v []byte) error {
-		p := prop{key: key}
+		p := prop{key: unique.Make(key).Value()} // one copy of each field name, not one per feature
 		switch {
 		case string(v) == "null":
 			p.null = true

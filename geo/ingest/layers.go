@@ -181,6 +181,7 @@ func readZones(name string, data []byte, opt Options) ([]model.Zone, []int, *Rep
 		z.Attrs = attrs(f, m)
 		out = append(out, z)
 		feats = append(feats, f.index)
+		f.props = nil // read: let it go while the zones build up
 	}
 	ids.summary(rep, "zones")
 	if n := quiet[geo.NoteOrientation]; n > 0 {
@@ -284,7 +285,9 @@ type repairResult struct {
 
 // repairAll repairs every feature's multipolygon, on all cores: repair
 // (mostly validation, for valid zones) is the costliest step of reading a
-// large zones file, and zones are independent.
+// large zones file, and zones are independent. Each feature's geometry is
+// dropped once repaired, so that a large file is not held twice over
+// (read, and repaired); only the results have geometry after.
 func repairAll(features []feature) []repairResult {
 	out := make([]repairResult, len(features))
 	var next atomic.Int64
@@ -294,6 +297,7 @@ func repairAll(features []feature) []repairResult {
 			for i := int(next.Add(1) - 1); i < len(features); i = int(next.Add(1) - 1) {
 				mp, notes := geo.RepairMultiPolygon(features[i].geom.(orb.MultiPolygon))
 				out[i] = repairResult{mp, notes}
+				features[i].geom = nil
 			}
 		})
 	}
