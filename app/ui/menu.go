@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"image/png"
-	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -233,12 +232,7 @@ func (w *mainWindow) showOpenDialog() {
 
 // setDialogFolder starts file dialogs where the current project lives.
 func (w *mainWindow) setDialogFolder(d *dialog.FileDialog) {
-	dir := ""
-	if w.sess != nil && w.sess.Path() != "" {
-		dir = filepath.Dir(w.sess.Path())
-	} else if r := recentFiles(w.app.Preferences()); len(r) > 0 {
-		dir = filepath.Dir(r[0])
-	}
+	dir := w.dialogFolder()
 	if dir == "" {
 		return
 	}
@@ -258,27 +252,18 @@ func (w *mainWindow) save() {
 	w.savePath(w.sess.Path())
 }
 
-func (w *mainWindow) showSaveAs() { w.showSaveAsThen(nil) }
+func (w *mainWindow) showSaveAs() { w.showSaveAsThen(nil) } // saveas.go
 
-// showSaveAsThen asks for a file name, saves and then runs then (if not
-// nil) once the save succeeded.
-func (w *mainWindow) showSaveAsThen(then func()) {
-	if w.sess == nil || w.cfg.Save == nil {
-		return
+// dialogFolder is the folder of the current project, else of the last
+// one opened ("" when neither is known).
+func (w *mainWindow) dialogFolder() string {
+	if w.sess != nil && w.sess.Path() != "" {
+		return filepath.Dir(w.sess.Path())
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			w.showError(err)
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		os.Remove(path) // Save writes atomically via its own temp file
-		w.savePathThen(path, then)
-	}, w.win)
-	d.SetFileName(projectFileName(w.sess))
-	w.setDialogFolder(d)
-	showFileDialog(d, w.win)
+	if r := recentFiles(w.app.Preferences()); len(r) > 0 {
+		return filepath.Dir(r[0])
+	}
+	return ""
 }
 
 func projectFileName(s *app.Session) string {

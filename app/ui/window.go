@@ -440,9 +440,7 @@ func (w *mainWindow) savePathThen(path string, then func()) {
 	if w.cfg.Save == nil {
 		return
 	}
-	if !strings.HasSuffix(path, ".gpkg") {
-		path += ".xuequ.gpkg"
-	}
+	path = projectPath(path)
 	unlock, err := w.lockFor(path)
 	if err != nil {
 		w.showError(err)
