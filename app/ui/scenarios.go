@@ -424,26 +424,6 @@ func (w *mainWindow) planYear(offset int) int {
 	return suggestedYear(w.sess) + offset
 }
 
-// askEditYear asks a new year for edit i of the scenario on display (the
-// 项目时间表's 改年份; a closure's year is its last year open).
-func (w *mainWindow) askEditYear(win fyne.Window, i int) {
-	year := newYearEntry(w.sess.EditYear(i))
-	items := []*widget.FormItem{widget.NewFormItem(lang.X("scenario.timeline.year", "生效年份（撤并为最后办学年份）"), year)}
-	dialog.ShowForm(lang.X("scenario.timeline.reschedule", "修改年份"), lang.X("scenario.ok", "确定"), lang.X("scenario.cancel", "取消"), items,
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			y, err := parsePlanYear(year.Text)
-			if err == nil {
-				err = w.sess.Reschedule(i, y)
-			}
-			if err != nil {
-				dialog.ShowError(translatedError{err}, win)
-			}
-		}, win)
-}
-
 // openSchoolLevels are the levels a new school can have, in menu order.
 var openSchoolLevels = []model.Level{model.LevelPrimary, model.LevelJunior, model.LevelNineYear, model.LevelKindergarten}
 
