@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -71,5 +72,14 @@ func TestReassignAsksYearInScenario(t *testing.T) {
 	tl := w.sess.Timeline()
 	if len(tl) != 1 || tl[0].Year != 2028 {
 		t.Fatalf("timeline %+v, want the redraw in 2028", tl)
+	}
+	said := false
+	for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "自 2028 年起招生") {
+			said = true
+		}
+	}
+	if !said {
+		t.Error("the result does not say from which year the catchments apply")
 	}
 }

@@ -91,7 +91,7 @@ func (w *mainWindow) reassignFrom(m assign.Method, year int) {
 		}
 	}
 	d := dialog.NewCustom(trLabel(c.Label()), lang.X("reassign.close", "关闭"),
-		reassignResult(c, moved, before, after), w.win)
+		reassignResult(c, year, moved, before, after), w.win)
 	d.Resize(fyne.NewSize(min(560, w.win.Canvas().Size().Width*0.9), 0))
 	d.Show()
 }
@@ -111,8 +111,9 @@ func reassignYears(s *app.Session) []int {
 	return years
 }
 
-// reassignResult lays the figures out as label : value rows.
-func reassignResult(c *app.Reassign, moved int, before, after []seatFigures) fyne.CanvasObject {
+// reassignResult lays the figures out as label : value rows; year is the
+// first intake year under the new catchments (0 = from the start).
+func reassignResult(c *app.Reassign, year, moved int, before, after []seatFigures) fyne.CanvasObject {
 	grid := container.NewGridWithColumns(2)
 	row := func(label, value string, bad bool) {
 		v := widget.NewLabel(value)
@@ -136,6 +137,9 @@ func reassignResult(c *app.Reassign, moved int, before, after []seatFigures) fyn
 		map[string]any{"N": ch.BeyondRadius, "S": formatInt(float64(ch.BeyondRadiusStudents))}), false)
 	note := widget.NewLabel(lang.X("reassign.note",
 		"新学区只改变今后的新生（一年级、七年级）去向，在校生留在原校，所以本年的学位缺口不变，预测年份逐年体现。可用 Ctrl+Z 撤销。"))
+	if year > 0 {
+		note.SetText(lang.X("reassign.note.year", "新学区自 {{.Year}} 年起招生时生效，此前各年不变。", map[string]any{"Year": year}) + "\n" + note.Text)
+	}
 	note.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(grid, widget.NewSeparator(), note)
 }
