@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/png"
+	"io"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/app/report"
 )
 
 // Shortcuts. Ctrl on Linux/Windows, ⌘ on macOS (ShortcutDefault).
@@ -277,26 +279,18 @@ func projectFileName(s *app.Session) string {
 	return name + ".xuequ.gpkg"
 }
 
-// showExportPNG writes the map as shown, at twice the screen resolution.
+// showExportPNG writes the map as shown, at twice the screen resolution,
+// atomically (an existing file stays as it was if the export fails).
 func (w *mainWindow) showExportPNG() {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			w.showError(err)
-			return
-		}
-		defer wc.Close()
+	askSavePath(w.win, lang.X("export.saveas.title", "Export"), w.dialogFolder(), "xuequ-map.png", withExt(".png"), func(path string) {
 		img, err := w.mapView.Export(2)
 		if err == nil {
-			err = png.Encode(wc, img)
+			err = report.WriteFileAtomic(path, func(wr io.Writer) error { return png.Encode(wr, img) })
 		}
 		if err != nil {
-			w.showError(fmt.Errorf("%s: %w", wc.URI().Path(), err))
+			w.showError(fmt.Errorf("%s: %w", path, err))
 		}
-	}, w.win)
-	d.SetFileName("xuequ-map.png")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
-	w.setDialogFolder(d)
-	showFileDialog(d, w.win)
+	})
 }
 
 // Dialogs written by the panels helper (settings.go, about.go,

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/app/report"
 )
 
 // saveAsOnto fills 另存为 with name and taps 保存.
@@ -85,5 +87,24 @@ func TestSaveAsNeverTruncatesTheTarget(t *testing.T) {
 	}
 	if w.sess.Path() != target {
 		t.Errorf("session path %q, want %q", w.sess.Path(), target)
+	}
+}
+
+// An export onto an existing file asks 覆盖？ too, and a failed export
+// leaves the file as it was.
+func TestExportNeverTruncatesTheTarget(t *testing.T) {
+	w := newTestWindow(t)
+	dir := t.TempDir()
+	target := filepath.Join(dir, "大班额台账.xlsx")
+	if err := os.WriteFile(target, []byte("last month's ledger"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w.sess.SetPath(filepath.Join(dir, "当前.xuequ.gpkg"))
+	w.showExport("大班额台账", ".xlsx", func(io.Writer, *app.Session, report.Options) error { return errors.New("失败") })
+	tapButton(t, w, "保存")
+	tapButton(t, w, "替换")
+	inflight.Wait()
+	if got, _ := os.ReadFile(target); string(got) != "last month's ledger" {
+		t.Errorf("failed export left %q", got)
 	}
 }
