@@ -28,7 +28,7 @@ func (w *mainWindow) askEditYear(win fyne.Window, i int) {
 		costItem.HintText = lang.X("scenario.timeline.cost.base", "投资额属于规划项目，请在方案中填写")
 	}
 	items := []*widget.FormItem{widget.NewFormItem(lang.X("scenario.timeline.year", "生效年份（撤并为最后办学年份）"), year), costItem}
-	dialog.ShowForm(lang.X("scenario.timeline.reschedule", "修改年份和投资"), lang.X("scenario.ok", "确定"), lang.X("scenario.cancel", "取消"), items,
+	d := dialog.NewForm(lang.X("scenario.timeline.reschedule", "修改年份和投资"), lang.X("scenario.ok", "确定"), lang.X("scenario.cancel", "取消"), items,
 		func(ok bool) {
 			if !ok {
 				return
@@ -48,6 +48,8 @@ func (w *mainWindow) askEditYear(win fyne.Window, i int) {
 				dialog.ShowError(translatedError{err}, win)
 			}
 		}, win)
+	d.Resize(fitDialog(win, 480, 0))
+	d.Show()
 }
 
 // newCostEntry is the investment field (万元), empty for none.

@@ -410,7 +410,7 @@ func (w *mainWindow) showTimeline() {
 	v := NewTimelineView(w.sess)
 	v.OnReschedule = func(edit int) { w.askEditYear(tw, edit) }
 	tw.SetContent(v)
-	tw.Resize(fyne.NewSize(720, 360))
+	tw.Resize(fyne.NewSize(1000, 420))
 	tw.Show()
 }
 
