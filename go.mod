@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	codeberg.org/go-pdf/fpdf v0.12.0
 	fyne.io/fyne/v2 v2.7.1
+	github.com/mozillazg/go-pinyin v0.21.0
 	github.com/paulmach/orb v0.14.0
 	github.com/xuri/excelize/v2 v2.11.1
 	golang.org/x/image v0.47.0

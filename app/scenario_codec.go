@@ -35,6 +35,9 @@ import (
 //   - move_school, set_standards: "year" is read and written the same way
 //     (the new site or standards apply from that year).
 //
+// An edit's planned investment (投资, Scheduled.CostWan) is the data's
+// "cost_wan" in 万元, a number; 0 or missing means none given.
+//
 // Years before an edit's effective year are projected exactly as without
 // it (forecast.District).
 
@@ -125,7 +128,12 @@ func encodeEdits(cs []Command) (json.RawMessage, error) {
 			return nil, err
 		}
 		if sc, ok := c.(*Scheduled); ok && sc.Year > 0 {
-			if data, err = withYear(data, yearKey(kind), sc.Year); err != nil {
+			if data, err = withField(data, yearKey(kind), sc.Year); err != nil {
+				return nil, err
+			}
+		}
+		if cost := editCost(c); cost > 0 {
+			if data, err = withField(data, costKey, cost); err != nil {
 				return nil, err
 			}
 		}
@@ -157,14 +165,18 @@ func decodeEdits(data []byte) ([]Command, error) {
 		}
 		c, err := decode(e.Data)
 		var year int
+		var cost float64
 		if err == nil {
 			year, err = readYear(e.Data, yearKey(e.Kind))
+		}
+		if err == nil {
+			cost, err = readCost(e.Data)
 		}
 		if err != nil {
 			return nil, errorf("scenario_edit", `edit {{.N}} ({{.Kind}}) cannot be read: {{.Err}}`,
 				map[string]any{"N": i + 1, "Kind": e.Kind, "Err": err.Error()})
 		}
-		out = append(out, At(year, c))
+		out = append(out, plan(c, year, cost))
 	}
 	return out, nil
 }
@@ -273,14 +285,32 @@ func yearKey(kind string) string {
 	return "year"
 }
 
-// withYear adds key: year to the JSON object data.
-func withYear(data []byte, key string, year int) ([]byte, error) {
+// costKey is the data key of an edit's planned investment in 万元 (a
+// number; 0 or missing = none given).
+const costKey = "cost_wan"
+
+// withField adds key: value to the JSON object data.
+func withField(data []byte, key string, value any) ([]byte, error) {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, err
 	}
-	m[key], _ = json.Marshal(year)
+	m[key], _ = json.Marshal(value)
 	return json.Marshal(m)
+}
+
+// readCost reads the planned investment (0 when missing); a negative or
+// non-numeric cost is an error.
+func readCost(data []byte) (float64, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(data, &m); err != nil || m[costKey] == nil {
+		return 0, nil
+	}
+	var c float64
+	if err := json.Unmarshal(m[costKey], &c); err != nil || c < 0 {
+		return 0, fmt.Errorf("%s %s: give an investment in 万元 (0 or more)", costKey, m[costKey])
+	}
+	return c, nil
 }
 
 // readYear reads the effective year under key (0 when missing); a year

@@ -2,6 +2,7 @@ package app
 
 import (
 	"github.com/xuequ/xuequ/app/store"
+	"math"
 	"reflect"
 	"slices"
 
@@ -22,9 +23,13 @@ import (
 // The projection (forecast.District) honours the years: every year before
 // an edit takes effect is exactly what it would be without the edit. Year
 // 0 means "from the first year", as an unscheduled edit.
+//
+// CostWan is the planned investment (投资, 万元) of the edit, 0 = none
+// given: the 项目时间表 totals it per year and per scenario.
 type Scheduled struct {
 	Command
-	Year int
+	Year    int
+	CostWan float64
 }
 
 // At schedules c for year (0 = from the first year: c itself).
@@ -33,6 +38,22 @@ func At(year int, c Command) Command {
 		return c
 	}
 	return &Scheduled{Command: c, Year: year}
+}
+
+// plan is c with year and cost (c itself when both are 0).
+func plan(c Command, year int, costWan float64) Command {
+	if costWan <= 0 {
+		return At(year, c)
+	}
+	return &Scheduled{Command: c, Year: max(year, 0), CostWan: costWan}
+}
+
+// editCost is the planned investment of c in 万元, 0 = none.
+func editCost(c Command) float64 {
+	if s, ok := c.(*Scheduled); ok {
+		return s.CostWan
+	}
+	return 0
 }
 
 // Effective is the first school year the edit is in force: Year, or
@@ -68,7 +89,7 @@ func unscheduled(c Command) Command {
 // needs untouched.
 func freshCopy(c Command) Command {
 	if s, ok := c.(*Scheduled); ok {
-		return &Scheduled{Command: freshCopy(s.Command), Year: s.Year}
+		return &Scheduled{Command: freshCopy(s.Command), Year: s.Year, CostWan: s.CostWan}
 	}
 	v := reflect.ValueOf(c)
 	if v.Kind() != reflect.Pointer || v.IsNil() {
@@ -163,6 +184,8 @@ type TimelineItem struct {
 	// school's seats, classrooms × standard of an expansion, minus a
 	// closed school's.
 	Seats int
+	// CostWan is the edit's planned investment (投资, 万元), 0 = none.
+	CostWan float64
 }
 
 // Timeline lists the edits of the scenario on display (the base's when
@@ -180,7 +203,8 @@ func (s *Session) Timeline() []TimelineItem {
 		if err := cp.Do(d); err != nil {
 			continue
 		}
-		out = append(out, TimelineItem{Edit: i, Year: effectiveYear(c), Label: c.Label(), Seats: knownSeats(d) - before})
+		out = append(out, TimelineItem{Edit: i, Year: effectiveYear(c), Label: c.Label(), Seats: knownSeats(d) - before,
+			CostWan: editCost(c)})
 	}
 	slices.SortStableFunc(out, func(a, b TimelineItem) int { return a.Year - b.Year })
 	return out
@@ -229,7 +253,38 @@ func (s *Session) Reschedule(i, year int) error {
 	if err := s.checkScheduled(At(year, v.edits[i])); err != nil {
 		return err
 	}
-	v.edits[i] = At(year, unscheduled(v.edits[i]))
+	v.edits[i] = plan(unscheduled(v.edits[i]), year, editCost(v.edits[i]))
+	s.changed()
+	return nil
+}
+
+// EditCost is the planned investment (万元) of edit i of the scenario on
+// display, 0 = none given.
+func (s *Session) EditCost(i int) float64 {
+	if i < 0 || i >= len(s.cur.edits) {
+		return 0
+	}
+	return editCost(s.cur.edits[i])
+}
+
+// SetEditCost gives edit i of the scenario on display a planned
+// investment in 万元 (0 = none). Like years, costs belong to a plan: the
+// base district, saved as one district, has nowhere to keep them.
+func (s *Session) SetEditCost(i int, costWan float64) error {
+	v := s.cur
+	if i < 0 || i >= len(v.edits) {
+		return errorf("no_edit", "there is no edit {{.N}} in this scenario", map[string]any{"N": i + 1})
+	}
+	if costWan < 0 || costWan > 1e7 || math.IsNaN(costWan) {
+		return errorf("edit_cost", "{{.Cost}} is not an investment in 万元 (0 or more)", map[string]any{"Cost": costWan})
+	}
+	if v == s.base && costWan > 0 {
+		return errorf("cost_base", "a planned investment goes into a scenario: make one first (方案 ▸ 新建方案)", nil)
+	}
+	if costWan == editCost(v.edits[i]) {
+		return nil
+	}
+	v.edits[i] = plan(unscheduled(v.edits[i]), s.EditYear(i), costWan)
 	s.changed()
 	return nil
 }

@@ -195,3 +195,53 @@ func TestScheduledRefusedOnBase(t *testing.T) {
 		t.Error("rescheduled a base edit")
 	}
 }
+
+// TestEditCost: a planned investment (万元) is saved as cost_wan, kept
+// when the edit is rescheduled, refused on the base and read as none from
+// projects saved before costs.
+func TestEditCost(t *testing.T) {
+	s := NewSession(crowded(), "", Project)
+	rooms := 18
+	if err := s.Do(&SchoolEdit{ID: "A", Classrooms: &rooms}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetEditCost(0, 800); err == nil {
+		t.Error("a cost on the base was accepted")
+	}
+	if err := s.NewScenario("扩建", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Do(At(2027, &SchoolEdit{ID: "A", Classrooms: &rooms})); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetEditCost(0, 1250.5); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Reschedule(0, 2028); err != nil {
+		t.Fatal(err)
+	}
+	if s.EditCost(0) != 1250.5 || s.EditYear(0) != 2028 || s.Timeline()[0].CostWan != 1250.5 {
+		t.Fatalf("cost %v year %d after rescheduling", s.EditCost(0), s.EditYear(0))
+	}
+	if err := s.SetEditCost(0, -1); err == nil {
+		t.Error("a negative cost was accepted")
+	}
+	data, err := encodeEdits(s.cur.edits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := decodeEdits(data)
+	if err != nil || editCost(back[0]) != 1250.5 || effectiveYear(back[0]) != 2028 {
+		t.Fatalf("round trip of %s: %v %v", data, back, err)
+	}
+	// Without a year the cost alone is kept; 0 removes it.
+	if err := s.Reschedule(0, 0); err != nil || s.EditCost(0) != 1250.5 {
+		t.Fatalf("cost lost with the year: %v %v", s.EditCost(0), err)
+	}
+	if err := s.SetEditCost(0, 0); err != nil || s.EditCost(0) != 0 {
+		t.Fatalf("cost not removed: %v %v", s.EditCost(0), err)
+	}
+	if _, err := decodeEdits([]byte(`{"version":1,"edits":[{"kind":"close_school","data":{"id":"A","cost_wan":"lots"}}]}`)); err == nil {
+		t.Error("a cost that is not a number was accepted")
+	}
+}

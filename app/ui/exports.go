@@ -6,9 +6,7 @@ import (
 	"io"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/app/report"
@@ -40,13 +38,7 @@ func (w *mainWindow) showExport(name, ext string, write func(io.Writer, *app.Ses
 		return
 	}
 	sess, opt := w.sess, report.Options{Year: w.sess.Year()}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			w.showError(err)
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()             // written again below, atomically
+	askSavePath(w.win, lang.X("export.saveas.title", "Export"), w.dialogFolder(), name, withExt(ext), func(path string) {
 		release := sess.Hold() // the writer reads the session: no edit meanwhile
 		runLongModal(w.win, lang.X("progress.export", "Exporting…"),
 			func(context.Context, progressFunc) (struct{}, error) {
@@ -58,11 +50,7 @@ func (w *mainWindow) showExport(name, ext string, write func(io.Writer, *app.Ses
 					w.showError(fmt.Errorf("%s: %w", path, err))
 				}
 			})
-	}, w.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	w.setDialogFolder(d)
-	showFileDialog(d, w.win) // sized for the screen, places in the UI language
+	})
 }
 
 // catchmentMenuItems returns Edit ▸ items that redraw every catchment of

@@ -23,10 +23,10 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/xuequ/xuequ/app/report"
 	"github.com/xuequ/xuequ/app/store"
 	"github.com/xuequ/xuequ/geo/ingest"
 )
@@ -262,23 +262,13 @@ func (v *ImportReportView) showExport() {
 		return
 	}
 	rep := v.report
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err == nil && wc == nil {
-			return // cancelled
-		}
-		if err == nil {
-			err = writeReportCSV(wc, rep)
-			if cerr := wc.Close(); err == nil {
-				err = cerr
-			}
-		}
+	name := lang.X("import.report.filename", "导入报告.csv")
+	askSavePath(v.win, lang.X("import.report.export", "导出 CSV…"), "", name, withExt(".csv"), func(path string) {
+		err := report.WriteFileAtomic(path, func(w io.Writer) error { return writeReportCSV(w, rep) })
 		if err != nil {
 			dialog.ShowError(fmt.Errorf("%s：%w", lang.X("import.report.export_failed", "导出失败"), err), v.win)
 		}
-	}, v.win)
-	d.SetFileName(lang.X("import.report.filename", "导入报告.csv"))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	showFileDialog(d, v.win)
+	})
 }
 
 // writeReportCSV writes the report as CSV with the messages in the UI

@@ -79,6 +79,7 @@ type MapView struct {
 
 	mode        MapMode
 	paintSchool string
+	paintYear   int // first intake year of painted zones, 0 = from the start
 
 	selZones  []int
 	selSchool int
@@ -172,6 +173,10 @@ func (m *MapView) SetPaintSchool(id string) { m.paintSchool = id }
 
 // Mode is what a drag does now.
 func (m *MapView) Mode() MapMode { return m.mode }
+
+// SetPaintYear sets the first intake year of painted zones (app.At; 0 =
+// from the start). A year is only allowed in a scenario.
+func (m *MapView) SetPaintYear(y int) { m.paintYear = y }
 
 // PaintSchool is the school painted zones go to ("" for none).
 func (m *MapView) PaintSchool() string { return m.paintSchool }
@@ -534,7 +539,7 @@ func (m *MapView) assign(zones []int) {
 	if len(ids) == 0 {
 		return
 	}
-	err := m.sess.Do(&app.AssignZones{Zones: ids, School: m.paintSchool, Stage: m.stage})
+	err := m.sess.Do(app.At(m.paintYear, &app.AssignZones{Zones: ids, School: m.paintSchool, Stage: m.stage}))
 	if err != nil && m.OnError != nil {
 		m.OnError(err)
 	}

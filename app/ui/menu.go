@@ -3,7 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/png"
-	"os"
+	"io"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/app/report"
 )
 
 // Shortcuts. Ctrl on Linux/Windows, ⌘ on macOS (ShortcutDefault).
@@ -233,12 +234,7 @@ func (w *mainWindow) showOpenDialog() {
 
 // setDialogFolder starts file dialogs where the current project lives.
 func (w *mainWindow) setDialogFolder(d *dialog.FileDialog) {
-	dir := ""
-	if w.sess != nil && w.sess.Path() != "" {
-		dir = filepath.Dir(w.sess.Path())
-	} else if r := recentFiles(w.app.Preferences()); len(r) > 0 {
-		dir = filepath.Dir(r[0])
-	}
+	dir := w.dialogFolder()
 	if dir == "" {
 		return
 	}
@@ -258,27 +254,18 @@ func (w *mainWindow) save() {
 	w.savePath(w.sess.Path())
 }
 
-func (w *mainWindow) showSaveAs() { w.showSaveAsThen(nil) }
+func (w *mainWindow) showSaveAs() { w.showSaveAsThen(nil) } // saveas.go
 
-// showSaveAsThen asks for a file name, saves and then runs then (if not
-// nil) once the save succeeded.
-func (w *mainWindow) showSaveAsThen(then func()) {
-	if w.sess == nil || w.cfg.Save == nil {
-		return
+// dialogFolder is the folder of the current project, else of the last
+// one opened ("" when neither is known).
+func (w *mainWindow) dialogFolder() string {
+	if w.sess != nil && w.sess.Path() != "" {
+		return filepath.Dir(w.sess.Path())
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			w.showError(err)
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		os.Remove(path) // Save writes atomically via its own temp file
-		w.savePathThen(path, then)
-	}, w.win)
-	d.SetFileName(projectFileName(w.sess))
-	w.setDialogFolder(d)
-	showFileDialog(d, w.win)
+	if r := recentFiles(w.app.Preferences()); len(r) > 0 {
+		return filepath.Dir(r[0])
+	}
+	return ""
 }
 
 func projectFileName(s *app.Session) string {
@@ -292,26 +279,18 @@ func projectFileName(s *app.Session) string {
 	return name + ".xuequ.gpkg"
 }
 
-// showExportPNG writes the map as shown, at twice the screen resolution.
+// showExportPNG writes the map as shown, at twice the screen resolution,
+// atomically (an existing file stays as it was if the export fails).
 func (w *mainWindow) showExportPNG() {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			w.showError(err)
-			return
-		}
-		defer wc.Close()
+	askSavePath(w.win, lang.X("export.saveas.title", "Export"), w.dialogFolder(), "xuequ-map.png", withExt(".png"), func(path string) {
 		img, err := w.mapView.Export(2)
 		if err == nil {
-			err = png.Encode(wc, img)
+			err = report.WriteFileAtomic(path, func(wr io.Writer) error { return png.Encode(wr, img) })
 		}
 		if err != nil {
-			w.showError(fmt.Errorf("%s: %w", wc.URI().Path(), err))
+			w.showError(fmt.Errorf("%s: %w", path, err))
 		}
-	}, w.win)
-	d.SetFileName("xuequ-map.png")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
-	w.setDialogFolder(d)
-	showFileDialog(d, w.win)
+	})
 }
 
 // Dialogs written by the panels helper (settings.go, about.go,

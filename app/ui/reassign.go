@@ -35,11 +35,35 @@ func seatFiguresOf(a model.Analysis) seatFigures {
 	return f
 }
 
-// reassign redraws the catchments as one undoable edit and shows the result.
+// reassign redraws the catchments as one undoable edit and shows the
+// result. In a scenario it first asks the first intake year under the new
+// catchments (empty = from the start); on the base district, where years
+// are refused, it redraws at once.
 func (w *mainWindow) reassign(m assign.Method) {
 	if w.sess == nil {
 		return
 	}
+	if w.sess.CurrentScenario() == "" {
+		w.reassignFrom(m, 0)
+		return
+	}
+	year := newYearEntry(w.planYear(0))
+	item := widget.NewFormItem(lang.X("reassign.year", "起用年份（首次按新学区招生）"), year)
+	item.HintText = lang.X("reassign.year.hint", "留空 = 自始生效；在校生留在原校")
+	d := dialog.NewForm(trLabel((&app.Reassign{Stage: w.mapView.Stage(), Method: m}).Label()),
+		lang.X("reassign.ok", "重新划片"), lang.X("reassign.cancel", "取消"), []*widget.FormItem{item},
+		func(ok bool) {
+			if y, err := parsePlanYear(year.Text); ok && err == nil { // the form validates
+				w.reassignFrom(m, y)
+			}
+		}, w.win)
+	d.Resize(fyne.NewSize(min(460, w.win.Canvas().Size().Width*0.9), 0))
+	d.Show()
+}
+
+// reassignFrom redraws the catchments for intakes from year (0 = from the
+// start) and shows the result.
+func (w *mainWindow) reassignFrom(m assign.Method, year int) {
 	stage := w.mapView.Stage()
 	years := reassignYears(w.sess)
 	figures := func() []seatFigures {
@@ -55,7 +79,7 @@ func (w *mainWindow) reassign(m assign.Method) {
 		old[z.ID] = z.SchoolFor(stage)
 	}
 	c := &app.Reassign{Stage: stage, Method: m}
-	if err := w.sess.Do(c); err != nil {
+	if err := w.sess.Do(app.At(year, c)); err != nil {
 		w.showError(err)
 		return
 	}
@@ -67,7 +91,7 @@ func (w *mainWindow) reassign(m assign.Method) {
 		}
 	}
 	d := dialog.NewCustom(trLabel(c.Label()), lang.X("reassign.close", "关闭"),
-		reassignResult(c, moved, before, after), w.win)
+		reassignResult(c, year, moved, before, after), w.win)
 	d.Resize(fyne.NewSize(min(560, w.win.Canvas().Size().Width*0.9), 0))
 	d.Show()
 }
@@ -87,8 +111,9 @@ func reassignYears(s *app.Session) []int {
 	return years
 }
 
-// reassignResult lays the figures out as label : value rows.
-func reassignResult(c *app.Reassign, moved int, before, after []seatFigures) fyne.CanvasObject {
+// reassignResult lays the figures out as label : value rows; year is the
+// first intake year under the new catchments (0 = from the start).
+func reassignResult(c *app.Reassign, year, moved int, before, after []seatFigures) fyne.CanvasObject {
 	grid := container.NewGridWithColumns(2)
 	row := func(label, value string, bad bool) {
 		v := widget.NewLabel(value)
@@ -112,6 +137,9 @@ func reassignResult(c *app.Reassign, moved int, before, after []seatFigures) fyn
 		map[string]any{"N": ch.BeyondRadius, "S": formatInt(float64(ch.BeyondRadiusStudents))}), false)
 	note := widget.NewLabel(lang.X("reassign.note",
 		"新学区只改变今后的新生（一年级、七年级）去向，在校生留在原校，所以本年的学位缺口不变，预测年份逐年体现。可用 Ctrl+Z 撤销。"))
+	if year > 0 {
+		note.SetText(lang.X("reassign.note.year", "新学区自 {{.Year}} 年起招生时生效，此前各年不变。", map[string]any{"Year": year}) + "\n" + note.Text)
+	}
 	note.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(grid, widget.NewSeparator(), note)
 }

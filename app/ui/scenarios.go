@@ -410,7 +410,7 @@ func (w *mainWindow) showTimeline() {
 	v := NewTimelineView(w.sess)
 	v.OnReschedule = func(edit int) { w.askEditYear(tw, edit) }
 	tw.SetContent(v)
-	tw.Resize(fyne.NewSize(720, 360))
+	tw.Resize(fyne.NewSize(1000, 420))
 	tw.Show()
 }
 
@@ -422,26 +422,6 @@ func (w *mainWindow) planYear(offset int) int {
 		return 0
 	}
 	return suggestedYear(w.sess) + offset
-}
-
-// askEditYear asks a new year for edit i of the scenario on display (the
-// 项目时间表's 改年份; a closure's year is its last year open).
-func (w *mainWindow) askEditYear(win fyne.Window, i int) {
-	year := newYearEntry(w.sess.EditYear(i))
-	items := []*widget.FormItem{widget.NewFormItem(lang.X("scenario.timeline.year", "生效年份（撤并为最后办学年份）"), year)}
-	dialog.ShowForm(lang.X("scenario.timeline.reschedule", "修改年份"), lang.X("scenario.ok", "确定"), lang.X("scenario.cancel", "取消"), items,
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			y, err := parsePlanYear(year.Text)
-			if err == nil {
-				err = w.sess.Reschedule(i, y)
-			}
-			if err != nil {
-				dialog.ShowError(translatedError{err}, win)
-			}
-		}, win)
 }
 
 // openSchoolLevels are the levels a new school can have, in menu order.

@@ -15,7 +15,7 @@ import (
 // scenario.*.json files, the Chinese file repeats the in-code fallback
 // (Chinese is the default), and no file has stale keys.
 func TestScenarioTranslations(t *testing.T) {
-	if n := checkTranslations(t, "scenario", "scenarios.go"); n < 20 {
+	if n := checkTranslations(t, "scenario", "scenarios.go", "editplan.go"); n < 20 {
 		t.Fatalf("found only %d keys", n)
 	}
 }

@@ -33,7 +33,10 @@ type schoolPicker struct {
 	pickerW float32
 }
 
-type pickItem struct{ id, name string }
+type pickItem struct {
+	id, name string
+	initials []string // pinyin initials of name (pinyinsearch.go)
+}
 
 // schoolPickerWidth is the button's fixed width.
 const schoolPickerWidth = 190
@@ -59,7 +62,7 @@ func paintableSchools(d *model.District, stage model.Level) []pickItem {
 		if s.Closed || s.Level == model.LevelUnknown || !teachesStage(s.Level, stage) {
 			continue
 		}
-		items = append(items, pickItem{s.ID, s.Name})
+		items = append(items, pickItem{id: s.ID, name: s.Name, initials: pinyinInitials(s.Name)})
 	}
 	c := collate.New(language.SimplifiedChinese)
 	slices.SortStableFunc(items, func(a, b pickItem) int { return c.CompareString(a.name, b.name) })
@@ -128,7 +131,8 @@ func (p *schoolPicker) filter(text string) {
 	q := strings.ToLower(strings.TrimSpace(text))
 	p.shown = p.shown[:0]
 	for _, it := range p.items {
-		if q == "" || strings.Contains(strings.ToLower(it.name), q) || strings.Contains(strings.ToLower(it.id), q) {
+		if q == "" || strings.Contains(strings.ToLower(it.name), q) || strings.Contains(strings.ToLower(it.id), q) ||
+			matchInitials(it.initials, strings.ReplaceAll(q, " ", "")) {
 			p.shown = append(p.shown, it)
 		}
 	}
@@ -145,7 +149,7 @@ func (p *schoolPicker) open() {
 		return
 	}
 	p.search = widget.NewEntry()
-	p.search.SetPlaceHolder(lang.X("picker.search", "输入校名搜索"))
+	p.search.SetPlaceHolder(lang.X("picker.search", "校名或拼音首字母"))
 	p.search.OnChanged = p.filter
 	p.search.OnSubmitted = func(string) {
 		if len(p.shown) > 0 {

@@ -49,10 +49,13 @@ type Summary struct {
 	title *widget.Label
 	// note says what is estimated (no history) and how many schools have
 	// unknown seats; hidden when there is nothing to say.
-	note      *widget.Label
-	gauge     *shareGauge
-	counts    *fyne.Container // label/value pairs
-	values    []*widget.Label
+	note   *widget.Label
+	gauge  *shareGauge
+	counts *fyne.Container // label/value pairs
+	values []*widget.Label
+	// kinder is the one kindergarten line (its own stage, never in the
+	// K–9 counts above); hidden without kindergarten pupils.
+	kinder    *widget.Label
 	projTitle *widget.Label
 	projRows  *fyne.Container
 	projCells [][3]projCell // the projected years' cells, for projKey
@@ -101,6 +104,8 @@ func NewSummary(src SummarySource) *Summary {
 		s.counts.Add(name)
 		s.counts.Add(v)
 	}
+	s.kinder = widget.NewLabel("")
+	s.kinder.Truncation = fyne.TextTruncateEllipsis
 	s.projTitle = widget.NewLabelWithStyle(lang.X("summary.projection", "预测年份学位缺口"),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.projRows = container.NewGridWithColumns(6)
@@ -117,6 +122,7 @@ func (s *Summary) CreateRenderer() fyne.WidgetRenderer {
 		s.note,
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("summary.large_share", "大班额占比")), nil, s.gauge),
 		s.counts,
+		s.kinder,
 		widget.NewSeparator(),
 		s.projTitle,
 		s.projRows,
@@ -179,7 +185,25 @@ func (s *Summary) load() {
 		setLabel(s.values[i], summaryValue(i, n), importanceIf(bad))
 	}
 
+	s.loadKindergarten(sum.Kindergarten)
 	s.loadProjection(year)
+}
+
+// loadKindergarten shows 幼儿园：在园 N 人 · M 班 · 学位缺口 G when the
+// district has kindergarten pupils that year.
+func (s *Summary) loadKindergarten(k model.StageResult) {
+	if k.Students == 0 {
+		if !s.kinder.Hidden {
+			s.kinder.Hide()
+		}
+		return
+	}
+	text := lang.X("summary.kindergarten", "幼儿园：在园 {{.N}} 人 · {{.C}} 班 · 学位缺口 {{.G}}",
+		map[string]any{"N": formatInt(float64(k.Students)), "C": k.Classes, "G": formatInt(float64(k.SeatGap))})
+	setLabel(s.kinder, text, importanceIf(k.SeatGap > 0))
+	if s.kinder.Hidden {
+		s.kinder.Show()
+	}
 }
 
 // projCell is one cell of the projection list.

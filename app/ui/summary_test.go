@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -60,5 +61,30 @@ func TestSummaryNoHistory(t *testing.T) {
 	test.NewTempWindow(t, s)
 	if s.gauge.valid || s.projTitle.Visible() {
 		t.Error("an empty district has no share to judge and no projection")
+	}
+}
+
+// Kindergarten is one line of its own, shown only when the district has
+// kindergarten pupils, and never in the K–9 class counts.
+func TestSummaryKindergartenLine(t *testing.T) {
+	newPanelTestApp(t)
+	plain := NewSummary(newPanelTestSession())
+	test.NewTempWindow(t, plain)
+	if plain.kinder.Visible() {
+		t.Errorf("no kindergarten pupils, yet a line %q", plain.kinder.Text)
+	}
+
+	sess := newPlanningTestSession()
+	sess.SetYear(2023)
+	s := NewSummary(sess)
+	w := test.NewTempWindow(t, s)
+	w.Resize(fyne.NewSize(360, 720))
+	k := sess.Analysis().Summary.Kindergarten
+	want := fmt.Sprintf("幼儿园：在园 %d 人 · %d 班 · 学位缺口 %d", k.Students, k.Classes, k.SeatGap)
+	if k.Students == 0 || !s.kinder.Visible() || s.kinder.Text != want {
+		t.Errorf("kindergarten %+v: line %q (visible %v), want %q", k, s.kinder.Text, s.kinder.Visible(), want)
+	}
+	if s.MinSize().Width > plain.MinSize().Width {
+		t.Errorf("the kindergarten line widens the panel: %v > %v", s.MinSize().Width, plain.MinSize().Width)
 	}
 }

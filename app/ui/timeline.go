@@ -1,14 +1,18 @@
 package ui
 
 // 项目 timeline of a scenario: what happens in which year (新建, 扩建,
-// 撤并, 划片), the seats each adds, and the district's 大班额 classes and
-// seat shortage that year, with the first projected year without 大班额.
+// 撤并, 划片), the seats each adds and its planned investment (万元), and
+// the district's 大班额 classes and seat shortage that year, with the
+// investment per year and in all, and the first projected year without
+// 大班额.
 //
 //	NewTimelineView(sess *app.Session) *TimelineView
 
 import (
 	"fmt"
+	"math"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -27,7 +31,7 @@ type TimelineView struct {
 	grid  *fyne.Container
 	note  *widget.Label
 	cells [][]string // last rendered table, row-major incl. header (for tests)
-	// OnReschedule, when set, adds a 改年份 button to each row: it is
+	// OnReschedule, when set, adds a 改年份/投资 button to each row: it is
 	// called with the edit's index (app.TimelineItem.Edit).
 	OnReschedule func(edit int)
 }
@@ -59,6 +63,7 @@ func (v *TimelineView) Refresh() {
 func timelineColumns() []string {
 	return []string{
 		lang.X("timeline.col.year", "年份"), lang.X("timeline.col.edit", "项目"), lang.X("timeline.col.seats", "新增学位"),
+		lang.X("timeline.col.cost", "投资（万元）"),
 		lang.X("timeline.col.large", "当年大班额班数"), lang.X("timeline.col.shortage", "当年学位缺口"),
 	}
 }
@@ -68,7 +73,8 @@ func (v *TimelineView) load() {
 	v.grid.RemoveAll()
 	v.cells = nil
 	v.addRow(timelineColumns(), true, nil)
-	for _, it := range v.sess.Timeline() {
+	items := v.sess.Timeline()
+	for _, it := range items {
 		year := lang.X("timeline.from_start", "自始")
 		if it.Year > 0 {
 			year = strconv.Itoa(it.Year)
@@ -79,13 +85,55 @@ func (v *TimelineView) load() {
 			large, shortage = strconv.Itoa(s.Large+s.VeryLarge), strconv.Itoa(s.SeatShortage)
 		}
 		edit := it.Edit
-		v.addRow([]string{year, trLabel(it.Label), fmt.Sprintf("%+d", it.Seats), large, shortage}, false, func() {
+		v.addRow([]string{year, trLabel(it.Label), fmt.Sprintf("%+d", it.Seats), costText(it.CostWan), large, shortage}, false, func() {
 			if v.OnReschedule != nil {
 				v.OnReschedule(edit)
 			}
 		})
 	}
-	v.note.SetText(v.clearNote())
+	note := v.clearNote()
+	if c := costNote(items); c != "" {
+		note = c + "\n" + note
+	}
+	v.note.SetText(note)
+}
+
+// costText is an investment in 万元, — when none is given.
+func costText(wan float64) string {
+	if wan <= 0 {
+		return "—"
+	}
+	if wan == math.Trunc(wan) {
+		return formatInt(wan)
+	}
+	return groupedPrinter.Sprintf("%.1f", wan)
+}
+
+// costNote totals the investment per year and for the scenario ("" when
+// no edit has one): 投资：2027年 800 · 2028年 1,250 · 合计 2,050 万元.
+func costNote(items []app.TimelineItem) string {
+	var parts []string
+	total := 0.0
+	for i := 0; i < len(items); {
+		year, sum := items[i].Year, 0.0
+		for ; i < len(items) && items[i].Year == year; i++ {
+			sum += items[i].CostWan
+		}
+		if sum <= 0 {
+			continue
+		}
+		total += sum
+		label := lang.X("timeline.from_start", "自始")
+		if year > 0 {
+			label = lang.X("timeline.cost.year", "{{.Year}}年", map[string]any{"Year": year})
+		}
+		parts = append(parts, label+" "+costText(sum))
+	}
+	if total <= 0 {
+		return ""
+	}
+	return lang.X("timeline.cost.note", "投资：{{.Years}} · 合计 {{.Total}} 万元",
+		map[string]any{"Years": strings.Join(parts, " · "), "Total": costText(total)})
 }
 
 // clearNote names the first projected year without 大班额.
@@ -102,7 +150,7 @@ func (v *TimelineView) clearNote() string {
 	return lang.X("timeline.not_clear", "按本方案，预测期内大班额未能消除。")
 }
 
-// addRow adds one row; reschedule (nil for the header) is its 改年份
+// addRow adds one row; reschedule (nil for the header) is its 改年份/投资
 // button's action.
 func (v *TimelineView) addRow(cells []string, header bool, reschedule func()) {
 	for i, c := range cells {
@@ -116,7 +164,7 @@ func (v *TimelineView) addRow(cells []string, header bool, reschedule func()) {
 	if reschedule == nil || v.OnReschedule == nil {
 		v.grid.Add(widget.NewLabel(""))
 	} else {
-		v.grid.Add(widget.NewButton(lang.X("timeline.reschedule", "改年份…"), reschedule))
+		v.grid.Add(widget.NewButton(lang.X("timeline.reschedule", "改年份/投资…"), reschedule))
 	}
 	v.cells = append(v.cells, cells)
 }

@@ -59,6 +59,7 @@ type mainWindow struct {
 	themeSelect *widget.Select
 	stageRadio  *widget.RadioGroup
 	paintCheck  *widget.Check
+	paintYear   *paintYearField
 
 	undoItem, redoItem    *fyne.MenuItem
 	recentItem, themeItem *fyne.MenuItem // their submenus are rebuilt
@@ -183,6 +184,9 @@ func (w *mainWindow) buildMapToolbar() fyne.CanvasObject {
 	w.picker.OnChanged = func(id string) { w.mapView.SetPaintSchool(id) }
 	w.picker.SetSchools(paintableSchools(w.sess.District(), w.mapView.Stage()))
 	w.picker.SetSelected(w.mapView.PaintSchool())
+	w.paintYear = newPaintYearField()
+	w.paintYear.OnChanged = w.mapView.SetPaintYear
+	w.updatePaintYear()
 
 	stages := []string{lang.X("stage.primary", "Primary"), lang.X("stage.junior", "Junior")}
 	stage := widget.NewRadioGroup(stages, func(s string) {
@@ -221,7 +225,7 @@ func (w *mainWindow) buildMapToolbar() fyne.CanvasObject {
 	}
 	fixed := []fyne.CanvasObject{paint, w.picker}
 	// Each optional item hides whole: a label never stays without its control.
-	optional := []fyne.CanvasObject{
+	optional := []fyne.CanvasObject{w.paintYear.box,
 		container.NewHBox(widget.NewSeparator(), widget.NewLabel(lang.X("map.theme", "Theme")), themeSel),
 		container.NewHBox(widget.NewSeparator(), stage),
 		container.NewHBox(zoomIn, zoomOut, zoomAll)}
@@ -240,9 +244,19 @@ func (w *mainWindow) setPaintMode(on bool) {
 	w.mapView.SetMode(ModeBrowse)
 }
 
+// updatePaintYear enables the 起用年份 in a scenario only (a year on the
+// base district is refused by the session) and keeps the map's in step.
+func (w *mainWindow) updatePaintYear() {
+	if w.paintYear == nil {
+		return
+	}
+	w.paintYear.SetScenario(w.sess.CurrentScenario() != "")
+	w.mapView.SetPaintYear(w.paintYear.Year())
+}
+
 // mapToolMenu is the overflow menu of the map toolbar: what does not fit.
 func (w *mainWindow) mapToolMenu(stages []string, stage *widget.RadioGroup) *fyne.Menu {
-	var items []*fyne.MenuItem
+	items := []*fyne.MenuItem{w.paintYear.menuItem(w.win), fyne.NewMenuItemSeparator()}
 	for _, t := range mapThemes {
 		it := fyne.NewMenuItem(t.Label(), func() { w.setMapTheme(t) })
 		it.Checked = t == w.mapView.MapTheme()
@@ -278,6 +292,7 @@ func (w *mainWindow) sessionChanged() {
 	if w.picker != nil {
 		w.picker.SetSchools(paintableSchools(w.sess.District(), w.mapView.Stage()))
 	}
+	w.updatePaintYear()
 	w.watchNewSchools()
 }
 
@@ -425,9 +440,7 @@ func (w *mainWindow) savePathThen(path string, then func()) {
 	if w.cfg.Save == nil {
 		return
 	}
-	if !strings.HasSuffix(path, ".gpkg") {
-		path += ".xuequ.gpkg"
-	}
+	path = projectPath(path)
 	unlock, err := w.lockFor(path)
 	if err != nil {
 		w.showError(err)
