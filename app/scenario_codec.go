@@ -164,19 +164,14 @@ func decodeEdits(data []byte) ([]Command, error) {
 				map[string]any{"N": i + 1, "Kind": e.Kind})
 		}
 		c, err := decode(e.Data)
-		var year int
-		var cost float64
 		if err == nil {
-			year, err = readYear(e.Data, yearKey(e.Kind))
-		}
-		if err == nil {
-			cost, err = readCost(e.Data)
+			c, err = withPlan(c, e)
 		}
 		if err != nil {
 			return nil, errorf("scenario_edit", `edit {{.N}} ({{.Kind}}) cannot be read: {{.Err}}`,
 				map[string]any{"N": i + 1, "Kind": e.Kind, "Err": err.Error()})
 		}
-		out = append(out, plan(c, year, cost))
+		out = append(out, c)
 	}
 	return out, nil
 }
@@ -325,4 +320,18 @@ func readYear(data []byte, key string) (int, error) {
 		return 0, fmt.Errorf("%s %s: give a school year such as 2028 (0 = from the first year)", key, m[key])
 	}
 	return y, nil
+}
+
+// withPlan wraps c, decoded from e, with the edit's timeline fields: its
+// effective year (yearKey) and planned investment ("cost_wan").
+func withPlan(c Command, e editJSON) (Command, error) {
+	year, err := readYear(e.Data, yearKey(e.Kind))
+	if err != nil {
+		return nil, err
+	}
+	cost, err := readCost(e.Data)
+	if err != nil {
+		return nil, err
+	}
+	return plan(c, year, cost), nil
 }

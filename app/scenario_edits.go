@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -80,15 +81,15 @@ func decodeEdit(e editJSON) (Command, *EditError) {
 	if err != nil {
 		return nil, &EditError{Kind: e.Kind, Field: faultyField(err, fields), Err: err}
 	}
-	if f := unknownField(c, fields, yearKey(e.Kind)); f != "" {
+	if f := unknownField(c, fields, yearKey(e.Kind), costKey); f != "" {
 		return nil, &EditError{Kind: e.Kind, Field: f, Err: fmt.Errorf("%s edits have no field %q", e.Kind, f)}
 	}
-	// The effective school year (the planning timeline, scenario_codec.go).
-	year, err := readYear(e.Data, yearKey(e.Kind))
+	// The planning timeline: effective school year and investment.
+	planned, err := withPlan(c, e)
 	if err != nil {
 		return nil, &EditError{Kind: e.Kind, Field: yearKey(e.Kind), Err: err}
 	}
-	return At(year, c), nil
+	return planned, nil
 }
 
 func kindList() string {
@@ -119,8 +120,8 @@ func faultyField(err error, fields map[string]json.RawMessage) string {
 
 // unknownField is a key of the edit's data that the decoded edit does not
 // write back (so it was ignored), unless its value is empty or it is the
-// edit's timeline year (yearField); "" if none.
-func unknownField(c Command, fields map[string]json.RawMessage, yearField string) string {
+// edit's timeline fields (plan); "" if none.
+func unknownField(c Command, fields map[string]json.RawMessage, plan ...string) string {
 	_, w, err := encodeCommand(c)
 	if err != nil {
 		return ""
@@ -134,7 +135,7 @@ func unknownField(c Command, fields map[string]json.RawMessage, yearField string
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if _, ok := known[k]; !ok && k != yearField && !emptyJSON(fields[k]) {
+		if _, ok := known[k]; !ok && !slices.Contains(plan, k) && !emptyJSON(fields[k]) {
 			return k
 		}
 	}
