@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
+	lang "github.com/xuequ/xuequ/app/i18n"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/app/report"
@@ -43,13 +43,16 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		return &usageError{"export: no project file: give P.xuequ.gpkg (xuequ import or xuequ sample writes one)"}
 	}
 	mapExt := strings.ToLower(filepath.Ext(*mapOut))
+	if *mapOut == "-" { // standard output
+		mapExt = ".pdf"
+	}
 	if *mapOut != "" && mapExt != ".pdf" && mapExt != ".png" {
 		return &usageError{fmt.Sprintf("export: --map %s: the map is written as .pdf or .png; name the file accordingly", *mapOut)}
 	}
-	if *noticeOut != "" && !strings.EqualFold(filepath.Ext(*noticeOut), ".pdf") {
+	if *noticeOut != "" && *noticeOut != "-" && !strings.EqualFold(filepath.Ext(*noticeOut), ".pdf") {
 		return &usageError{fmt.Sprintf("export: --notice %s: the notice list is written as .pdf; name the file accordingly", *noticeOut)}
 	}
-	if *ledgerOut != "" && !strings.EqualFold(filepath.Ext(*ledgerOut), ".xlsx") {
+	if *ledgerOut != "" && *ledgerOut != "-" && !strings.EqualFold(filepath.Ext(*ledgerOut), ".xlsx") {
 		return &usageError{fmt.Sprintf("export: --ledger %s: the ledger is written as .xlsx; name the file accordingly", *ledgerOut)}
 	}
 	p, err := report.ParsePaper(*paper)
@@ -98,10 +101,10 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 			func(w io.Writer) error { return report.LedgerXLSX(w, s, opt) }})
 	}
 	for _, j := range jobs {
-		if err := report.WriteFileAtomic(j.path, j.write); err != nil {
+		if err := writeOutput(j.path, stdout, j.write); err != nil {
 			return err
 		}
-		fmt.Fprintln(stderr, lang.X(j.msgKey, j.msg, map[string]any{"File": j.path}))
+		fmt.Fprintln(stderr, lang.X(j.msgKey, j.msg, map[string]any{"File": outputName(j.path)}))
 	}
 	return nil
 }

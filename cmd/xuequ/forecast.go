@@ -9,7 +9,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/model"
@@ -292,7 +291,7 @@ func printForecast(w io.Writer, res *forecast.Result, bt *forecast.BacktestResul
 	for y := res.BaseYear + 1; y <= res.BaseYear+res.Options.Years; y++ {
 		years = append(years, y)
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := newTabWriter(w, true)
 	head := []string{tr("cli.col.school", "School"), tr("cli.forecast.grade", "Grade")}
 	for _, y := range years {
 		head = append(head, strconv.Itoa(y))
@@ -325,7 +324,7 @@ func printForecast(w io.Writer, res *forecast.Result, bt *forecast.BacktestResul
 		return err
 	}
 	fmt.Fprintf(w, "\n%s:\n", tr("cli.forecast.ratios", "Ratios used"))
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw = newTabWriter(w, false)
 	for _, r := range res.Ratios {
 		fmt.Fprintf(tw, "  %s\t%s\t%.3f\t%s\n", r.School, gradeName(r.Grade), r.Ratio, r.Kind)
 	}
