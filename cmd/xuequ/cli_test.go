@@ -149,3 +149,22 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(m.Run())
 }
+
+// TestProjectRecordsVersion: a project the CLI writes records the version
+// --version prints (the build's -ldflags, else dev+commit).
+func TestProjectRecordsVersion(t *testing.T) {
+	old := store.AppVersion
+	defer func() { store.AppVersion = old }()
+	store.AppVersion = "v9.8.7-3-gabcdef0"
+	p := filepath.Join(t.TempDir(), "p.xuequ.gpkg")
+	if code, _, errOut := runCLI(t, "sample", "-o", p); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	_, info, err := store.Open(p)
+	if err != nil || info.AppVersion != "v9.8.7-3-gabcdef0" {
+		t.Fatalf("app_version %q (%v)", info.AppVersion, err)
+	}
+	if _, out, _ := runCLI(t, "--version"); out != "xuequ v9.8.7-3-gabcdef0\n" {
+		t.Errorf("--version: %q", out)
+	}
+}
