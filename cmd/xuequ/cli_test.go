@@ -35,6 +35,14 @@ func TestUnknownCommand(t *testing.T) {
 	if code, _, errOut := runCLI(t, "analyze", "--lang", "fr"); code != 2 || !strings.Contains(errOut, "--lang fr") {
 		t.Errorf("--lang fr: exit %d\n%s", code, errOut)
 	}
+	// The tests build without cgo: the command-line tools alone.
+	p := writeFile(t, "p.xuequ.gpkg", "")
+	for _, args := range [][]string{nil, {p}, {"--lang", "en", p}} {
+		code, _, errOut := runCLI(t, args...)
+		if code != 2 || !strings.Contains(errOut, "no desktop app") || !strings.Contains(errOut, "  sample ") {
+			t.Errorf("%v: exit %d\n%s", args, code, errOut)
+		}
+	}
 }
 
 // TestFlagErrorsTranslated: the flag package's errors, usage and option
