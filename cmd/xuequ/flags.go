@@ -37,8 +37,6 @@ var (
 	flagSetsMu sync.Mutex
 )
 
-type flagT = flag.Flag
-
 // printDefaults is flag.PrintDefaults with each flag's text translated
 // (key cli.opt.COMMAND.FLAG, the English usage as fallback), plus --lang
 // for commands that do not define it (parseFlags accepts it everywhere).

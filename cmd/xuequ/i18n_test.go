@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -27,7 +28,7 @@ func TestMessagesTranslated(t *testing.T) {
 		flagSets = nil
 		runCLI(t, name, "-h")
 		for _, fs := range flagSets {
-			fs.VisitAll(func(f *flagT) { keys["cli.opt."+fs.Name()+"."+f.Name] = f.Usage })
+			fs.VisitAll(func(f *flag.Flag) { keys["cli.opt."+fs.Name()+"."+f.Name] = f.Usage })
 		}
 	}
 	if len(keys) < 100 {
