@@ -107,7 +107,9 @@ PKG_VERSION := $(shell sed -n 's/^ *Version = "\(.*\)"/\1/p' FyneApp.toml)
 endif
 # Debian version: x.y.z for a tagged build, x.y.z+gitDESCRIBE otherwise.
 DEB_VERSION := $(PKG_VERSION)$(if $(filter v$(PKG_VERSION),$(VERSION)),,+git$(subst -,.,$(VERSION)))
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+ifndef SOURCE_DATE_EPOCH
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+endif
 TAR_FLAGS := --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$(SOURCE_DATE_EPOCH)
 RELEASE_LDFLAGS := -s -w $(LDFLAGS)
 
