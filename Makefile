@@ -156,13 +156,20 @@ deps-windows:
 
 # `fyne package` reads cmd/xuequ/FyneApp.toml (name, id, icon), builds with
 # -H=windowsgui and the version from GOFLAGS, and names the result after
-# the app; it is moved to xuequ.exe.
+# the app; it is moved to xuequ.exe. The --exe placeholder makes fyne build
+# once, with the resources: without it, fyne (tools v1.7.4) builds twice and
+# the second build, the one it keeps, has lost the -ldflags of GOFLAGS. It also bumps Build in FyneApp.toml
+# (and drops its comments): the file is put back, so builds repeat.
 dist-windows: deps-windows
 	rm -rf $(WIN_DIR) && mkdir -p $(WIN_DIR)
 	rm -f "cmd/xuequ/学区规划 Xuequ.exe"
+	cp cmd/xuequ/FyneApp.toml $(DIST)/FyneApp.toml.keep
+	touch cmd/xuequ/xuequ.exe
 	GOFLAGS="-ldflags=-X=github.com/xuequ/xuequ/app/store.AppVersion=$(VERSION)" \
 		CC=$(MINGW_CC) CGO_ENABLED=1 GOOS=windows GOARCH=amd64 \
-		$(FYNE) package --target windows --release --src cmd/xuequ --app-version $(PKG_VERSION)
+		$(FYNE) package --target windows --release --src cmd/xuequ --exe $(CURDIR)/cmd/xuequ/xuequ.exe \
+		--app-version $(PKG_VERSION); \
+		status=$$?; cp $(DIST)/FyneApp.toml.keep cmd/xuequ/FyneApp.toml; rm -f $(DIST)/FyneApp.toml.keep cmd/xuequ/xuequ.exe; exit $$status
 	mv "cmd/xuequ/学区规划 Xuequ.exe" $(WIN_DIR)/xuequ.exe
 	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -trimpath -ldflags "$(RELEASE_LDFLAGS)" -o $(WIN_DIR)/xuequ-cli.exe ./cmd/xuequ
 	cp assets/windows/install.cmd assets/windows/README.txt $(WIN_DIR)/
