@@ -21,9 +21,11 @@ GUI_DEPS := gcc pkg-config libgl1-mesa-dev xorg-dev
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian packages the tests use: GDAL (ogrinfo, ogr2ogr) checks project
-# files, imports and repaired geometry against GEOS; those tests skip
-# without it.
-TEST_DEPS := gdal-bin
+# files, imports and repaired geometry against GEOS; poppler (pdftotext,
+# pdffonts, pdftoppm) checks that the printed PDFs' text can be searched,
+# their fonts are tagged subsets and their pages match the goldens. Those
+# tests skip without them.
+TEST_DEPS := gdal-bin poppler-utils
 
 .PHONY: run build cli test vet fmt bench fuzz sample deps-gui deps-test screenshots clean
 

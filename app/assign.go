@@ -17,9 +17,16 @@ type Reassign struct {
 	// (0 = assign.DefaultCandidates).
 	Year       int
 	Candidates int
+	// AllowPieces and Stability tune the optimal method (see
+	// assign.Options): by default catchments are connected and no weight
+	// keeps today's catchments.
+	AllowPieces bool
+	Stability   float64
 
 	// Result is the assignment and its checks, set by the first Do, so the
-	// caller can show what changed (over capacity, non-contiguous …).
+	// caller can show what changed (over capacity, non-contiguous …). A
+	// caller that has already drawn the catchments on the same district
+	// may set it before Do, which then applies it instead of drawing again.
 	Result *assign.Result
 
 	zones, to, old []string
@@ -46,9 +53,14 @@ func (c *Reassign) Do(d *model.District) error {
 			map[string]any{"Method": string(c.Method)})
 	}
 	if !c.resolved {
-		r, err := assign.Assign(d, assign.Options{Stage: c.Stage, Method: c.Method, Year: c.Year, Candidates: c.Candidates})
-		if err != nil {
-			return err
+		r := c.Result
+		if r == nil {
+			var err error
+			r, err = assign.Assign(d, assign.Options{Stage: c.Stage, Method: c.Method, Year: c.Year, Candidates: c.Candidates,
+				AllowPieces: c.AllowPieces, Stability: c.Stability})
+			if err != nil {
+				return err
+			}
 		}
 		c.Result, c.zones, c.to = r, nil, nil
 		for _, a := range r.Assignments {

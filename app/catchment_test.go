@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/xuequ/xuequ/model"
+	"github.com/xuequ/xuequ/model/forecast"
 )
 
 // entry sums the projected pupils of grade g by school and year.
@@ -66,7 +67,7 @@ func scenarioProjection(t *testing.T, edits ...Command) (ref, got []model.Enroll
 	if err := s.ProjectionError(); err != nil {
 		t.Fatal(err)
 	}
-	return ref, s.cur.projected, s
+	return ref, s.cur.projected.Records, s
 }
 
 // checkConserved: the county's grade-1 and grade-7 intake of every
@@ -167,7 +168,7 @@ func TestNewSchoolTakesItsZonesShare(t *testing.T) {
 		for _, id := range zonesOf(d, donor) {
 			all = append(all, d.Zone(id))
 		}
-		w := zoneWeights(all, model.LevelPrimary)
+		w := forecast.ZoneWeights(all, model.LevelPrimary)
 		for i, z := range all {
 			for _, m := range zs {
 				if z.ID == m {
@@ -201,7 +202,7 @@ func TestUneditedProjectionUnchanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(s.cur.projected, want) {
+	if !reflect.DeepEqual(s.cur.projected.Records, want) {
 		t.Fatal("the base projection differs from Project")
 	}
 	d := s.District()
@@ -219,7 +220,7 @@ func TestUneditedProjectionUnchanged(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if !reflect.DeepEqual(s.cur.projected, want) {
+	if !reflect.DeepEqual(s.cur.projected.Records, want) {
 		t.Error("a scenario with the reference catchments projects differently")
 	}
 	got, err := ProjectScenario(d, s.District(), ProjectionYears)
@@ -266,23 +267,6 @@ func TestJuniorZonesIntoNineYearSchool(t *testing.T) {
 	y := last + 1
 	if g7["S015"][y] >= r7["S015"][y] || g7["S027"][y] <= r7["S027"][y] {
 		t.Errorf("grade 7 in %d: S015 %d → %d, S027 %d → %d", y, r7["S015"][y], g7["S015"][y], r7["S027"][y], g7["S027"][y])
-	}
-}
-
-func TestWholeShares(t *testing.T) {
-	for _, x := range [][]float64{{1.5, 1.5, 2}, {0.2, 0.3, 0.5}, {10, 20.0000000001, 29.9999999999}, {}} {
-		got := wholeShares(x)
-		sum, want := 0, 0.0
-		for i, v := range got {
-			sum += v
-			want += x[i]
-			if d := float64(v) - x[i]; d <= -1 || d >= 1 {
-				t.Errorf("%v → %v", x, got)
-			}
-		}
-		if float64(sum) != float64(int(want+0.5)) {
-			t.Errorf("%v → %v: sum %d", x, got, sum)
-		}
 	}
 }
 

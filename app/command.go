@@ -25,6 +25,8 @@ type SchoolEdit struct {
 	Level      *model.Level
 	Capacity   *int
 	Classrooms *int
+	Address    *string // 学校地址
+	Phone      *string // 咨询电话
 	old        model.School
 	name       string // the school's name after Do, for Label
 }
@@ -56,6 +58,12 @@ func (c *SchoolEdit) Do(d *model.District) error {
 	}
 	if c.Classrooms != nil {
 		s.Classrooms = *c.Classrooms
+	}
+	if c.Address != nil {
+		s.Address = *c.Address
+	}
+	if c.Phone != nil {
+		s.Phone = *c.Phone
 	}
 	c.name = s.Name
 	return nil
@@ -235,5 +243,5 @@ func ValidateStandards(s model.Standards) error {
 	case s.OversizedSchool <= 0 || s.OversizedNineYear <= 0:
 		return errorf("std.oversized", "oversized-school limits must be positive", nil)
 	}
-	return nil
+	return validatePlanningStandards(s) // planning.go
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 
@@ -18,7 +19,8 @@ const SampleName = "示例县城（合成数据）"
 // path. The report lists what the importer noticed (nothing serious).
 func LoadSample() (*model.District, *ingest.Report, error) {
 	files := map[string][]byte{}
-	for _, name := range []string{"schools.geojson", "zones.geojson", "history.csv", "births.csv", "housing.csv"} {
+	for _, name := range []string{"schools.geojson", "zones.geojson", "history.csv", "births.csv", "housing.csv", "resources.csv",
+		"kindergartens.geojson", "kindergarten_history.csv"} {
 		data, err := fs.ReadFile(assets.Sample, "sample/"+name)
 		if err != nil {
 			return nil, nil, fmt.Errorf("the embedded sample lacks %s (rebuild with `make sample`): %w", name, err)
@@ -58,12 +60,32 @@ func LoadSample() (*model.District, *ingest.Report, error) {
 	if err = step(r, err); err != nil {
 		return nil, nil, err
 	}
+	d.Resources, r, err = ingest.ReadResources("sample/resources.csv", files["resources.csv"], ingest.TableOptions{})
+	if err = step(r, err); err != nil {
+		return nil, nil, err
+	}
+	// 幼儿园 come as the bureau's 学前 roster and statistics, apart.
+	kgs, r, err := ingest.ReadSchools("sample/kindergartens.geojson", files["kindergartens.geojson"], ingest.Options{})
+	if err = step(r, err); err != nil {
+		return nil, nil, err
+	}
+	kh, r, err := ingest.ReadHistory("sample/kindergarten_history.csv", files["kindergarten_history.csv"])
+	if err = step(r, err); err != nil {
+		return nil, nil, err
+	}
+	d.Schools, d.History = append(d.Schools, kgs...), append(d.History, kh...)
 	return d, rep, nil
 }
 
 // OpenProject reads a project file into a new Session.
 func OpenProject(path string, project Projector) (*Session, error) {
-	p, _, err := store.Open(path)
+	return OpenProjectContext(context.Background(), path, project)
+}
+
+// OpenProjectContext is OpenProject stopping with ctx's error when ctx is
+// done (the GUI's Cancel).
+func OpenProjectContext(ctx context.Context, path string, project Projector) (*Session, error) {
+	p, _, err := store.OpenContext(ctx, path)
 	if err != nil {
 		return nil, err
 	}
@@ -130,20 +152,58 @@ func (s *Session) Save(path string) error {
 // it off its goroutine while a modal progress dialog blocks edits, then
 // calls SetPath on its own goroutine so OnChange listeners stay there.
 func (s *Session) WriteProject(path string) error {
+	return s.WriteProjectContext(context.Background(), path)
+}
+
+// WriteProjectContext is WriteProject giving up with ctx's error when ctx
+// is done; the file at path is then left as it was.
+func (s *Session) WriteProjectContext(ctx context.Context, path string) error {
+	p, err := s.storeProject()
+	if err != nil {
+		return err
+	}
+	return store.SaveContext(ctx, path, p)
+}
+
+// Freeze returns a copy of the session for writing the project on another
+// goroutine while edits go on here: it shares nothing an edit changes
+// (the district's schools and zones are copied, the scenarios encoded
+// now). Only WriteProject, WriteProjectContext and Path are meant for it.
+func (s *Session) Freeze() (*Session, error) {
+	f := &Session{path: s.path, extra: s.extra, projector: s.projector}
+	f.base = &variant{district: cloneDistrict(s.base.district)}
+	f.cur = f.base
+	f.district = f.base.district
+	for _, v := range s.scenarios {
+		data := v.raw
+		if data == nil {
+			var err error
+			if data, err = encodeEdits(v.edits); err != nil {
+				return nil, fmt.Errorf("scenario %s: %w", v.name, err)
+			}
+		}
+		f.scenarios = append(f.scenarios, &variant{name: v.name, description: v.description, raw: data})
+	}
+	return f, nil
+}
+
+// storeProject is the session's project as package store writes it.
+func (s *Session) storeProject() (*store.Project, error) {
 	p := &store.Project{District: *s.base.district}
 	if s.extra != nil {
 		p.Edits, p.Settings = s.extra.Edits, s.extra.Settings
 		p.ImportReport, p.ValueMap = s.extra.ImportReport, s.extra.ValueMap
+		p.Origin = s.extra.Origin // other layers of the file are carried over, layers keep their CRS
 	}
 	for _, v := range s.scenarios {
 		data := v.raw
 		if data == nil {
 			var err error
 			if data, err = encodeEdits(v.edits); err != nil {
-				return fmt.Errorf("scenario %s: %w", v.name, err)
+				return nil, fmt.Errorf("scenario %s: %w", v.name, err)
 			}
 		}
 		p.Scenarios = append(p.Scenarios, store.Scenario{Name: v.name, Description: v.description, Data: data})
 	}
-	return store.Save(path, p)
+	return p, nil
 }

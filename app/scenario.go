@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/xuequ/xuequ/model"
+	"github.com/xuequ/xuequ/model/forecast"
 )
 
 // Scenarios (方案). A scenario is a name, a description and an ordered list
@@ -43,7 +44,10 @@ type variant struct {
 	// edits are applied in order (the undo stack); redo the undone ones.
 	edits, redo []Command
 
-	projected []model.Enrollment // projection of district, valid when projOK
+	// steps is the variant's timeline (forecast.Step: the district in
+	// force from each effective year of its edits; nil = build again).
+	steps     []forecast.Step
+	projected *forecast.DistrictResult // projection of steps, valid when projOK
 	projErr   error
 	projOK    bool
 
@@ -55,16 +59,28 @@ type variant struct {
 
 // stale drops the derived district and its projection (the base changed).
 func (v *variant) stale() {
-	v.district, v.projected, v.projErr, v.projOK = nil, nil, nil, false
+	v.district, v.steps, v.projected, v.projErr, v.projOK = nil, nil, nil, nil, false
 }
 
 // records returns the enrollment records for year: history, or the
 // projection past the last history year.
 func (v *variant) records(year int) []model.Enrollment {
 	if _, last := v.district.Years(); year > last {
-		return v.projected
+		if v.projected == nil {
+			return nil
+		}
+		return v.projected.Records
 	}
 	return v.district.History
+}
+
+// at is the district in force in year: its schools' seats and classrooms
+// and its catchments (the variant's district when nothing is scheduled).
+func (v *variant) at(year int) *model.District {
+	if len(v.steps) == 0 {
+		return v.district
+	}
+	return stepAt(v.steps, year)
 }
 
 // ensure derives v's district and projects it when its caches are stale.
@@ -72,13 +88,39 @@ func (s *Session) ensure(v *variant) {
 	if v.district == nil {
 		s.derive(v)
 	}
+	if v.steps == nil {
+		v.steps = s.timeline(v)
+	}
 	if !v.projOK {
 		v.projected, v.projErr = nil, nil
 		if s.projector != nil {
-			v.projected, v.projErr = s.project(v.district)
+			v.projected, v.projErr = s.project(v)
 		}
 		v.projOK = true
 	}
+}
+
+// timeline builds v's steps: its district alone when no edit of it (or of
+// the base, for a scenario) has an effective year; else the base's
+// timeline (or the session's origin, for the base) with v's edits
+// replayed year by year (see buildSteps).
+func (s *Session) timeline(v *variant) []forecast.Step {
+	if v == s.base {
+		if !scheduled(v.edits) {
+			return []forecast.Step{{District: v.district}}
+		}
+		return buildSteps(func(int) *model.District { return s.origin }, stepYears(v.edits, nil), v.edits)
+	}
+	s.ensure(s.base)
+	base := s.base.steps
+	if len(base) == 1 && !scheduled(v.edits) {
+		return []forecast.Step{{District: v.district}}
+	}
+	more := make([]int, 0, len(base))
+	for _, st := range base[1:] {
+		more = append(more, st.Year)
+	}
+	return buildSteps(func(y int) *model.District { return stepAt(base, y) }, stepYears(v.edits, more), v.edits)
 }
 
 // derive rebuilds a scenario's district from the base. Edits that no
@@ -166,6 +208,9 @@ func (s *Session) NewScenario(name, description string) error {
 // SwitchScenario shows the named scenario ("" = the base district): its
 // district, analysis and undo stack. The year under study stays.
 func (s *Session) SwitchScenario(name string) error {
+	if err := s.busy(); err != nil {
+		return err
+	}
 	v := s.base
 	if name != "" {
 		if v = s.scenario(name); v == nil {
@@ -270,7 +315,7 @@ func (s *Session) Compare(year int, names ...string) []ScenarioSummary {
 			if sum.Projected {
 				sum.Err = v.projErr
 			}
-			a := analyze(v.district, v.records(year), year)
+			a := analyze(v.at(year), v.records(year), year)
 			sum.Summary = a.Summary
 			sum.SeatShortage, sum.Oversized = a.Summary.SeatShortage, a.Summary.OversizedSchool
 		}

@@ -19,6 +19,24 @@ import (
 // and stages are model.Level machine names ("primary"). Reassign is stored
 // with the catchments it drew, not just its method, so that opening the
 // project gives back exactly the scenario that was saved.
+//
+// The effective school year of an edit (Scheduled, the planning timeline)
+// is the data's "year"; 0 or missing means "from the first year", so
+// projects saved before edits had years load unchanged:
+//   - open_school: the opening year (first intake; the school has no
+//     pupils before it);
+//   - school_edit (扩建, 学位/教室): the year the new seats or classrooms are
+//     first in use;
+//   - close_school: the last year the school is open; from year+1 its
+//     pupils are at the receivers;
+//   - assign_zones: the first intake year under the new catchments;
+//   - reassign: its "year" already names the history year whose demand
+//     sizes the catchments, so its first intake year is "from_year";
+//   - move_school, set_standards: "year" is read and written the same way
+//     (the new site or standards apply from that year).
+//
+// Years before an edit's effective year are projected exactly as without
+// it (forecast.District).
 
 // scenarioDataVersion is the version of the JSON above.
 const scenarioDataVersion = 1
@@ -63,7 +81,7 @@ func encodeCommand(c Command) (string, any, error) {
 	case *SchoolLevel:
 		return encodeCommand(&c.SchoolEdit)
 	case *SchoolEdit:
-		w := schoolEditJSON{ID: c.ID, Name: c.Name, Capacity: c.Capacity, Classrooms: c.Classrooms}
+		w := schoolEditJSON{ID: c.ID, Name: c.Name, Capacity: c.Capacity, Classrooms: c.Classrooms, Address: c.Address, Phone: c.Phone}
 		if c.Level != nil {
 			l := c.Level.String()
 			w.Level = &l
@@ -98,13 +116,18 @@ func encodeCommand(c Command) (string, any, error) {
 func encodeEdits(cs []Command) (json.RawMessage, error) {
 	doc := scenarioJSON{Version: scenarioDataVersion, Edits: make([]editJSON, 0, len(cs))}
 	for _, c := range cs {
-		kind, w, err := encodeCommand(c)
+		kind, w, err := encodeCommand(unscheduled(c))
 		if err != nil {
 			return nil, err
 		}
 		data, err := json.Marshal(w)
 		if err != nil {
 			return nil, err
+		}
+		if sc, ok := c.(*Scheduled); ok && sc.Year > 0 {
+			if data, err = withYear(data, yearKey(kind), sc.Year); err != nil {
+				return nil, err
+			}
 		}
 		doc.Edits = append(doc.Edits, editJSON{Kind: kind, Data: data})
 	}
@@ -133,11 +156,15 @@ func decodeEdits(data []byte) ([]Command, error) {
 				map[string]any{"N": i + 1, "Kind": e.Kind})
 		}
 		c, err := decode(e.Data)
+		var year int
+		if err == nil {
+			year, err = readYear(e.Data, yearKey(e.Kind))
+		}
 		if err != nil {
 			return nil, errorf("scenario_edit", `edit {{.N}} ({{.Kind}}) cannot be read: {{.Err}}`,
 				map[string]any{"N": i + 1, "Kind": e.Kind, "Err": err.Error()})
 		}
-		out = append(out, c)
+		out = append(out, At(year, c))
 	}
 	return out, nil
 }
@@ -156,10 +183,12 @@ type schoolEditJSON struct {
 	Level      *string `json:"level,omitempty"`
 	Capacity   *int    `json:"capacity,omitempty"`
 	Classrooms *int    `json:"classrooms,omitempty"`
+	Address    *string `json:"address,omitempty"`
+	Phone      *string `json:"phone,omitempty"`
 }
 
 func (w *schoolEditJSON) command() (Command, error) {
-	c := &SchoolEdit{ID: w.ID, Name: w.Name, Capacity: w.Capacity, Classrooms: w.Classrooms}
+	c := &SchoolEdit{ID: w.ID, Name: w.Name, Capacity: w.Capacity, Classrooms: w.Classrooms, Address: w.Address, Phone: w.Phone}
 	if w.Level != nil {
 		l, err := parseStage(*w.Level)
 		if err != nil {
@@ -233,4 +262,37 @@ func (w *openSchoolJSON) command() (Command, error) {
 type closeSchoolJSON struct {
 	ID string `json:"id"`
 	To string `json:"to,omitempty"`
+}
+
+// yearKey is the data key of an edit's effective year: "year", except for
+// reassign, whose "year" was the demand year before edits had years.
+func yearKey(kind string) string {
+	if kind == "reassign" {
+		return "from_year"
+	}
+	return "year"
+}
+
+// withYear adds key: year to the JSON object data.
+func withYear(data []byte, key string, year int) ([]byte, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, err
+	}
+	m[key], _ = json.Marshal(year)
+	return json.Marshal(m)
+}
+
+// readYear reads the effective year under key (0 when missing); a year
+// that is not a school year is an error.
+func readYear(data []byte, key string) (int, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(data, &m); err != nil || m[key] == nil {
+		return 0, nil
+	}
+	var y int
+	if err := json.Unmarshal(m[key], &y); err != nil || y < 0 || y > 9999 {
+		return 0, fmt.Errorf("%s %s: give a school year such as 2028 (0 = from the first year)", key, m[key])
+	}
+	return y, nil
 }

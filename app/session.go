@@ -2,10 +2,12 @@ package app
 
 import (
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/xuequ/xuequ/app/store"
 	"github.com/xuequ/xuequ/model"
+	"github.com/xuequ/xuequ/model/forecast"
 )
 
 // ProjectionYears is how many years past the last history year a Session
@@ -50,15 +52,17 @@ type Session struct {
 
 	// reference is the district as loaded (project file, sample, import),
 	// before any edit: the catchments its history was recorded under, from
-	// which projected intakes follow the zones of edited catchments (see
-	// catchment.go). It never changes within a session. refProjected is its
-	// projection, made once when first needed: it depends only on the
-	// reference's history, births, housing and catchments — not on the
-	// standards, which change classes and statuses, never pupils.
-	reference    *model.District
-	refProjected []model.Enrollment
-	refErr       error
-	refOK        bool
+	// which projected intakes follow the zones of edited catchments
+	// (forecast.District). It never changes within a session. origin is
+	// the district the session started on, from which the base's timeline
+	// is replayed when base edits have effective years.
+	reference *model.District
+	origin    *model.District
+	// refCache keeps the reference's projection between recomputes: it
+	// depends only on the reference's history, births, housing and
+	// catchments — not on the standards, which change classes and
+	// statuses, never pupils.
+	refCache forecast.Cache
 
 	base      *variant   // the district as imported and edited
 	scenarios []*variant // each: base + its edits
@@ -68,8 +72,11 @@ type Session struct {
 	// for (DefaultYear when the session started).
 	estimateYear int
 
-	analysis  model.Analysis // analysis of year, recomputed after every change
-	listeners []func()
+	analysis     model.Analysis // analysis of year, recomputed after every change
+	listeners    []listener
+	nextListener int
+	gen          int // counts edits, undos and redos (Generation)
+	held         int // Hold count: edits refused while > 0
 }
 
 // NewSession starts a session on d, read from path ("" for a new or sample
@@ -91,7 +98,7 @@ func NewSessionWithReference(ref, d *model.District, path string, project Projec
 	if ref == nil {
 		ref = d
 	}
-	s := &Session{district: d, path: path, projector: project, reference: cloneDistrict(ref)}
+	s := &Session{district: d, path: path, projector: project, reference: cloneDistrict(ref), origin: cloneDistrict(d)}
 	s.base = &variant{district: d}
 	s.cur = s.base
 	s.year = DefaultYear(d)
@@ -110,11 +117,27 @@ func (s *Session) Path() string { return s.path }
 // SetPath records where the project was saved and marks it clean.
 func (s *Session) SetPath(p string) {
 	s.path, s.dirty = p, false
+	if s.extra != nil && p != "" {
+		s.extra.Origin.Path = p // the next save carries over from the file just written
+	}
 	s.notify()
 }
 
 // Dirty reports unsaved changes.
 func (s *Session) Dirty() bool { return s.dirty }
+
+// Generation counts the edits, undos and redos so far: a caller that
+// saved a Freeze copy compares it to know whether edits came in since.
+func (s *Session) Generation() int { return s.gen }
+
+// MarkDirty marks the session as having unsaved changes (edits made
+// while a frozen copy was being saved).
+func (s *Session) MarkDirty() {
+	if !s.dirty {
+		s.dirty = true
+		s.notify()
+	}
+}
 
 // Year is the year the analysis is for.
 func (s *Session) Year() int { return s.year }
@@ -147,7 +170,7 @@ func (s *Session) HasHistory() bool { return len(s.district.History) > 0 }
 
 // SetYear changes the year under study and recomputes the analysis.
 func (s *Session) SetYear(y int) {
-	if y == s.year {
+	if y == s.year || s.held > 0 {
 		return
 	}
 	s.year = y
@@ -161,7 +184,7 @@ func (s *Session) Analysis() model.Analysis { return s.analysis }
 // AnalysisFor analyses any year (history or projected) without changing the
 // session's year.
 func (s *Session) AnalysisFor(year int) model.Analysis {
-	return analyze(s.district, s.records(year), year)
+	return analyze(s.cur.at(year), s.records(year), year)
 }
 
 // analyze is model.Analyze of records in year for district d, or, when d
@@ -188,13 +211,38 @@ func (s *Session) SchoolResult(id string) (model.SchoolResult, bool) {
 }
 
 // OnChange registers f to be called after every change of district, year or
-// file state.
-func (s *Session) OnChange(f func()) { s.listeners = append(s.listeners, f) }
+// file state, for the session's lifetime (see Listen to stop).
+func (s *Session) OnChange(f func()) { s.Listen(f) }
+
+// Listen is OnChange returning the function that removes f again (a
+// window that closes, a panel that is rebuilt). Removing twice is a no-op.
+func (s *Session) Listen(f func()) (remove func()) {
+	s.nextListener++
+	id := s.nextListener
+	s.listeners = append(s.listeners, listener{id, f})
+	return func() {
+		s.listeners = slices.DeleteFunc(s.listeners, func(l listener) bool { return l.id == id })
+	}
+}
+
+// Listeners is the number of registered listeners (tests).
+func (s *Session) Listeners() int { return len(s.listeners) }
+
+type listener struct {
+	id int
+	f  func()
+}
 
 // Do applies an edit, records it for undo and recomputes. While a
 // scenario is on display the edit goes into that scenario, else into the
 // base district (and every scenario is re-derived from the new base).
 func (s *Session) Do(c Command) error {
+	if err := s.busy(); err != nil {
+		return err
+	}
+	if err := s.checkScheduled(c); err != nil {
+		return err
+	}
 	if err := c.Do(s.district); err != nil {
 		return err
 	}
@@ -204,11 +252,39 @@ func (s *Session) Do(c Command) error {
 	return nil
 }
 
+// Hold makes edits, undo, redo, year and scenario switches fail with an
+// *Error (key app.err.busy) until release is called, so that a writer on
+// another goroutine (an export reading the session) sees it unchanged.
+// Holds nest; release is idempotent.
+func (s *Session) Hold() (release func()) {
+	s.held++
+	done := false
+	return func() {
+		if !done {
+			done = true
+			s.held--
+		}
+	}
+}
+
+// Held reports whether a Hold is in force.
+func (s *Session) Held() bool { return s.held > 0 }
+
+func (s *Session) busy() error {
+	if s.held > 0 {
+		return errorf("busy", "the project is being written (export); try again when it is done", nil)
+	}
+	return nil
+}
+
 // ErrNothingToUndo is returned by Undo and Redo when the stack is empty.
 var ErrNothingToUndo = errors.New("nothing to undo or redo")
 
 // Undo reverts the last edit.
 func (s *Session) Undo() error {
+	if err := s.busy(); err != nil {
+		return err
+	}
 	v := s.cur
 	if len(v.edits) == 0 {
 		return ErrNothingToUndo
@@ -223,6 +299,9 @@ func (s *Session) Undo() error {
 
 // Redo re-applies the last undone edit.
 func (s *Session) Redo() error {
+	if err := s.busy(); err != nil {
+		return err
+	}
 	v := s.cur
 	if len(v.redo) == 0 {
 		return ErrNothingToUndo
@@ -253,6 +332,7 @@ func topLabel(st []Command) Label {
 
 func (s *Session) changed() {
 	s.dirty = true
+	s.gen++
 	if s.cur == s.base {
 		for _, v := range s.scenarios {
 			v.stale()
@@ -263,8 +343,9 @@ func (s *Session) changed() {
 }
 
 func (s *Session) notify() {
-	for _, f := range s.listeners {
-		f()
+	// A listener may remove itself (or others) while being notified.
+	for _, l := range slices.Clone(s.listeners) {
+		l.f()
 	}
 }
 
@@ -272,26 +353,17 @@ func (s *Session) notify() {
 // (edits can change it: standards, catchments, capacities).
 func (s *Session) recompute(reproject bool) {
 	if reproject {
-		s.cur.projected, s.cur.projErr, s.cur.projOK = nil, nil, false
+		s.cur.steps, s.cur.projected, s.cur.projErr, s.cur.projOK = nil, nil, nil, false
 	}
 	s.ensure(s.cur)
 	s.analysis = s.AnalysisFor(s.year)
 }
 
-// project projects d (the base or a scenario) with the entry intake
-// following its catchments from the reference ones.
-func (s *Session) project(d *model.District) ([]model.Enrollment, error) {
-	if sameCatchments(s.reference, d) {
-		return s.projector(d, nil, ProjectionYears)
-	}
-	if !s.refOK {
-		s.refProjected, s.refErr = s.projector(s.reference, nil, ProjectionYears)
-		s.refOK = true
-	}
-	if s.refErr != nil {
-		return s.projector(d, nil, ProjectionYears)
-	}
-	return followCatchments(s.projector, s.reference, s.refProjected, d, ProjectionYears)
+// project projects v's timeline with the entry intake following its
+// catchments from the reference ones (forecast.District).
+func (s *Session) project(v *variant) (*forecast.DistrictResult, error) {
+	return forecast.District(s.reference, v.steps, forecast.DistrictOptions{
+		Options: forecast.Options{Years: ProjectionYears}, Projector: forecast.Projector(s.projector), Cache: &s.refCache})
 }
 
 // records returns the enrollment records for year: history, or projection

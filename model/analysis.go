@@ -16,8 +16,23 @@ type GradeResult struct {
 	ClassSizes []int
 	// Status is the status of the grade's largest class.
 	Status ClassStatus
-	// ClassesNeeded is the number of classes needed at the standard size.
+	// ClassesNeeded is the number of classes needed at the standard size:
+	// ceil(Students / standard).
 	ClassesNeeded int
+	// Seats are the grade's classes × standard class size (pupils);
+	// SeatGap = Students − Seats, positive = shortage, as everywhere.
+	// Example: 113 pupils in 2 primary classes → 90 seats, gap +23.
+	Seats, SeatGap int
+}
+
+// StageResult is the kindergarten (幼儿园, grades −2…0) of a school in one
+// year: its own stage, with its own class standards
+// (Standards.KindergartenClass), never in the K–9 figures.
+type StageResult struct {
+	Students, Classes, ClassesNeeded int
+	// Seats are Σ classes × standard (or, for a kindergarten, its explicit
+	// capacity); SeatGap = Students − Seats, positive = shortage.
+	Seats, SeatGap int
 }
 
 // SchoolResult is the analysis of one school in one year.
@@ -52,6 +67,10 @@ type SchoolResult struct {
 	// Counts of this school's classes by status.
 	OverStandard, Large, VeryLarge int
 	Grades                         []GradeResult
+	// Kindergarten is the school's kindergarten grades apart (nil when it
+	// has none): they are listed in Grades but counted in no K–9 figure
+	// above (Students, Classes, Capacity, SeatGap, statuses).
+	Kindergarten *StageResult
 }
 
 // Worst returns the worst class status among the school's grades.
@@ -90,6 +109,9 @@ type Summary struct {
 	// SeatShortage is Σ of the positive seat gaps: seats missing where they
 	// are needed (spare seats elsewhere do not offset it).
 	SeatShortage int
+	// Kindergarten totals the schools' kindergartens apart from the K–9
+	// figures above (SeatGap = Σ of the positive kindergarten gaps).
+	Kindergarten StageResult
 }
 
 // Analysis is the class-size and seat analysis of a district in one year.
@@ -176,40 +198,33 @@ func AnalyzeSchool(s *School, grades []Enrollment, std Standards) SchoolResult {
 	r := SchoolResult{School: s.ID, Name: s.Name, Level: s.Level}
 	seats, classesGiven := 0, false
 	for _, e := range grades {
-		g := GradeResult{Grade: e.Grade, Students: e.Students, Classes: e.Classes}
-		classesGiven = classesGiven || e.Classes > 0
-		g.ClassesNeeded = std.ClassesNeeded(e.Grade, e.Students)
-		if g.Classes <= 0 && e.Students > 0 {
-			g.Classes, g.ClassesEstimated = g.ClassesNeeded, true
-		}
-		g.ClassSizes = SplitClasses(e.Students, g.Classes)
-		if !compulsory(e.Grade) {
-			// Kindergarten and senior grades count as pupils and seats but
-			// are outside the class-size rules.
+		g := gradeResult(e, std)
+		switch {
+		case e.Grade <= 0:
+			addKindergarten(&r, g)
+		case !compulsory(e.Grade):
+			// Senior grades count as pupils and seats but are outside the
+			// class-size rules.
+			classesGiven = classesGiven || e.Classes > 0
 			r.Students += g.Students
-			seats += g.Classes * std.ClassSize(e.Grade)
-			r.Grades = append(r.Grades, g)
-			continue
+			seats += g.Seats
+		default:
+			classesGiven = classesGiven || e.Classes > 0
+			countStatuses(&r, &g, std)
+			r.Students += g.Students
+			r.Classes += g.Classes // compulsory-education classes only
+			r.ClassesNeeded += g.ClassesNeeded
+			seats += g.Seats
 		}
-		for _, size := range g.ClassSizes {
-			st := std.Classify(e.Grade, size)
-			if st > g.Status {
-				g.Status = st
-			}
-			switch st {
-			case StatusOverStandard:
-				r.OverStandard++
-			case StatusLarge:
-				r.Large++
-			case StatusVeryLarge:
-				r.VeryLarge++
-			}
-		}
-		r.Students += g.Students
-		r.Classes += g.Classes // compulsory-education classes only
-		r.ClassesNeeded += g.ClassesNeeded
-		seats += g.Classes * std.ClassSize(e.Grade)
 		r.Grades = append(r.Grades, g)
+	}
+	if s.Level == LevelKindergarten && r.Kindergarten != nil {
+		// A kindergarten's approved capacity is kindergarten seats.
+		if s.Capacity > 0 {
+			r.Kindergarten.Seats = s.Capacity
+		}
+		r.Kindergarten.SeatGap = r.Kindergarten.Students - r.Kindergarten.Seats
+		return r
 	}
 	r.Capacity, r.CapacitySource = SchoolSeats(s, seats, classesGiven, std)
 	if r.CapacitySource.Known() {
@@ -224,6 +239,52 @@ func AnalyzeSchool(s *School, grades []Enrollment, std Standards) SchoolResult {
 		r.SmallStaffed = r.Students < std.SmallSchoolStaffed
 	}
 	return r
+}
+
+// gradeResult is one grade's class picture: classes (estimated at the
+// standard when the source gave none), sizes, classes needed, seats and
+// seat gap. Status is left to countStatuses (compulsory grades only).
+func gradeResult(e Enrollment, std Standards) GradeResult {
+	g := GradeResult{Grade: e.Grade, Students: e.Students, Classes: e.Classes}
+	g.ClassesNeeded = std.ClassesNeeded(e.Grade, e.Students)
+	if g.Classes <= 0 && e.Students > 0 {
+		g.Classes, g.ClassesEstimated = g.ClassesNeeded, true
+	}
+	g.ClassSizes = SplitClasses(e.Students, g.Classes)
+	g.Seats = g.Classes * std.ClassSize(e.Grade)
+	g.SeatGap = g.Students - g.Seats
+	return g
+}
+
+// countStatuses sets the grade's status (its worst class) and counts the
+// school's classes by status.
+func countStatuses(r *SchoolResult, g *GradeResult, std Standards) {
+	for _, size := range g.ClassSizes {
+		st := std.Classify(g.Grade, size)
+		g.Status = max(g.Status, st)
+		switch st {
+		case StatusOverStandard:
+			r.OverStandard++
+		case StatusLarge:
+			r.Large++
+		case StatusVeryLarge:
+			r.VeryLarge++
+		}
+	}
+}
+
+// addKindergarten adds a kindergarten grade to the school's kindergarten.
+func addKindergarten(r *SchoolResult, g GradeResult) {
+	k := r.Kindergarten
+	if k == nil {
+		k = &StageResult{}
+		r.Kindergarten = k
+	}
+	k.Students += g.Students
+	k.Classes += g.Classes
+	k.ClassesNeeded += g.ClassesNeeded
+	k.Seats += g.Seats
+	k.SeatGap = k.Students - k.Seats
 }
 
 // Summarize totals school results. Kindergarten and senior grades are
@@ -255,6 +316,13 @@ func Summarize(schools []SchoolResult, std Standards) Summary {
 		s.OverStandard += r.OverStandard
 		s.Large += r.Large
 		s.VeryLarge += r.VeryLarge
+		if k := r.Kindergarten; k != nil {
+			s.Kindergarten.Students += k.Students
+			s.Kindergarten.Classes += k.Classes
+			s.Kindergarten.ClassesNeeded += k.ClassesNeeded
+			s.Kindergarten.Seats += k.Seats
+			s.Kindergarten.SeatGap += max(k.SeatGap, 0)
+		}
 	}
 	if s.Classes > 0 {
 		s.LargeShare = float64(s.Large+s.VeryLarge) / float64(s.Classes)

@@ -119,10 +119,75 @@ func TestAnalyzeSummaryAndTarget(t *testing.T) {
 }
 
 func TestAnalyzeKindergartenOutsideRules(t *testing.T) {
+	// 140 pupils of 大班 (grade 0) in 2 classes: 70 + 70, standard 35 →
+	// 70 seats, gap +70, 4 classes needed. None of it is K–9.
 	r := AnalyzeSchool(&School{ID: "K", Level: LevelKindergarten},
 		[]Enrollment{{Grade: 0, Students: 140, Classes: 2}}, DefaultStandards())
-	if r.Classes != 0 || r.VeryLarge != 0 || r.Students != 140 || r.Grades[0].Status != StatusStandard {
-		t.Errorf("kindergarten: %+v", r)
+	want := StageResult{Students: 140, Classes: 2, ClassesNeeded: 4, Seats: 70, SeatGap: 70}
+	if r.Classes != 0 || r.VeryLarge != 0 || r.Students != 0 || r.Grades[0].Status != StatusStandard ||
+		r.Kindergarten == nil || *r.Kindergarten != want || r.CapacitySource.Known() {
+		t.Errorf("kindergarten: %+v %+v", r, r.Kindergarten)
+	}
+}
+
+// TestKindergartenApart: a primary school with an attached kindergarten
+// counts its K pupils, classes and seats apart from grades 1–6.
+func TestKindergartenApart(t *testing.T) {
+	cases := []struct {
+		name                  string
+		k                     Enrollment
+		students, classes     int
+		capacity, large       int
+		kStudents, kSeats, kG int
+	}{
+		// Grade 1: 113 in 2 (57 + 56: 大班额) → 90 seats. K: 70 in 2 at 35.
+		{"K at standard", Enrollment{Grade: 0, Students: 70, Classes: 2}, 113, 2, 90, 2, 70, 70, 0},
+		// K 80 in 2 (40 + 40): over its standard, yet no 大班额 of K–9.
+		{"K over standard", Enrollment{Grade: 0, Students: 80, Classes: 2}, 113, 2, 90, 2, 80, 70, 10},
+		// K 130 in 2 (65 + 65) would be 大班额 by the K–9 rule: not counted.
+		{"K crowded", Enrollment{Grade: 0, Students: 130, Classes: 2}, 113, 2, 90, 2, 130, 70, 60},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := Analyze([]School{{ID: "A", Level: LevelPrimary}}, []Enrollment{
+				{School: "A", Year: 2024, Grade: 1, Students: 113, Classes: 2},
+				{School: "A", Year: 2024, Grade: c.k.Grade, Students: c.k.Students, Classes: c.k.Classes},
+			}, 2024, Standards{})
+			r := a.Schools[0]
+			if r.Students != c.students || r.Classes != c.classes || r.Capacity != c.capacity || r.Large != c.large {
+				t.Errorf("K–9: students %d classes %d capacity %d large %d", r.Students, r.Classes, r.Capacity, r.Large)
+			}
+			k := r.Kindergarten
+			if k == nil || k.Students != c.kStudents || k.Seats != c.kSeats || k.SeatGap != c.kG {
+				t.Errorf("kindergarten %+v", k)
+			}
+			if s := a.Summary; s.Students != c.students || s.Classes != c.classes || s.Kindergarten.Students != c.kStudents {
+				t.Errorf("summary %+v", s)
+			}
+		})
+	}
+}
+
+// TestGradeSeatGap: seat_gap = students − seats, seats = classes × standard.
+func TestGradeSeatGap(t *testing.T) {
+	cases := []struct {
+		e           Enrollment
+		seats, gap  int
+		needed      int
+		estimated   bool
+		wantClasses int
+	}{
+		{Enrollment{Grade: 1, Students: 113, Classes: 2}, 90, 23, 3, false, 2},
+		{Enrollment{Grade: 7, Students: 100, Classes: 2}, 100, 0, 2, false, 2},
+		{Enrollment{Grade: 7, Students: 101, Classes: 2}, 100, 1, 3, false, 2},
+		{Enrollment{Grade: 3, Students: 91}, 135, -44, 3, true, 3}, // classes estimated at the standard
+		{Enrollment{Grade: 0, Students: 36, Classes: 1}, 35, 1, 2, false, 1},
+	}
+	for _, c := range cases {
+		g := gradeResult(c.e, DefaultStandards())
+		if g.Seats != c.seats || g.SeatGap != c.gap || g.ClassesNeeded != c.needed || g.ClassesEstimated != c.estimated || g.Classes != c.wantClasses {
+			t.Errorf("%+v: %+v", c.e, g)
+		}
 	}
 }
 

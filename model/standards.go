@@ -50,6 +50,18 @@ type Standards struct {
 	// census bulletin of the county) is better: edit them per project.
 	SchoolAgeSharePrimary float64
 	SchoolAgeShareJunior  float64
+
+	// KindergartenClass is the 幼儿园 standard class size by grade + 2:
+	// [0] 小班 (grade −2, ages 3–4) 25, [1] 中班 (−1) 30, [2] 大班 (0) 35
+	// (幼儿园工作规程, 教育部令第39号, 2016, art. 11). See KindergartenClassSize.
+	KindergartenClass [3]int
+
+	// The staffing fields are documented in staffing_standards.go.
+	StaffingStandards
+	// The 优质均衡 fields are documented in balance_standards.go.
+	BalanceStandards
+	// The 学前 and 配套 fields are documented in preschool_standards.go.
+	PreschoolStandards
 }
 
 // DefaultStandards returns the seed values of DESIGN.md §4.
@@ -70,6 +82,11 @@ func DefaultStandards() Standards {
 
 		SchoolAgeSharePrimary: 0.075,
 		SchoolAgeShareJunior:  0.036,
+
+		KindergartenClass:  [3]int{25, 30, 35},
+		StaffingStandards:  DefaultStaffingStandards(),
+		BalanceStandards:   DefaultBalanceStandards(),
+		PreschoolStandards: DefaultPreschoolStandards(),
 	}
 }
 
@@ -89,7 +106,24 @@ func (s Standards) OrDefault() Standards {
 	if s.SchoolAgeShareJunior <= 0 {
 		s.SchoolAgeShareJunior = def.SchoolAgeShareJunior
 	}
+	for i, n := range s.KindergartenClass {
+		if n <= 0 { // standards from before kindergarten had its own
+			s.KindergartenClass[i] = def.KindergartenClass[i]
+		}
+	}
+	s.StaffingStandards = s.StaffingStandards.orDefault()
+	s.BalanceStandards = s.BalanceStandards.orDefault()
+	s.PreschoolStandards = s.PreschoolStandards.orDefault()
 	return s
+}
+
+// KindergartenClassSize returns the standard class size of a kindergarten
+// grade (−2 小班 25, −1 中班 30, 0 大班 35 by default); 0 for other grades.
+func (s Standards) KindergartenClassSize(g Grade) int {
+	if g < -2 || g > 0 {
+		return 0
+	}
+	return s.KindergartenClass[g+2]
 }
 
 // SchoolAgeShare returns the school-age share of the population for a
@@ -103,11 +137,19 @@ func (s Standards) SchoolAgeShare(stage Level) float64 {
 
 // ClassSize returns the 标准班额 for a grade: primary grades (1–6) use
 // StandardClassPrimary, junior grades (7–9) StandardClassJunior, whatever
-// the school's level (a nine-year school uses both). Kindergarten and senior
-// grades fall back to the junior value.
+// the school's level (a nine-year school uses both); kindergarten grades
+// −2…0 use KindergartenClass (大班 35 for grade 0, the one the history
+// records); senior grades fall back to the junior value.
 func (s Standards) ClassSize(g Grade) int {
-	if g.Stage() == LevelPrimary {
+	switch {
+	case g.Stage() == LevelPrimary:
 		return s.StandardClassPrimary
+	case g <= 0:
+		i := min(max(int(g)+2, 0), 2)
+		if n := s.KindergartenClass[i]; n > 0 {
+			return n
+		}
+		return DefaultStandards().KindergartenClass[i]
 	}
 	return s.StandardClassJunior
 }

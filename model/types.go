@@ -91,8 +91,10 @@ func (l Level) Teaches(g Grade) bool {
 	return g >= a && g <= b
 }
 
-// Grade is a school year: 0 = kindergarten, 1–6 primary, 7–9 junior middle,
-// 10–12 senior.
+// Grade is a school year: 0 = kindergarten (大班, K), 1–6 primary, 7–9
+// junior middle, 10–12 senior. Kindergartens' histories also hold −2 (小班)
+// and −1 (中班), which Valid leaves out: the K–12 rules and the cohort
+// projection see grades 0–12; package preschool reads −2…0.
 type Grade int
 
 // Stage is the level whose class-size standard applies to this grade: a
@@ -132,7 +134,12 @@ type School struct {
 	Classrooms int
 	Boarding   bool   // 寄宿制
 	Township   string // 乡镇/街道
+	Address    string // 学校地址, printed on the 划片公示
+	Phone      string // 咨询电话 (admissions enquiries), printed on the 划片公示
 	Public     bool   // 公办 (true) or 民办 (false)
+	// Inclusive marks a 普惠性 kindergarten (公办 kindergartens count as
+	// 普惠 whatever this says; see preschool).
+	Inclusive bool
 	// Closed marks a school closed (撤并). It keeps its history, so past
 	// years are analysed as they were, but from the first projected year on
 	// it takes no pupils and no catchment: its projected pupils go to the
@@ -175,6 +182,10 @@ type Zone struct {
 	JuniorAge       int
 	PrimaryAgeKnown bool
 	JuniorAgeKnown  bool
+	// PreschoolAge is the optional count of resident children aged 3–5
+	// (学前), known when positive or PreschoolAgeKnown.
+	PreschoolAge      int
+	PreschoolAgeKnown bool
 	// PrimarySchool and JuniorSchool are the IDs of the schools whose 学区
 	// this zone belongs to (empty = not yet assigned).
 	PrimarySchool string
@@ -228,12 +239,14 @@ type Housing struct {
 // District is everything a project knows: the unit the app opens, edits,
 // analyses and saves.
 type District struct {
-	Name      string
-	Schools   []School
-	Zones     []Zone
-	History   []Enrollment
-	Births    []Births
-	Housing   []Housing
+	Name    string
+	Schools []School
+	Zones   []Zone
+	History []Enrollment
+	Births  []Births
+	Housing []Housing
+	// Resources are the schools' 办学条件 by year (staffing, 优质均衡).
+	Resources []Resources
 	Standards Standards
 }
 

@@ -39,7 +39,9 @@ var summaryWidths = []float64{8, 7, 8, 10, 8, 11, 11, 13, 11, 8, 10, 13, 13, 10,
 // per problem school (see LedgerRows; 整改措施 left empty for the officer,
 // 状态 a drop-down) and sheet 汇总 with the district summary of every
 // history and projected year (大班额占比 against the target). Header rows
-// are styled and frozen; counts use thousands separators, shares percent.
+// are styled, frozen, filtered and repeated on every printed page; both
+// sheets print A4 landscape, one page wide. Counts use thousands
+// separators, shares percent.
 func LedgerXLSX(w io.Writer, s *app.Session, opt Options) error {
 	opt = opt.resolve(s)
 	rows, err := LedgerRows(s, opt.Year)
@@ -118,6 +120,14 @@ func LedgerXLSX(w io.Writer, s *app.Session, opt Options) error {
 				st.percent, st.percent, vs, st.count, st.count, st.count, st.count, st.count, st.count})
 	}
 	if err := firstErr(sw.err, sm.err); err != nil {
+		return fmt.Errorf("report: ledger workbook: %w", err)
+	}
+	// A4 landscape, one page wide, title and header on every page.
+	if err := firstErr(printSetup(f, SheetLedger, true, 2, len(LedgerHeader), sw.next-1),
+		printSetup(f, SheetSummary, true, 2, len(SummaryHeader), sm.next-1)); err != nil {
+		return fmt.Errorf("report: ledger page setup: %w", err)
+	}
+	if err := planningSheets(f, s, opt.Year, st); err != nil { // 优质均衡, 编制 (planning.go)
 		return fmt.Errorf("report: ledger workbook: %w", err)
 	}
 	f.SetActiveSheet(0)

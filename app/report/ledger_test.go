@@ -2,13 +2,16 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -25,7 +28,7 @@ func TestLedgerXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); len(got) != 2 || got[0] != SheetLedger || got[1] != SheetSummary {
+	if got := f.GetSheetList(); len(got) != 4 || got[0] != SheetLedger || got[1] != SheetSummary || got[2] != SheetBalance || got[3] != SheetStaffing {
 		t.Fatalf("sheets %v", got)
 	}
 	rows, err := f.GetRows(SheetLedger)
@@ -101,7 +104,9 @@ func TestLedgerXLSX(t *testing.T) {
 	}
 }
 
-// TestLedgerClearYear checks 计划销号年份 against the analysis itself.
+// TestLedgerClearYear checks 计划销号年份 against the analysis itself: the
+// first later year without 大班额 for a school that has them, else the
+// first without its problems.
 func TestLedgerClearYear(t *testing.T) {
 	s := session(t)
 	rows, err := LedgerRows(s, 0)
@@ -116,11 +121,15 @@ func TestLedgerClearYear(t *testing.T) {
 			continue
 		}
 		open++
+		large := r.Large+r.VeryLarge > 0
 		for y := s.Year() + 1; y <= last; y++ {
 			var bad bool
 			for _, sr := range s.AnalysisFor(y).Schools {
 				if sr.School == r.School {
 					bad = problems(&sr) != nil
+					if large {
+						bad = sr.Large+sr.VeryLarge > 0
+					}
 				}
 			}
 			switch {
@@ -170,5 +179,96 @@ func TestWriteFileAtomic(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), bad) {
 			t.Errorf("%s: %v", bad, err)
 		}
+	}
+}
+
+// TestLedgerPrintSetup reads the page setup back: A4 landscape, one page
+// wide, print titles and an autofilter on the header row.
+func TestLedgerPrintSetup(t *testing.T) {
+	var buf bytes.Buffer
+	if err := LedgerXLSX(&buf, session(t), Options{Date: fixedDate}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	checkPrintSetup(t, f, SheetLedger, "landscape", "$1:$2")
+	checkPrintSetup(t, f, SheetSummary, "landscape", "$1:$2")
+}
+
+func checkPrintSetup(t *testing.T, f *excelize.File, sheet, orient, titles string) {
+	t.Helper()
+	pl, err := f.GetPageLayout(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl.Size == nil || *pl.Size != xlsxA4 || pl.Orientation == nil || *pl.Orientation != orient ||
+		pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0 {
+		t.Errorf("%s: page layout %+v", sheet, pl)
+	}
+	if p, err := f.GetSheetProps(sheet); err != nil || p.FitToPage == nil || !*p.FitToPage {
+		t.Errorf("%s: fit to page not set: %+v %v", sheet, p, err)
+	}
+	found, filter := false, false
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == sheet && strings.HasSuffix(dn.RefersTo, titles) {
+			found = true
+		}
+		if dn.Name == "_xlnm._FilterDatabase" && dn.Scope == sheet {
+			filter = true
+		}
+	}
+	if !found {
+		t.Errorf("%s: no print titles %s in %v", sheet, titles, f.GetDefinedName())
+	}
+	if !filter {
+		t.Errorf("%s: no autofilter", sheet)
+	}
+	if panes, err := f.GetPanes(sheet); err != nil || !panes.Freeze {
+		t.Errorf("%s: header not frozen", sheet)
+	}
+}
+
+// TestLedgerPrintsOnePageWide prints the ledger with LibreOffice (skipped
+// when soffice is not installed): each sheet on one A4 landscape page.
+func TestLedgerPrintsOnePageWide(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice (LibreOffice) not on PATH")
+	}
+	if _, err := exec.LookPath("pdfinfo"); err != nil {
+		t.Skip("pdfinfo (poppler-utils) not on PATH")
+	}
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	if err := LedgerXLSX(&buf, session(t), Options{Date: fixedDate}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ledger.xlsx"), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "pdf", "--outdir", dir, filepath.Join(dir, "ledger.xlsx"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Skipf("soffice failed: %v %s", err, out)
+	}
+	info, err := exec.Command("pdfinfo", filepath.Join(dir, "ledger.pdf")).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One page wide per sheet: 台账 and 汇总 one page each; 优质均衡 and 编制
+	// one page wide, the longer of them may run onto a second page down.
+	var pages int
+	for _, l := range strings.Split(string(info), "\n") {
+		if v, ok := strings.CutPrefix(l, "Pages:"); ok {
+			pages, _ = strconv.Atoi(strings.TrimSpace(v))
+		}
+	}
+	if pages < 4 || pages > 6 || !strings.Contains(string(info), "841.89 x 595.3") {
+		t.Errorf("the ledger does not print one A4 landscape page wide per sheet (4 sheets, 4–6 pages):\n%s", info)
 	}
 }

@@ -67,8 +67,11 @@ type LedgerRow struct {
 	// school, those of the last year it had any (ProblemYear).
 	Problems    []string
 	ProblemYear int
-	// ClearYear is the year the school is (projected to be) free of every
-	// problem type, 0 when that is not within the projection.
+	// ClearYear is the 计划销号年份: for a school with 大班额 or 超大班额, the
+	// first later year in which it has none under the session's scenario
+	// (its timeline of 新建/扩建/撤并 included); for a school with other
+	// problems only, the first later year free of them; 0 when that is not
+	// within the projection.
 	ClearYear int
 	Cleared   bool // 已销号: problems in an earlier year, none in the ledger year
 }
@@ -132,12 +135,7 @@ func LedgerRows(s *app.Session, year int) ([]LedgerRow, error) {
 			Large: r.Large, VeryLarge: r.VeryLarge, MaxClass: maxClass(r)}
 		if p := problems(r); p != nil {
 			row.Problems, row.ProblemYear = p, year
-			for y := year + 1; y <= last; y++ {
-				if ry := resultsOf(y)[sc.ID]; ry != nil && problems(ry) == nil {
-					row.ClearYear = y
-					break
-				}
-			}
+			row.ClearYear = clearYear(r, year+1, last, func(y int) *model.SchoolResult { return resultsOf(y)[sc.ID] })
 			open = append(open, row)
 			continue
 		}
@@ -156,6 +154,24 @@ func LedgerRows(s *app.Session, year int) ([]LedgerRow, error) {
 		rows[i].Seq = i + 1
 	}
 	return rows, nil
+}
+
+// clearYear is the 计划销号年份 of a school with problems in r: the first
+// year from…last in which the school has no 大班额 (when r has any), else
+// none of the problem types; a closed school (no result) is cleared the
+// year it has no pupils. 0 when no such year is within the range.
+func clearYear(r *model.SchoolResult, from, last int, at func(year int) *model.SchoolResult) int {
+	large := r.Large+r.VeryLarge > 0
+	for y := from; y <= last; y++ {
+		ry := at(y)
+		switch {
+		case ry == nil:
+			return y
+		case large && ry.Large+ry.VeryLarge == 0, !large && problems(ry) == nil:
+			return y
+		}
+	}
+	return 0
 }
 
 func maxClass(r *model.SchoolResult) int {

@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"image/color"
-	"image/png"
 	"io"
-
-	"codeberg.org/go-pdf/fpdf"
+	"strings"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/geo/render"
@@ -22,88 +20,163 @@ const (
 	symbolRGB = 0x263238
 )
 
-// mapPDFLayout is where things go on the landscape sheet, millimetres.
+// mapPDFLayout is where things go on the sheet, millimetres: landscape
+// with the legend panel right of the map, portrait with it below.
 type mapPDFLayout struct {
 	w, h           float64 // page
 	fx, fy, fw, fh float64 // map frame
-	px, pw         float64 // legend panel (same top and height as the frame)
+	px, py, pw, ph float64 // legend panel
 	fontScale      float64 // 1 on A4, larger on A3
 }
 
-func newMapPDFLayout(p Paper) mapPDFLayout {
+func newMapPDFLayout(p Paper, portrait bool) mapPDFLayout {
 	short, long := p.size()
 	l := mapPDFLayout{w: long, h: short, fontScale: 1, pw: 72}
 	if p == PaperA3 {
 		l.fontScale, l.pw = 1.25, 92
 	}
 	l.fx, l.fy = pageMargin, pageMargin+titleBlock*l.fontScale
+	if portrait {
+		l.w, l.h = short, long
+		l.fw = l.w - 2*pageMargin
+		l.ph = 62 * l.fontScale
+		l.fh = l.h - l.fy - pageMargin - footerBlock - panelGap - l.ph
+		l.px, l.py, l.pw = l.fx, l.fy+l.fh+panelGap, l.fw
+		return l
+	}
 	l.fw = l.w - 2*pageMargin - panelGap - l.pw
 	l.fh = l.h - l.fy - pageMargin - footerBlock
-	l.px = l.fx + l.fw + panelGap
+	l.px, l.py, l.ph = l.fx+l.fw+panelGap, l.fy, l.fh
 	return l
 }
 
-// MapPDF writes the map as a one-page landscape PDF on opt.Paper: the
-// title (district, year, stage), the map image at opt.DPI, a legend panel
-// (catchment theme: every school's colour and name; status theme: the
-// class-size colours with school counts and the district's 大班额占比), the
-// scale bar and north arrow, the date and the footer 学区规划 Xuequ.
+// mapPage is a map drawn on a sheet, with what a caller or test needs to
+// know about it.
+type mapPage struct {
+	sheet      *sheet
+	title      string
+	zoneLabels []string // zone names printed on the map
+}
+
+// drawMapPage lays out the whole map sheet: the title (district, intake
+// year, stage, 示意图), the scenario line and 草案 mark for a scenario, the
+// vector map with scale bar and north arrow, the legend panel (catchment
+// theme: every school's colour and name; status theme: the class-size
+// colours with school counts and the district's 大班额占比) and the footer
+// (编制单位, 数据来源, 审图号, 制图日期). metrics is the document whose
+// fonts measure the text.
+func drawMapPage(s *app.Session, opt MapOptions, metrics *doc) (*mapPage, error) {
+	l := newMapPDFLayout(opt.Paper, opt.Portrait)
+	m := newMapModel(s, opt)
+	sh := newSheet(l.w, l.h, metrics)
+	k := l.fontScale
+	title := mapTitle(s, opt)
+
+	sh.setText(inkRGB)
+	sh.setSize(titlePt * k)
+	sh.bold = true
+	sh.textCentered(l.w/2, pageMargin-1, title)
+	sh.bold = false
+	if opt.Scenario != "" {
+		draftMark(sh, l.w/2+sh.width(title)/2+3, pageMargin-1, k)
+	}
+	sh.setText(greyRGB)
+	sh.setSize(subtitlePt * k)
+	sh.textCentered(l.w/2, pageMargin-1+titlePt*k*mmPerPt*1.35, mapSubtitle(s, opt))
+
+	frame := box{l.fx, l.fy, l.fx + l.fw, l.fy + l.fh}
+	body, err := drawMapBody(sh, s.District(), m, frame, k)
+	if err != nil {
+		return nil, err
+	}
+	sh.setDraw(inkRGB)
+	sh.setLineWidth(frameLineMM)
+	sh.rect(l.fx, l.fy, l.fw, l.fh, "D")
+
+	sh.setDraw(ruleRGB)
+	sh.setLineWidth(0.2)
+	sh.rect(l.px, l.py, l.pw, l.ph, "D")
+	drawPanel(sh, m, l, k)
+
+	left, right := mapFooter(s, opt)
+	footer(sh, l.w, l.h, left, right)
+	return &mapPage{sheet: sh, title: title, zoneLabels: body.labels}, nil
+}
+
+// draftMark is the red boxed 草案 stamp of a scenario map, its top-left
+// corner at (x, y).
+func draftMark(sh *sheet, x, y, k float64) {
+	sh.setSize(12 * k)
+	w, h := sh.width("草案")+3*k, sh.lineHeight()+0.6
+	sh.setDraw(0xc62828)
+	sh.setLineWidth(0.5)
+	sh.rect(x, y-0.3, w, h, "D")
+	sh.setText(0xc62828)
+	sh.bold = true
+	sh.textTop(x+1.5*k, y+0.4, "草案")
+	sh.bold = false
+}
+
+// mapFooter is the footer of a map: issuer and data source on the left,
+// 审图号 and date on the right.
+func mapFooter(s *app.Session, opt MapOptions) (left, right string) {
+	left = "编制单位：" + opt.Doc.issuer(s.District().Name)
+	if opt.Doc.Source != "" {
+		left += "　数据来源：" + opt.Doc.Source
+	}
+	right = "制图日期：" + chineseDate(opt.Date)
+	if opt.Doc.Approval != "" {
+		right = "审图号：" + opt.Doc.Approval + "　" + right
+	}
+	return left, right
+}
+
+// MapPDF writes the map as a one-page PDF on opt.Paper (landscape unless
+// opt.Portrait): see drawMapPage. Zones, boundaries and symbols are vector
+// paths and every label is text in the embedded font subset, so school
+// and zone names can be searched and selected and stay crisp at any zoom.
 func MapPDF(w io.Writer, s *app.Session, opt MapOptions) error {
 	opt = opt.resolve(s)
 	if err := checkYear(s, opt.Year); err != nil {
 		return err
 	}
-	l := newMapPDFLayout(opt.Paper)
-	m := newMapModel(s, opt)
-	img, err := drawMap(s, m, pixels(l.fw, opt.DPI), pixels(l.fh, opt.DPI), opt.DPI, false)
+	orient := "L"
+	if opt.Portrait {
+		orient = "P"
+	}
+	d := newDoc(orient, opt.Paper, "", opt.Date)
+	page, err := drawMapPage(s, opt, d)
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	// An opaque RGBA image is written as RGB, which fpdf embeds as is.
-	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
-		return err
-	}
-
-	title := mapTitle(s, opt)
-	d := newDoc("L", opt.Paper, title, opt.Date)
+	d.setMeta(page.title, opt.Doc.issuer(s.District().Name), mapSubject(opt))
 	d.pdf.AddPage()
-	k := l.fontScale
-
-	d.setText(inkRGB)
-	d.setSize(titlePt * k)
-	d.bold = true
-	d.textCentered(l.w/2, pageMargin-1, title)
-	d.bold = false
-	d.setText(greyRGB)
-	d.setSize(subtitlePt * k)
-	d.textCentered(l.w/2, pageMargin-1+titlePt*k*mmPerPt*1.35, mapSubtitle(s, opt))
-
-	d.pdf.RegisterImageOptionsReader("map", fpdf.ImageOptions{ImageType: "PNG"}, &buf)
-	d.pdf.ImageOptions("map", l.fx, l.fy, l.fw, l.fh, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
-	d.setDraw(inkRGB)
-	d.pdf.SetLineWidth(frameLineMM)
-	d.pdf.Rect(l.fx, l.fy, l.fw, l.fh, "D")
-
-	d.setDraw(ruleRGB)
-	d.pdf.SetLineWidth(0.2)
-	d.pdf.Rect(l.px, l.fy, l.pw, l.fh, "D")
-	drawPanel(d, m, l, k)
-
-	footer(d, l.w, l.h, fmt.Sprintf("制图日期：%s", chineseDate(opt.Date)))
+	page.sheet.toPDF(d)
 	return output(d, w)
 }
 
-// footer draws the rule and the footer line at the bottom margin: the
-// product name on the left, right on the right.
-func footer(d *doc, pageW, pageH float64, right string) {
+// mapSubject is the PDF Subject of a map.
+func mapSubject(opt MapOptions) string {
+	subj := "义务教育学校招生划片示意图"
+	if opt.Theme == ThemeStatus {
+		subj = "学区班额状况示意图"
+	}
+	if opt.Scenario != "" {
+		subj += "（方案：" + opt.Scenario + "，草案）"
+	}
+	return subj
+}
+
+// footer draws the rule and the footer line at the bottom margin: left on
+// the left, right on the right.
+func footer(d *sheet, pageW, pageH float64, left, right string) {
 	y := pageH - pageMargin - footerBlock + 3
 	d.setDraw(ruleRGB)
-	d.pdf.SetLineWidth(0.2)
-	d.pdf.Line(pageMargin, y, pageW-pageMargin, y)
+	d.setLineWidth(0.2)
+	d.line(pageMargin, y, pageW-pageMargin, y)
 	d.setText(greyRGB)
 	d.setSize(footerPt)
-	d.textTop(pageMargin, y+1.2, footerText)
+	d.textTop(pageMargin, y+1.2, left)
 	d.textRight(pageW-pageMargin, y+1.2, right)
 }
 
@@ -112,18 +185,22 @@ func output(d *doc, w io.Writer) error {
 	if err := d.pdf.Error(); err != nil {
 		return fmt.Errorf("report: PDF: %w", err)
 	}
-	if err := d.pdf.Output(w); err != nil {
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
+		return fmt.Errorf("report: write PDF: %w", err)
+	}
+	if _, err := w.Write(tagSubsets(buf.Bytes())); err != nil {
 		return fmt.Errorf("report: write PDF: %w", err)
 	}
 	return nil
 }
 
-// drawPanel fills the legend panel right of the map.
-func drawPanel(d *doc, m *mapModel, l mapPDFLayout, k float64) {
+// drawPanel fills the legend panel.
+func drawPanel(d *sheet, m *mapModel, l mapPDFLayout, k float64) {
 	pad := 3.0
-	x, y := l.px+pad, l.fy+pad
+	x, y := l.px+pad, l.py+pad
 	inner := l.pw - 2*pad
-	bottom := l.fy + l.fh - pad
+	bottom := l.py + l.ph - pad
 
 	d.setText(inkRGB)
 	d.setSize(11 * k)
@@ -144,20 +221,31 @@ func drawPanel(d *doc, m *mapModel, l mapPDFLayout, k float64) {
 	d.setSize(7 * k)
 	var notes []string
 	if m.theme == ThemeCatchment {
-		notes = d.wrap("注：学区具体范围以划片范围公示名单为准；图中小区名称以能标注者为限。", inner)
+		notes = d.wrap("注：本图为示意图，学区具体范围以划片范围公示名单为准；图中小区名称以能标注者为限。", inner)
 	} else {
 		notes = d.wrap(statusSummary(m), inner)
 	}
 	noteH := float64(len(notes)) * d.lineHeight()
 	fixedTop := bottom - noteH - 2 - float64(len(fixed))*row
+	if l.pw > 150 { // a wide panel below a portrait map: the fixed part goes in a right-hand column
+		fixedTop = y
+	}
 
+	listW := inner
+	if l.pw > 150 {
+		listW = inner - 60*k
+	}
 	switch m.theme {
 	case ThemeCatchment:
 		d.setText(greyRGB)
 		d.setSize(8 * k)
 		d.textTop(x, y, fmt.Sprintf("学区（对口%s，共%d个）", stageName(m.stage), len(m.keys)))
 		y += d.lineHeight() + 0.5
-		catchmentList(d, m.keys, x, y, inner, fixedTop-2-y, k)
+		h := fixedTop - 2 - y
+		if l.pw > 150 {
+			h = bottom - y
+		}
+		catchmentList(d, m.keys, x, y, listW, h, k)
 	case ThemeStatus:
 		d.setText(greyRGB)
 		d.setSize(8 * k)
@@ -174,9 +262,17 @@ func drawPanel(d *doc, m *mapModel, l mapPDFLayout, k float64) {
 	}
 
 	y = fixedTop
-	d.setDraw(ruleRGB)
-	d.pdf.SetLineWidth(0.15)
-	d.pdf.Line(x, y-1, x+inner, y-1)
+	if l.pw > 150 {
+		x = l.px + l.pw - pad - 58*k
+		inner = 58 * k
+		d.setDraw(ruleRGB)
+		d.setLineWidth(0.15)
+		d.line(x-2, l.py+pad, x-2, bottom)
+	} else {
+		d.setDraw(ruleRGB)
+		d.setLineWidth(0.15)
+		d.line(x, y-1, x+inner, y-1)
+	}
 	d.setSize(7.5 * k)
 	for _, e := range fixed {
 		legendKey(d, e, x, y, row, k)
@@ -187,6 +283,9 @@ func drawPanel(d *doc, m *mapModel, l mapPDFLayout, k float64) {
 	y += 2
 	d.setText(greyRGB)
 	d.setSize(7 * k)
+	if l.pw > 150 {
+		notes = d.wrap(strings.Join(notes, ""), inner)
+	}
 	for _, n := range notes {
 		d.textTop(x, y, n)
 		y += d.lineHeight()
@@ -219,7 +318,7 @@ func estimateMark(estimated bool) string {
 // catchmentList writes the schools' colour keys in as many columns as the
 // height h allows, shrinking the type for long lists; what still does not
 // fit is summarised on the last line.
-func catchmentList(d *doc, keys []catchmentKey, x, y, w, h, k float64) {
+func catchmentList(d *sheet, keys []catchmentKey, x, y, w, h, k float64) {
 	if len(keys) == 0 {
 		return
 	}
@@ -234,7 +333,7 @@ func catchmentList(d *doc, keys []catchmentKey, x, y, w, h, k float64) {
 		size -= 0.5
 		row = size * mmPerPt * 1.75
 	}
-	cols = max(1, min(cols, 3))
+	cols = max(1, min(cols, 3, int(w/30)))
 	colW := w / float64(cols)
 	d.setSize(size)
 	shown := keys
@@ -265,7 +364,7 @@ func catchmentList(d *doc, keys []catchmentKey, x, y, w, h, k float64) {
 }
 
 // legendKey draws the key of one legend entry in a row of height row.
-func legendKey(d *doc, e render.LegendEntry, x, y, row, k float64) {
+func legendKey(d *sheet, e render.LegendEntry, x, y, row, k float64) {
 	cx, cy := x+3.5*k, y+row/2
 	switch e.Symbol {
 	case render.SymbolSwatch:
@@ -276,37 +375,19 @@ func legendKey(d *doc, e render.LegendEntry, x, y, row, k float64) {
 		legendSwatch(d, c, x, cy-1.6*k, 7*k, 3.2*k)
 	case render.SymbolLine:
 		d.setDraw(rgbOf(e.Color))
-		d.pdf.SetLineWidth(0.6)
-		d.pdf.Line(x, cy, x+7*k, cy)
+		d.setLineWidth(0.6)
+		d.line(x, cy, x+7*k, cy)
 	default:
-		symbol(d, e.Symbol, cx, cy, 1.4*k, rgbOf(e.Color))
+		sheetSymbol(d, e.Symbol, cx, cy, 1.4*k, rgbOf(e.Color))
 	}
 }
 
 // legendSwatch draws a filled box with the colour as printed over white.
-func legendSwatch(d *doc, c color.NRGBA, x, y, w, h float64) {
+func legendSwatch(d *sheet, c color.NRGBA, x, y, w, h float64) {
 	d.setFill(rgbOf(overWhite(c)))
 	d.setDraw(0x707070)
-	d.pdf.SetLineWidth(0.15)
-	d.pdf.Rect(x, y, w, h, "FD")
-}
-
-// symbol draws a school symbol of radius r mm centred at (cx, cy).
-func symbol(d *doc, s render.Symbol, cx, cy, r float64, fill uint32) {
-	d.setFill(fill)
-	d.setDraw(symbolRGB)
-	d.pdf.SetLineWidth(0.25)
-	switch s {
-	case render.SymbolSquare:
-		d.pdf.Rect(cx-r*0.9, cy-r*0.9, 1.8*r, 1.8*r, "FD")
-	case render.SymbolDiamond:
-		q := r * 1.2
-		d.pdf.Polygon([]fpdf.PointType{{X: cx, Y: cy - q}, {X: cx + q, Y: cy}, {X: cx, Y: cy + q}, {X: cx - q, Y: cy}}, "FD")
-	case render.SymbolTriangle:
-		d.pdf.Polygon([]fpdf.PointType{{X: cx, Y: cy - r}, {X: cx + r, Y: cy + r*0.8}, {X: cx - r, Y: cy + r*0.8}}, "FD")
-	default:
-		d.pdf.Circle(cx, cy, r, "FD")
-	}
+	d.setLineWidth(0.15)
+	d.rect(x, y, w, h, "FD")
 }
 
 func rgbOf(c color.NRGBA) uint32 { return uint32(c.R)<<16 | uint32(c.G)<<8 | uint32(c.B) }

@@ -2,7 +2,6 @@ package report
 
 import (
 	"image/color"
-	"math"
 	"strconv"
 
 	"github.com/xuequ/xuequ/app"
@@ -20,8 +19,8 @@ var statusColors = [...]color.NRGBA{
 }
 
 // unassignedColor fills zones with no school for the stage (or whose
-// school has no data for the year in the status theme).
-var unassignedColor = color.NRGBA{0xe0, 0xe0, 0xe0, 0xff}
+// school has no data for the year in the status theme): the map window's.
+var unassignedColor = render.UnassignedColor
 
 // boundaryColor draws catchment boundaries.
 var boundaryColor = color.NRGBA{0x30, 0x30, 0x36, 0xff}
@@ -30,9 +29,10 @@ var boundaryColor = color.NRGBA{0x30, 0x30, 0x36, 0xff}
 // level keys in legends.
 var symbolGrey = color.NRGBA{0x60, 0x60, 0x60, 0xff}
 
-// fillAlpha lets the white paper lighten the fills, so that names and
-// boundaries printed over them stay legible.
-const fillAlpha = 0xa8
+// fillAlpha is the catchment fills' opacity over white paper: the map
+// window's colours, a little lighter so that small names printed over the
+// darker ones stay legible.
+const fillAlpha = 0xb8
 
 // statusAlpha is lighter: the status colours are strong, and the school
 // symbols in the same colours must stand out from their catchments.
@@ -76,7 +76,7 @@ func newMapModel(s *app.Session, opt MapOptions) *mapModel {
 
 	schoolIdx := make(map[string]int32, len(d.Schools))
 	for j := range d.Schools {
-		if servesStage(d.Schools[j].Level, opt.Stage) {
+		if servesStage(d.Schools[j].Level, opt.Stage) && !d.Schools[j].Closed {
 			schoolIdx[d.Schools[j].ID] = int32(j)
 		}
 	}
@@ -101,7 +101,7 @@ func newMapModel(s *app.Session, opt MapOptions) *mapModel {
 	}
 	for j := range d.Schools {
 		sc := &d.Schools[j]
-		if !servesStage(sc.Level, opt.Stage) {
+		if !servesStage(sc.Level, opt.Stage) || sc.Closed { // 撤并: not on the map
 			m.marks[j] = render.SchoolMark{Hidden: true}
 			continue
 		}
@@ -165,41 +165,6 @@ func (m *mapModel) statusKeys() []render.LegendEntry {
 			Text: "超大班额（" + itoa(std.VeryLargeClassMin) + "人以上）"},
 		{Color: unassignedColor, Symbol: render.SymbolSwatch, Text: "无数据 / 未划片"},
 	}
-}
-
-// style is the render style of the map at a pixel ratio. legend adds the
-// compact in-map legend (the PNG has no side panel).
-func (m *mapModel) style(ratio float64, legend bool) render.Style {
-	st := render.DefaultStyle()
-	st.PixelRatio = ratio
-	st.Background = color.NRGBA{0xff, 0xff, 0xff, 0xff}
-	st.ZoneFill = func(i int) color.NRGBA { return m.fills[i] }
-	st.OutlineColor = color.NRGBA{0x70, 0x70, 0x70, 0x80}
-	st.OutlineWidth = 0.5
-	st.OutlineMinPixels = 6 * ratio
-	st.Group = m.group
-	st.BoundaryColor = boundaryColor
-	st.BoundaryWidth = 1.8
-	st.School = func(j int) render.SchoolMark { return m.marks[j] }
-	st.LabelSize = 12
-	st.ZoneLabelSize = 8
-	st.ZoneLabelMaxRes = math.Inf(1) // print every zone name that fits
-	st.ZoneLabelColor = color.NRGBA{0x3a, 0x36, 0x30, 0xff}
-	if legend {
-		l := &render.Legend{Title: "图例"}
-		if m.theme == ThemeStatus {
-			l.Entries = append(l.Entries, m.statusKeys()...)
-		} else {
-			l.Entries = append(l.Entries, render.LegendEntry{Color: render.CatchmentPalette[0], Symbol: render.SymbolSwatch, Text: "学区（颜色区分对口学校）"})
-			if m.hasLoose {
-				l.Entries = append(l.Entries, render.LegendEntry{Color: unassignedColor, Symbol: render.SymbolSwatch, Text: "未划片"})
-			}
-		}
-		l.Entries = append(l.Entries, levelKeys(m.stage)...)
-		l.Entries = append(l.Entries, render.LegendEntry{Color: boundaryColor, Symbol: render.SymbolLine, Text: "学区界线"})
-		st.Legend = l
-	}
-	return st
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -87,6 +87,15 @@ type Options struct {
 	// also carry it as their creation date, so a fixed Date gives the
 	// same bytes every time.
 	Date time.Time
+	// Intake is the autumn intake (招生年份) a catchment map or notice
+	// announces; 0 is IntakeYear(Date): next autumn.
+	Intake int
+	// Scenario names the scenario printed; "" is the session's current one
+	// (the base plan when that is ""). Any scenario is marked 草案.
+	Scenario string
+	// Doc is the issuer, data source, 审图号, phone and 公示期 length;
+	// zero reads them from the project's settings (DocInfoFromSettings).
+	Doc DocInfo
 }
 
 // MapOptions choose what a map shows.
@@ -97,9 +106,11 @@ type MapOptions struct {
 	// also for LevelUnknown) or model.LevelJunior. Nine-year schools serve
 	// both.
 	Stage model.Level
-	// DPI is the resolution of the map image, dots per inch (300 when 0).
-	// The PNG is the map frame of the chosen paper at this resolution.
+	// DPI is the resolution of the PNG, dots per inch (300 when 0); the
+	// PDF and SVG are vector and ignore it.
 	DPI float64
+	// Portrait prints the map upright; the default is landscape.
+	Portrait bool
 }
 
 const defaultDPI = 300
@@ -114,6 +125,15 @@ func (o Options) resolve(s *app.Session) Options {
 	}
 	if o.Date.IsZero() {
 		o.Date = time.Now()
+	}
+	if o.Intake == 0 {
+		o.Intake = IntakeYear(o.Date)
+	}
+	if o.Scenario == "" {
+		o.Scenario = s.CurrentScenario()
+	}
+	if o.Doc == (DocInfo{}) {
+		o.Doc = DocInfoFromSettings(s.Settings())
 	}
 	return o
 }

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"hash/fnv"
 	"strings"
 	"sync"
 	"time"
@@ -13,11 +15,56 @@ import (
 	"github.com/xuequ/xuequ/assets"
 )
 
-// Font families registered in every document.
+// Font families registered in every document. fpdf names an embedded
+// font "utf8" + the lower-cased family; the "sub" prefix makes that name
+// exactly as long as a subset tag ("ABCDEF+"), which tagSubsets puts in
+// its place.
 const (
-	famCJK   = "cjk"
-	famLatin = "goregular"
+	famCJK   = "subWenQuanYiMicroHei"
+	famLatin = "subGoRegular"
 )
+
+// fpdfFontPrefix is what fpdf writes before the family in font names.
+const fpdfFontPrefix = "/utf8sub"
+
+// tagSubsets gives every embedded font of a finished PDF a subset tag
+// (six capital letters and "+", as PDF 32000 §9.6.4 asks of subset
+// fonts), derived from the document so it is reproducible. The names
+// keep their length, so the cross-reference offsets stay valid.
+func tagSubsets(pdf []byte) []byte {
+	h := fnv.New64a()
+	h.Write(pdf)
+	seed := h.Sum64()
+	out := bytes.Clone(pdf)
+	prefix := []byte(fpdfFontPrefix)
+	fonts := map[string][]byte{} // font name → its tag
+	for i := 0; ; {
+		j := bytes.Index(out[i:], prefix)
+		if j < 0 {
+			break
+		}
+		j += i
+		end := j + len(prefix)
+		for end < len(out) && out[end] > ' ' && !bytes.ContainsRune([]byte("/[]<>()"), rune(out[end])) {
+			end++
+		}
+		name := string(out[j+len(prefix) : end])
+		tag, ok := fonts[name]
+		if !ok {
+			tag = make([]byte, 7)
+			v := seed + uint64(len(fonts))*0x9e3779b97f4a7c15
+			for k := range 6 {
+				tag[k] = byte('A' + v%26)
+				v /= 26
+			}
+			tag[6] = '+'
+			fonts[name] = tag
+		}
+		copy(out[j+1:], tag)
+		i = end
+	}
+	return out
+}
 
 // mmPerPt converts font points to millimetres.
 const mmPerPt = 25.4 / 72
@@ -78,7 +125,9 @@ func newDoc(orientation string, paper Paper, title string, date time.Time) *doc 
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
-	pdf.SetTitle(title, true)
+	if title != "" {
+		pdf.SetTitle(title, true)
+	}
 	pdf.SetCreator("学区规划 Xuequ", true)
 	pdf.SetProducer("Xuequ (go-pdf/fpdf)", true)
 	pdf.SetLang("zh-CN")
@@ -87,6 +136,13 @@ func newDoc(orientation string, paper Paper, title string, date time.Time) *doc 
 	d := &doc{pdf: pdf, widths: map[fontRune]float64{}}
 	d.setSize(10)
 	return d
+}
+
+// setMeta sets the document's Title, Author (the issuing body) and Subject.
+func (d *doc) setMeta(title, author, subject string) {
+	d.pdf.SetTitle(title, true)
+	d.pdf.SetAuthor(author, true)
+	d.pdf.SetSubject(subject, true)
 }
 
 // setSize sets the font size in points.

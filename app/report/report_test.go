@@ -47,3 +47,6 @@ func dump(t *testing.T, name string, data []byte) {
 }
 
 func asInputError(err error, target **model.InputError) bool { return errors.As(err, target) }
+
+// newTestSession is a session on d with the app's projector.
+func newTestSession(d *model.District) *app.Session { return app.NewSession(d, "", app.Project) }

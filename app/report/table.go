@@ -1,5 +1,7 @@
 package report
 
+import "strings"
+
 // column is one column of a printed table.
 type column struct {
 	title string
@@ -135,7 +137,11 @@ func (t *table) row(cells []string) {
 func (t *table) wrapCells(cells []string) [][]string {
 	out := make([][]string, len(t.cols))
 	for i, c := range t.cols {
-		if i < len(cells) && cells[i] != "" {
+		switch {
+		case i >= len(cells) || cells[i] == "":
+		case strings.Contains(cells[i], listSep):
+			out[i] = t.d.wrapItems("", strings.Split(strings.TrimPrefix(cells[i], listSep), listSep), c.w-2*t.padX)
+		default:
 			out[i] = t.d.wrap(cells[i], c.w-2*t.padX)
 		}
 	}
@@ -179,4 +185,17 @@ func (t *table) drawPart(wrapped [][]string, from, count int) {
 		x += c.w
 	}
 	t.y += h
+}
+
+// pageFooter draws the rule and footer line of a document page: left on
+// the left, right on the right.
+func pageFooter(d *doc, pageW, pageH float64, left, right string) {
+	y := pageH - pageMargin - footerBlock + 3
+	d.setDraw(ruleRGB)
+	d.pdf.SetLineWidth(0.2)
+	d.pdf.Line(pageMargin, y, pageW-pageMargin, y)
+	d.setText(greyRGB)
+	d.setSize(footerPt)
+	d.textTop(pageMargin, y+1.2, left)
+	d.textRight(pageW-pageMargin, y+1.2, right)
 }

@@ -47,7 +47,7 @@ func TestOpenSchemaVersion1(t *testing.T) {
 	if info.SchemaVersion != 1 {
 		t.Errorf("schema version %d, want 1", info.SchemaVersion)
 	}
-	if !reflect.DeepEqual(got, want) {
+	if !sameProject(got, want) {
 		t.Fatalf("version-1 file reads differently:\n got %+v\nwant %+v", got, want)
 	}
 	if err := Save(old, got); err != nil {

@@ -1,6 +1,11 @@
 // Package store reads and writes Xuequ project files: GeoPackage 1.3 files
 // (extension .xuequ.gpkg) made with geo/gpkg, so that GDAL and QGIS open
-// them too (layers schools and zones, EPSG:4326 lon/lat degrees).
+// them too (layers schools and zones, in lon/lat degrees, EPSG:4326, or in
+// the CRS a GIS colleague reprojected them to: EPSG:4490 or a CGCS2000
+// Gauss-Krüger zone, see layersrs.go). A save carries over every table,
+// layer, column, QGIS style and GeoPackage row Xuequ does not own
+// (carry.go, columns.go) and writes default QGIS styles and Chinese field
+// titles (styles.go).
 //
 // Save always writes a complete new file next to the target and renames it
 // into place, so the target is at every moment either the old project or

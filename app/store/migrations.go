@@ -13,7 +13,7 @@ import (
 
 // SchemaVersion is the project schema this build writes and reads: the
 // number of the last file in migrations/.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 //go:embed migrations/*.sql
 var migrationFiles embed.FS

@@ -65,6 +65,23 @@ func inputError(path, field, format string, args ...any) *model.InputError {
 // a newer Xuequ (schema version above SchemaVersion), missing tables, bad
 // geometries or values.
 func Open(path string) (*Project, *Info, error) {
+	return OpenContext(context.Background(), path)
+}
+
+// OpenContext is Open stopping early with ctx's error when ctx is done
+// (the GUI's Cancel): every query runs under ctx.
+func OpenContext(ctx context.Context, path string) (*Project, *Info, error) {
+	p, info, err := openContext(ctx, path)
+	if err != nil && ctx.Err() != nil {
+		return nil, nil, ctx.Err() // interrupted by the cancel, not a bad file
+	}
+	return p, info, err
+}
+
+func openContext(ctx context.Context, path string) (*Project, *Info, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	if err := preflight(path); err != nil {
 		return nil, nil, err
 	}
@@ -73,7 +90,7 @@ func Open(path string) (*Project, *Info, error) {
 		return nil, nil, openError(path, err)
 	}
 	defer closeDB()
-	r := reader{ctx: context.Background(), q: d.SQL(), path: path}
+	r := reader{ctx: ctx, q: d.SQL(), path: path}
 	// Two connections (births is read on the second, see below), each
 	// refusing values over gpkg.MaxValueBytes before anything is read.
 	r.q.SetMaxOpenConns(2)
@@ -95,8 +112,22 @@ func Open(path string) (*Project, *Info, error) {
 			return nil, nil, inputError(path, "", "%v: the file is damaged or was not written by Xuequ; %s", err, restoreHint)
 		}
 	}
-	p := &Project{}
+	p := &Project{Origin: Origin{Path: path}}
 	p.District.Name = info.districtName
+	r.srs = map[string]layerSRS{}
+	for _, layer := range []string{"schools", "zones"} {
+		if r.srs[layer], err = r.layerSRS(layer); err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, l := range []struct {
+		srs   *gpkg.SRS
+		layer string
+	}{{&p.Origin.Schools, "schools"}, {&p.Origin.Zones, "zones"}} {
+		if s := r.srs[l.layer].srs; !isWGS84(s) {
+			*l.srs = s
+		}
+	}
 	// Births, the largest table (1.4 million rows in a province), is read
 	// on a second read-only connection while the layers are decoded: on
 	// two cores that takes its 0.6 s out of the time to open. Its error, if
@@ -126,12 +157,18 @@ func Open(path string) (*Project, *Info, error) {
 				return nil, nil, inputError(path, "", "%v: the file is damaged or was not written by Xuequ; %s", err, restoreHint)
 			}
 		}
-		steps = append(steps, r.importReport, r.valueMap)
+		steps = append(steps, r.importReport, r.valueMap, r.readV4)
 	}
 	for _, step := range steps {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		if err := step(p); err != nil {
 			return nil, nil, err
 		}
+	}
+	if err := r.extraColumns(p); err != nil {
+		return nil, nil, err
 	}
 	return p, &info.Info, nil
 }
@@ -188,6 +225,8 @@ type reader struct {
 	q       *sql.DB
 	path    string
 	version int // the file's schema version
+	// srs of the layers schools and zones (read by Open before the rows)
+	srs map[string]layerSRS
 }
 
 type fileInfo struct {
@@ -297,7 +336,8 @@ func (r *reader) capacity(table string) int {
 }
 
 // geometry decodes a blob of layer (schools/zones) row row, GeoPackage
-// feature id fid; nil for NULL. Decode bounds nesting, vertices and parts
+// feature id fid; nil for NULL, else in lon/lat degrees (converted from
+// the layer's SRS, see layersrs.go). Decode bounds nesting, vertices and parts
 // (geo/gpkg/limits.go), so a hostile blob costs an error, not a crash; a
 // NaN/Inf or out-of-range longitude/latitude is refused.
 func (r *reader) geometry(layer string, row int, fid int64, blob []byte) (orb.Geometry, error) {
@@ -309,10 +349,12 @@ func (r *reader) geometry(layer string, row int, fid int64, blob []byte) (orb.Ge
 		return nil, &model.InputError{File: r.path, Feature: row, Field: "geom",
 			Msg: fmt.Sprintf("layer %s, fid %d: %v; fix or delete the feature in QGIS, or %s", layer, fid, err, restoreHint)}
 	}
-	if h.SRSID != 4326 {
+	ls := r.srs[layer]
+	if h.SRSID != ls.id() {
 		return nil, &model.InputError{File: r.path, Feature: row, Field: "geom",
-			Msg: fmt.Sprintf("layer %s: geometry is in SRS %d, Xuequ projects are in EPSG:4326 (lon/lat); reproject the layer to EPSG:4326", layer, h.SRSID)}
+			Msg: fmt.Sprintf("layer %s, fid %d: geometry is in SRS %d, but the layer is in SRS %d; reproject the layer in QGIS so that all its features share one SRS", layer, fid, h.SRSID, ls.id())}
 	}
+	g = ls.toLonLat(g)
 	if err := gpkg.CheckLonLat(g); err != nil {
 		return nil, &model.InputError{File: r.path, Feature: row, Field: "geom",
 			Msg: fmt.Sprintf("layer %s, fid %d: %v; fix or delete the feature in QGIS, or %s", layer, fid, err, restoreHint)}
@@ -522,6 +564,7 @@ func (r *reader) schools(p *Project) error {
 		if s.Attrs, err = parseAttrs(attrs); err != nil {
 			return err
 		}
+		takeContact(&s)
 		out = append(out, s)
 		return nil
 	})

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"github.com/xuequ/xuequ/geo/gpkg"
 	"github.com/xuequ/xuequ/model"
 )
 
@@ -29,6 +30,20 @@ type Project struct {
 	// files that matched nothing, per "layer.field" key: value as written →
 	// value used (table value_map). A re-import applies it again.
 	ValueMap map[string]map[string]string
+	// Origin is the file the project was read from (set by Open). Save
+	// carries over from it everything Xuequ does not own (see carry.go) and
+	// writes the layers back in the CRS they had there.
+	Origin Origin
+}
+
+// Origin says where a project came from. The zero value is a new project:
+// nothing to carry over, layers in EPSG:4326.
+type Origin struct {
+	Path string // the project file Open read; "" for a new project
+	// Schools and Zones are the layers' spatial reference systems in that
+	// file (zero: EPSG:4326). Open transforms their coordinates to lon/lat
+	// degrees; Save transforms them back.
+	Schools, Zones gpkg.SRS
 }
 
 // ImportIssue is one line of the import report. Feature is the 1-based

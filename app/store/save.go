@@ -11,11 +11,13 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"time"
 
 	"github.com/paulmach/orb"
+	"github.com/xuequ/xuequ/geo"
 	"github.com/xuequ/xuequ/geo/gpkg"
 	"github.com/xuequ/xuequ/model"
 )
@@ -26,13 +28,23 @@ import (
 // complete with p. The file's created time is kept from the previous file at
 // path when there is one.
 //
+// What the file the project was read from (p.Origin.Path; else the
+// project file at path, which a new project replaces) holds that Xuequ
+// does not own is carried over: other layers and tables, columns, QGIS
+// styles, GeoPackage metadata (see carry.go).
+//
 // A symbolic link at path is followed: the file it points to is replaced
 // and the link stays. The replaced file's mode and group are kept; a
 // read-only file is refused (*model.InputError). The old file's SQLite
 // journal or WAL is settled into it before the rename and no sidecar is
 // left next to the new file (a *SidecarError when another program holds
 // one).
-func Save(path string, p *Project) error {
+func Save(path string, p *Project) error { return SaveContext(context.Background(), path, p) }
+
+// SaveContext is Save giving up with ctx's error when ctx is done (the
+// GUI's Cancel): the temporary file is removed and the file at path is
+// left as it was.
+func SaveContext(ctx context.Context, path string, p *Project) error {
 	if p == nil {
 		return errors.New("store: Save: nil project")
 	}
@@ -40,10 +52,25 @@ func Save(path string, p *Project) error {
 		return err
 	}
 	created := time.Now().UTC()
-	if old, err := readInfo(ResolvePath(path)); err == nil && !old.Created.IsZero() {
-		created = old.Created
+	from := p.Origin.Path
+	if old, err := readInfo(ResolvePath(path)); err == nil {
+		if !old.Created.IsZero() {
+			created = old.Created
+		}
+		if from == "" { // a new project (import, sample) over a project: keep what GIS users added to it
+			from = ResolvePath(path)
+		}
 	}
-	return writeAtomic(path, func(tmp string) error { return write(tmp, p, created) })
+	// The save's SQLite page cache (up to 64 MB) lives outside the Go heap:
+	// give the heap's garbage (an import's file bytes and parse buffers)
+	// back to the OS first, so that the two do not add up in peak memory.
+	debug.FreeOSMemory()
+	return writeAtomic(path, func(tmp string) error {
+		if err := write(ctx, tmp, p, created, from); err != nil {
+			return err
+		}
+		return ctx.Err() // cancelled after the last insert: still no rename
+	})
 }
 
 // SaveAs writes a compact copy of the project file src to dst (atomically,
@@ -196,9 +223,10 @@ func syncDir(dir string) {
 	}
 }
 
-// write fills the empty file tmp with the project.
-func write(tmp string, p *Project, created time.Time) error {
-	ctx := context.Background()
+// write fills the empty file tmp with the project, and carries over what
+// the project file from ("" = none) holds that Xuequ does not own
+// (carry.go).
+func write(ctx context.Context, tmp string, p *Project, created time.Time, from string) error {
 	// The file is private until renamed and thrown away on any failure, so
 	// there is nothing for an on-disk journal or per-commit syncs to
 	// protect: the one fsync that matters is done by writeAtomic. A 64 MB
@@ -208,6 +236,11 @@ func write(tmp string, p *Project, created time.Time) error {
 		return err
 	}
 	defer d.Close()
+	src, err := attachOrigin(ctx, d.SQL(), from)
+	if err != nil {
+		return err
+	}
+	defer src.close()
 	tx, err := d.SQL().BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -216,31 +249,40 @@ func write(tmp string, p *Project, created time.Time) error {
 	if err := migrate(ctx, tx, 0); err != nil {
 		return err
 	}
-	w := writer{ctx: ctx, tx: tx}
+	w := writer{ctx: ctx, tx: tx, origin: src}
+	w.layerSRS("schools", p.Origin.Schools)
+	w.layerSRS("zones", p.Origin.Zones)
 	w.meta(p, created)
 	w.schools(p.District.Schools)
 	w.zones(p.District.Zones)
 	w.attributes(p)
+	w.writeV4(&p.District)
 	for _, t := range []string{"schools", "zones"} {
 		if w.err == nil {
 			w.err = gpkg.CreateSpatialIndex(ctx, tx, t, "geom")
 		}
 	}
+	w.styles(&p.District)
+	w.carry()
 	if w.err != nil {
 		return w.err
 	}
 	if err := tx.Commit(); err != nil {
 		return err
 	}
+	src.close()
+	src = nil
 	return d.Close()
 }
 
 // writer inserts rows and keeps the first error, so the sequence of
 // inserts reads straight.
 type writer struct {
-	ctx context.Context
-	tx  *sql.Tx
-	err error
+	ctx    context.Context
+	tx     *sql.Tx
+	err    error
+	origin *origin             // the old file, attached; nil for a new project
+	srs    map[string]layerSRS // of schools and zones
 }
 
 // insert prepares query once and runs it for each of n rows.
@@ -338,21 +380,26 @@ func (e *extent) add(b orb.Bound) {
 func (w *writer) schools(ss []model.School) {
 	var ext extent
 	var buf []byte
+	ls := w.srs["schools"]
+	cols := planExtraColumns("schools", w.oldExtraColumns("schools"), len(ss), func(i int) map[string]string { return ss[i].Attrs })
+	w.addExtraColumns("schools", cols)
+	names, marks := extraInsert(cols)
 	w.insert(`INSERT INTO schools (fid, geom, id, name, level, capacity, classrooms, boarding, township, public, attrs,
-		closed, merged_into) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, len(ss), func(i int) []any {
+		closed, merged_into`+names+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`+marks+`)`, len(ss), func(i int) []any {
 		s := &ss[i]
 		var err error
-		buf, err = gpkg.AppendEncode(buf[:0], s.Location, 4326)
+		loc := ls.fromLonLat(s.Location)
+		buf, err = gpkg.AppendEncode(buf[:0], loc, ls.id())
 		if err == nil {
-			ext.add(s.Location.Bound())
+			ext.add(loc.Bound())
 		}
-		attrs, err2 := attrsJSON(s.Attrs)
+		extra, attrs, err2 := splitAttrs(contactAttrs(s), cols)
 		merged, err3 := mergesJSON(s.MergedInto)
 		if err = errors.Join(err, err2, err3); err != nil {
 			w.err = fmt.Errorf("school %q: %w", s.ID, err)
 		}
-		return []any{i + 1, buf, s.ID, s.Name, s.Level.String(), s.Capacity, s.Classrooms, s.Boarding, s.Township, s.Public, attrs,
-			s.Closed, merged}
+		return append([]any{i + 1, buf, s.ID, s.Name, s.Level.String(), s.Capacity, s.Classrooms, s.Boarding, s.Township, s.Public, attrs,
+			s.Closed, merged}, extra...)
 	})
 	if w.err == nil {
 		w.err = gpkg.SetExtent(w.ctx, w.tx, "schools", ext.b, !ext.any)
@@ -362,27 +409,63 @@ func (w *writer) schools(ss []model.School) {
 func (w *writer) zones(zs []model.Zone) {
 	var ext extent
 	var buf []byte
+	ls := w.srs["zones"]
+	cols := planExtraColumns("zones", w.oldExtraColumns("zones"), len(zs), func(i int) map[string]string { return zs[i].Attrs })
+	w.addExtraColumns("zones", cols)
+	names, marks := extraInsert(cols)
 	w.insert(`INSERT INTO zones (fid, geom, id, name, population, households, dwellings, primary_age, junior_age,
-		primary_school, junior_school, township, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, len(zs), func(i int) []any {
+		primary_school, junior_school, township, attrs`+names+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`+marks+`)`, len(zs), func(i int) []any {
 		z := &zs[i]
 		var geom any
 		var err error
 		if z.Geometry != nil {
-			buf, err = gpkg.AppendEncode(buf[:0], z.Geometry, 4326)
+			g := ls.fromLonLat(z.Geometry)
+			buf, err = gpkg.AppendEncode(buf[:0], g, ls.id())
 			geom = buf
 			if len(z.Geometry) > 0 {
-				ext.add(z.Geometry.Bound())
+				ext.add(g.Bound())
 			}
 		}
-		attrs, err2 := attrsJSON(z.Attrs)
+		extra, attrs, err2 := splitAttrs(z.Attrs, cols)
 		if err = errors.Join(err, err2); err != nil {
 			w.err = fmt.Errorf("zone %q: %w", z.ID, err)
 		}
-		return []any{i + 1, geom, z.ID, z.Name, z.Population, z.Households, z.Dwellings,
-			ageValue(z, model.LevelPrimary), ageValue(z, model.LevelJunior), z.PrimarySchool, z.JuniorSchool, z.Township, attrs}
+		return append([]any{i + 1, geom, z.ID, z.Name, z.Population, z.Households, z.Dwellings,
+			ageValue(z, model.LevelPrimary), ageValue(z, model.LevelJunior), z.PrimarySchool, z.JuniorSchool, z.Township, attrs}, extra...)
 	})
 	if w.err == nil {
 		w.err = gpkg.SetExtent(w.ctx, w.tx, "zones", ext.b, !ext.any)
+	}
+}
+
+// layerSRS records the SRS layer is written in (s; zero = EPSG:4326) and
+// registers it: its gpkg_spatial_ref_sys row, gpkg_contents and
+// gpkg_geometry_columns.
+func (w *writer) layerSRS(layer string, s gpkg.SRS) {
+	if w.srs == nil {
+		w.srs = map[string]layerSRS{}
+	}
+	if w.err != nil {
+		return
+	}
+	if isWGS84(s) {
+		w.srs[layer] = layerSRS{srs: gpkg.WGS84, crs: geo.LonLat}
+		return
+	}
+	c, err := crsOf(s)
+	if err != nil {
+		w.err = fmt.Errorf("layer %s: %w", layer, err)
+		return
+	}
+	w.srs[layer] = layerSRS{srs: s, crs: c}
+	if w.err = gpkg.AddSRS(w.ctx, w.tx, s); w.err != nil {
+		return
+	}
+	for _, t := range []string{"gpkg_contents", "gpkg_geometry_columns"} {
+		if _, err := w.tx.ExecContext(w.ctx, "UPDATE "+t+" SET srs_id = ? WHERE table_name = ?", s.ID, layer); err != nil {
+			w.err = err
+			return
+		}
 	}
 }
 

@@ -200,3 +200,34 @@ func TestLockUnreadable(t *testing.T) {
 	}
 	l.Unlock()
 }
+
+// TestSaveAsOverExistingKeepsMode: saving a project under the name of an
+// existing 0664 file (Save As … replace, in the GUI Save with the project
+// read from elsewhere, and store.SaveAs) keeps that file's mode, and the
+// project's other layers come along from the file it was read from.
+func TestSaveAsOverExistingKeepsMode(t *testing.T) {
+	src, _ := saveSample(t)
+	addForeignLayer(t, src)
+	p, _, err := Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, save := range []func(dst string) error{
+		func(dst string) error { return Save(dst, p) },
+		func(dst string) error { return SaveAs(src, dst) },
+	} {
+		dst, _ := saveSample(t)
+		if err := os.Chmod(dst, 0o664); err != nil {
+			t.Fatal(err)
+		}
+		if err := save(dst); err != nil {
+			t.Fatal(err)
+		}
+		if fi, _ := os.Stat(dst); fi.Mode().Perm() != 0o664 {
+			t.Errorf("mode after save as %v, want 0664", fi.Mode().Perm())
+		}
+		if n := queryInt(t, dst, `SELECT count(*) FROM "道路"`); n != 1 {
+			t.Errorf("the other layer did not come along: %d rows", n)
+		}
+	}
+}

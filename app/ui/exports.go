@@ -23,12 +23,12 @@ func (w *mainWindow) exportMenuItems() []*fyne.MenuItem {
 	item := func(label, file, ext string, write func(io.Writer, *app.Session, report.Options) error) *fyne.MenuItem {
 		return fyne.NewMenuItem(label, func() { w.showExport(file, ext, write) })
 	}
+	mapLabel := lang.X("menu.file.exportmap", "Export Catchment Map…")
+	noticeLabel := lang.X("menu.file.exportnotice", "Export Public Notice List…")
 	return []*fyne.MenuItem{
-		item(lang.X("menu.file.exportmap", "Export Catchment Map PDF…"), "学区划分图.pdf", ".pdf",
-			func(wr io.Writer, s *app.Session, o report.Options) error {
-				return report.MapPDF(wr, s, report.MapOptions{Options: o, Stage: w.mapView.Stage()})
-			}),
-		item(lang.X("menu.file.exportnotice", "Export Public Notice List PDF…"), "划片范围公示.pdf", ".pdf", report.NoticePDF),
+		// Map and notice: format, paper, orientation and intake year first.
+		fyne.NewMenuItem(mapLabel, func() { w.showExportOptions(exportMap, mapLabel, "学区划分示意图") }),
+		fyne.NewMenuItem(noticeLabel, func() { w.showExportOptions(exportNotice, noticeLabel, "划片范围公示") }),
 		item(lang.X("menu.file.exportledger", "Export Ledger (xlsx)…"), "大班额台账.xlsx", ".xlsx", report.LedgerXLSX),
 	}
 }
@@ -46,12 +46,14 @@ func (w *mainWindow) showExport(name, ext string, write func(io.Writer, *app.Ses
 			return
 		}
 		path := wc.URI().Path()
-		wc.Close() // written again below, atomically
+		wc.Close()             // written again below, atomically
+		release := sess.Hold() // the writer reads the session: no edit meanwhile
 		runLongModal(w.win, lang.X("progress.export", "Exporting…"),
 			func(context.Context, progressFunc) (struct{}, error) {
 				return struct{}{}, report.WriteFileAtomic(path, func(wr io.Writer) error { return write(wr, sess, opt) })
 			},
 			func(_ struct{}, err error) {
+				release()
 				if err != nil {
 					w.showError(fmt.Errorf("%s: %w", path, err))
 				}
@@ -60,8 +62,7 @@ func (w *mainWindow) showExport(name, ext string, write func(io.Writer, *app.Ses
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	w.setDialogFolder(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, w.win) // sized for the screen, places in the UI language
 }
 
 // catchmentMenuItems returns Edit ▸ items that redraw every catchment of
@@ -71,21 +72,4 @@ func (w *mainWindow) catchmentMenuItems() []*fyne.MenuItem {
 		fyne.NewMenuItem(lang.X("menu.edit.nearest", "Redraw Catchments: Nearest School"), func() { w.reassign(assign.MethodNearest) }),
 		fyne.NewMenuItem(lang.X("menu.edit.optimal", "Redraw Catchments: Within Capacity"), func() { w.reassign(assign.MethodOptimal) }),
 	}
-}
-
-// reassign redraws the catchments and says what the new ones achieve.
-func (w *mainWindow) reassign(m assign.Method) {
-	if w.sess == nil {
-		return
-	}
-	c := &app.Reassign{Stage: w.mapView.Stage(), Method: m}
-	if err := w.sess.Do(c); err != nil {
-		w.showError(err)
-		return
-	}
-	ch := c.Result.Checks
-	dialog.ShowInformation(trLabel(c.Label()), lang.X("menu.assign.done",
-		"{{.Changed}} zones changed school. Over capacity: {{.Over}} schools ({{.OverStudents}} pupils); catchments not in one piece: {{.Pieces}}; beyond the service radius: {{.Beyond}} zones. Undo with Ctrl+Z.",
-		map[string]any{"Changed": c.Changed(), "Over": ch.OverCapacity, "OverStudents": ch.OverCapacityStudents,
-			"Pieces": ch.NonContiguous, "Beyond": ch.BeyondRadius}), w.win)
 }

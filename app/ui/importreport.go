@@ -278,8 +278,7 @@ func (v *ImportReportView) showExport() {
 	}, v.win)
 	d.SetFileName(lang.X("import.report.filename", "导入报告.csv"))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	showFileDialog(d, v.win)
 }
 
 // writeReportCSV writes the report as CSV with the messages in the UI
@@ -305,7 +304,7 @@ func ShowImportReport(win fyne.Window, rows []store.ImportIssue, values ingest.V
 			map[string]any{"N": n}))
 	}
 	d := dialog.NewCustom(lang.X("import.report.title", "导入报告"), lang.X("import.report.close", "关闭"), v, win)
-	d.Resize(fyne.NewSize(860, 600))
+	d.Resize(fitDialog(win, 860, 600))
 	d.Show()
 }
 

@@ -24,6 +24,7 @@ package ui
 // Session.SetImportRecord with the report and value map).
 
 import (
+	"context"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -131,6 +132,10 @@ type ImportWizard struct {
 	// run executes work off the UI goroutine and then done on it; tests
 	// replace it with a synchronous call.
 	run func(work, done func())
+	// cancelImport stops the running import (nil when none runs).
+	cancelImport func()
+	// sheetGen counts fileChanged calls: only the last one's sheets show.
+	sheetGen int
 
 	step     int
 	files    []*importFileRow // schools, zones, history, births, housing
@@ -190,12 +195,12 @@ func newImportWizard(parent fyne.Window, backend ImportBackend, onFinish func(Im
 
 	w.dialog = dialog.NewCustomWithoutButtons(lang.X("import.title", "导入数据"),
 		container.NewBorder(w.title, nil, nil, nil, container.NewStack(w.pages...)), parent)
-	w.stop = widget.NewButton(lang.X("import.cancel", "取消"), w.dialog.Hide)
+	w.stop = widget.NewButton(lang.X("import.cancel", "取消"), w.cancel)
 	w.back = widget.NewButton(lang.X("import.back", "上一步"), w.backward)
 	w.next = widget.NewButton(lang.X("import.next", "下一步"), w.forward)
 	w.next.Importance = widget.HighImportance
 	w.dialog.SetButtons([]fyne.CanvasObject{w.stop, w.back, w.next})
-	w.dialog.Resize(fyne.NewSize(860, 620))
+	w.dialog.Resize(fitDialog(parent, 860, 620))
 	w.show(importStepFiles)
 	return w
 }
@@ -270,38 +275,49 @@ func (w *ImportWizard) filesPage() fyne.CanvasObject {
 }
 
 // fileChanged lists the layers of a multi-layer file and shows the sheet
-// entry when a table is an .xlsx.
+// entry when a table is an .xlsx. The files are read off the UI goroutine
+// (w.run); an answer for a path typed over since is dropped.
 func (w *ImportWizard) fileChanged(row *importFileRow) {
+	layerPath, readLayers := "", false
 	if row.layer != nil {
-		path := strings.TrimSpace(row.entry.Text)
-		if path != row.layersOf {
-			row.layersOf = path
-			layers, err := w.backend.Layers(path)
-			if err != nil {
-				layers = nil
-			}
-			row.setLayers(layers)
+		if path := strings.TrimSpace(row.entry.Text); path != row.layersOf {
+			row.layersOf, layerPath, readLayers = path, path, true
 		}
 	}
-	xlsx := false
-	var sheets []string
+	var tables []string
 	for _, f := range w.files[2:] {
-		path := strings.TrimSpace(f.entry.Text)
-		if strings.EqualFold(filepath.Ext(path), ".xlsx") {
-			xlsx = true
+		if path := strings.TrimSpace(f.entry.Text); strings.EqualFold(filepath.Ext(path), ".xlsx") {
+			tables = append(tables, path)
+		}
+	}
+	w.sheetGen++
+	gen := w.sheetGen
+	var layers, sheets []string
+	w.run(func() {
+		if readLayers {
+			layers, _ = w.backend.Layers(layerPath)
+		}
+		for _, path := range tables {
 			for _, name := range w.backend.Sheets(path) {
 				if !slices.Contains(sheets, name) {
 					sheets = append(sheets, name)
 				}
 			}
 		}
-	}
-	w.sheet.SetOptions(sheets)
-	if xlsx {
-		w.sheetBox.Show()
-	} else {
-		w.sheetBox.Hide()
-	}
+	}, func() {
+		if readLayers && row.layersOf == layerPath {
+			row.setLayers(layers)
+		}
+		if gen != w.sheetGen {
+			return
+		}
+		w.sheet.SetOptions(sheets)
+		if len(tables) > 0 {
+			w.sheetBox.Show()
+		} else {
+			w.sheetBox.Hide()
+		}
+	})
 }
 
 // setLayers offers the layers of the file: the picker shows when there is
@@ -367,7 +383,7 @@ func (w *ImportWizard) browse(row *importFileRow) {
 			d.SetLocation(dir)
 		}
 	}
-	d.Show()
+	showFileDialog(d, w.parent)
 }
 
 // --- steps 3 and 4: values and report ---
@@ -397,18 +413,44 @@ func (w *ImportWizard) runImport() {
 	w.reportV.SetReport(nil)
 	w.next.Disable()
 	w.back.Disable()
-	w.stop.Disable() // the import cannot be interrupted; it ends by itself
+	// 取消 stops the import (between files, with a backend that takes a
+	// context) and drops whatever it would have returned.
+	ctx, cancel := context.WithCancel(context.Background())
+	w.cancelImport = cancel
 	var (
 		d   *model.District
 		rep *ingest.Report
 		err error
 	)
 	w.run(func() {
-		d, rep, err = w.backend.Import(files, mapping, values)
+		if b, ok := w.backend.(importContextBackend); ok {
+			d, rep, err = b.ImportContext(ctx, files, mapping, values)
+		} else {
+			d, rep, err = w.backend.Import(files, mapping, values)
+		}
 	}, func() {
+		cancelled := ctx.Err() != nil
+		cancel()
+		w.cancelImport = nil
+		if cancelled {
+			return // the dialog is gone
+		}
 		w.usedValues = values
 		w.showResult(d, rep, err)
 	})
+}
+
+// importContextBackend is an ImportBackend whose import can be cancelled.
+type importContextBackend interface {
+	ImportContext(ctx context.Context, files ImportFiles, mappings map[ingest.Layer]ingest.Mapping, values ingest.ValueMap) (*model.District, *ingest.Report, error)
+}
+
+// cancel closes the wizard, stopping a running import.
+func (w *ImportWizard) cancel() {
+	if w.cancelImport != nil {
+		w.cancelImport()
+	}
+	w.dialog.Hide()
 }
 
 func (w *ImportWizard) showResult(d *model.District, rep *ingest.Report, err error) {

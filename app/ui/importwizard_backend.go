@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"maps"
 	"os"
 	"path/filepath"
@@ -59,7 +60,12 @@ func (ingestBackend) Preview(l ingest.Layer, path, sublayer string, gcj02 bool) 
 // Import passes the wizard's mapping as --map values: every field is
 // given, "" for a field the user set to "not imported"; the values the
 // user chose go in as the value map.
-func (ingestBackend) Import(f ImportFiles, mappings map[ingest.Layer]ingest.Mapping, values ingest.ValueMap) (*model.District, *ingest.Report, error) {
+func (b ingestBackend) Import(f ImportFiles, mappings map[ingest.Layer]ingest.Mapping, values ingest.ValueMap) (*model.District, *ingest.Report, error) {
+	return b.ImportContext(context.Background(), f, mappings, values)
+}
+
+// ImportContext is Import stopping between files when ctx is done.
+func (ingestBackend) ImportContext(ctx context.Context, f ImportFiles, mappings map[ingest.Layer]ingest.Mapping, values ingest.ValueMap) (*model.District, *ingest.Report, error) {
 	opt := ingest.ImportOptions{Schools: f.Schools, Zones: f.Zones, History: f.History,
 		Births: f.Births, Housing: f.Housing, GCJ02: f.GCJ02,
 		SchoolsLayer: f.SchoolsLayer, ZonesLayer: f.ZonesLayer, Sheet: f.Sheet}
@@ -71,5 +77,5 @@ func (ingestBackend) Import(f ImportFiles, mappings map[ingest.Layer]ingest.Mapp
 	if len(values) > 0 {
 		opt.Values = values
 	}
-	return ingest.Import(opt)
+	return ingest.ImportContext(ctx, opt)
 }

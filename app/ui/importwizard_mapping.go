@@ -187,6 +187,14 @@ func importFieldText(f string) string {
 		return lang.X("import.field.township", "乡镇 township")
 	case ingest.FieldPublic:
 		return lang.X("import.field.public", "办学性质 public")
+	case ingest.FieldAddress:
+		return lang.X("import.field.address", "学校地址 address")
+	case ingest.FieldPhone:
+		return lang.X("import.field.phone", "咨询电话 phone")
+	case ingest.FieldInclusive:
+		return lang.X("import.field.inclusive", "普惠 inclusive")
+	case ingest.FieldPreschoolAge:
+		return lang.X("import.field.preschool_age", "学前人口 preschool_age")
 	case ingest.FieldPopulation:
 		return lang.X("import.field.population", "人口 population")
 	case ingest.FieldHouseholds:

@@ -16,7 +16,8 @@ import (
 
 // UI languages. Chinese is the default whatever the system locale says:
 // the users are county education bureaus; English is for reviewers and
-// is chosen in the preferences (it applies after a restart).
+// is chosen in View ▸ Language (stored in the preferences; the window
+// rebuilds its menu and panels at once, see mainWindow.setLanguage).
 const (
 	langChinese = "zh-CN"
 	langEnglish = "en"
@@ -54,6 +55,8 @@ func SetLanguage(code string) error {
 	if code == currentLanguage {
 		return nil // translations loaded: adding them again rewrites go-i18n's maps under readers
 	}
+	// A live switch (View ▸ Language) runs on the UI goroutine, the only
+	// reader of the catalogue in the GUI, so re-adding it here is safe.
 	currentLanguage = code
 	if code == langEnglish {
 		os.Setenv("LANGUAGE", "en_US:en")

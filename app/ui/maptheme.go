@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"math"
+	"slices"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -31,10 +32,10 @@ const (
 	ThemeClassSize
 )
 
-// mapThemes lists the themes in menu order.
-var mapThemes = []MapTheme{ThemeCatchment, ThemeDensity, ThemeSeatGap, ThemeClassSize}
+// mapThemes lists the themes in menu order (planningtheme.go adds its own).
+var mapThemes = append([]MapTheme{ThemeCatchment, ThemeDensity, ThemeSeatGap, ThemeClassSize}, planningThemes...)
 
-var mapThemeNames = [...]string{"catchment", "density", "seat_gap", "class_size"}
+var mapThemeNames = append([]string{"catchment", "density", "seat_gap", "class_size"}, planningThemeNames...)
 
 // String is the stable name stored in the preferences.
 func (t MapTheme) String() string {
@@ -57,6 +58,9 @@ func parseMapTheme(s string) MapTheme {
 
 // Label is the translated menu text.
 func (t MapTheme) Label() string {
+	if l, ok := planningLabel(t); ok {
+		return l
+	}
 	switch t {
 	case ThemeDensity:
 		return lang.X("map.theme.density", "Population density")
@@ -77,8 +81,9 @@ var statusColors = [...]color.RGBA{
 	model.StatusVeryLarge:    {0xc6, 0x28, 0x28, 0xff},
 }
 
-// noDataColor fills zones whose value is unknown (no school, no people).
-var noDataColor = color.RGBA{0xd0, 0xd0, 0xd0, 0xff}
+// noDataColor fills zones whose value is unknown (no school, no people):
+// the 未划片 grey of every map, which no catchment colour comes near.
+var noDataColor = color.RGBA(render.UnassignedColor)
 
 // densityRamp is a sequential yellow-orange-brown ramp (ColorBrewer YlOrBr).
 var densityRamp = []color.RGBA{
@@ -112,8 +117,10 @@ type zoneStyler struct {
 	stage   model.Level // which catchment is shown: primary or junior
 	results map[string]*model.SchoolResult
 	palette map[string]color.RGBA // school ID → catchment colour
+	keys    []legendEntry         // catchment theme: school → colour, in school order
 	density []float64             // per zone, persons per km² (ThemeDensity only)
 	std     model.Standards
+	plan    *planningStyle // the themes of planningtheme.go; nil for the others
 }
 
 // newZoneStyler prepares the colours of a theme. group is each zone's
@@ -129,9 +136,12 @@ func newZoneStyler(s *app.Session, theme MapTheme, stage model.Level, group []in
 	d := s.District()
 	st.std = d.Standards.OrDefault()
 	if theme == ThemeCatchment {
+		// The one colour rule of every map (render.CatchmentColors): a
+		// school keeps its colour across edits, sessions and exports.
 		for j, c := range render.CatchmentColors(d, group, len(d.Schools)) {
 			if c.A != 0 {
 				st.palette[d.Schools[j].ID] = color.RGBA(c)
+				st.keys = append(st.keys, legendEntry{d.Schools[j].Name, color.RGBA(c)})
 			}
 		}
 	}
@@ -143,6 +153,7 @@ func newZoneStyler(s *app.Session, theme MapTheme, stage model.Level, group []in
 			}
 		}
 	}
+	st.plan = newPlanningStyle(s, theme, stage)
 	return st
 }
 
@@ -157,6 +168,9 @@ func teachesStage(l, stage model.Level) bool {
 
 // ZoneFill is the fill colour of zone i of the district.
 func (st *zoneStyler) ZoneFill(i int, z *model.Zone) color.RGBA {
+	if st.plan != nil {
+		return st.plan.zoneFill(i, z.SchoolFor(st.stage))
+	}
 	if st.theme == ThemeDensity {
 		if i >= len(st.density) || z.Population <= 0 {
 			return noDataColor
@@ -205,6 +219,9 @@ func classify(v float64, breaks []float64) int {
 
 // Legend lists what the colours mean, translated.
 func (st *zoneStyler) Legend() []legendEntry {
+	if st.plan != nil {
+		return st.plan.legend()
+	}
 	switch st.theme {
 	case ThemeClassSize:
 		return []legendEntry{
@@ -232,8 +249,20 @@ func (st *zoneStyler) Legend() []legendEntry {
 		}
 		return out
 	}
-	return []legendEntry{{lang.X("legend.catchment", "Colour = assigned school"), color.RGBA(render.CatchmentPalette[0])},
-		{lang.X("legend.unassigned", "Unassigned"), noDataColor}}
+	return st.catchmentLegend()
+}
+
+// maxLegendSchools is how many schools the catchment legend names; the
+// rest are counted on one line, so the key never covers the map.
+const maxLegendSchools = 16
+
+// catchmentLegend is the school → colour key of the catchment theme.
+func (st *zoneStyler) catchmentLegend() []legendEntry {
+	out := slices.Clone(st.keys[:min(len(st.keys), maxLegendSchools)])
+	if n := len(st.keys) - len(out); n > 0 {
+		out = append(out, legendEntry{lang.X("legend.more", "… and {{.N}} more schools", map[string]any{"N": n}), color.RGBA{}})
+	}
+	return append(out, legendEntry{lang.X("legend.unassigned", "Unassigned"), noDataColor})
 }
 
 func densityLabel(i int) string {

@@ -33,7 +33,8 @@ const (
 // Zoom steps.
 const (
 	zoomStep        = 2.0  // ZoomIn/ZoomOut and the +/− keys
-	scrollPerOctave = 20.0 // scroll delta (logical px) that doubles the scale
+	scrollPerOctave = 50.0 // scroll delta (logical px) that doubles the scale: a wheel notch (25 on Windows/Linux) is 1.41×
+	maxScrollOctave = 1.0  // one scroll event zooms at most 2× (accelerated or batched wheels)
 	fitMargin       = 24   // pixels around the district for ZoomToDistrict
 	pickRadius      = 8.0  // how near (logical px) a tap must be to a school symbol
 )
@@ -90,11 +91,18 @@ type MapView struct {
 	dragFrom, dragTo fyne.Position
 	dragOffset       fyne.Position // pan preview: the old frame moves, redraw on release
 	painted          []int         // zones painted in the current stroke
+	pointer          fyne.Position // last pointer position over the map
+	pointerIn        bool          // the pointer is over the map
 
-	rend    *render.Renderer
-	img     *image.RGBA
-	dirty   bool  // the frame must be redrawn
-	lastErr error // of the last frame, logged once
+	rend     *render.Renderer
+	img      *image.RGBA     // the frame: base plus overlays
+	base     *image.RGBA     // the zone layer of baseView (mapview_frame.go)
+	baseView render.View     // the view base was drawn for
+	fills    []color.NRGBA   // zone fills of the current style
+	dirty    bool            // the whole frame must be redrawn
+	zoneRect image.Rectangle // pixels of the zone layer to redraw
+	overlays bool            // the overlays must be redrawn
+	lastErr  error           // of the last frame, logged once
 }
 
 var (
@@ -162,6 +170,12 @@ func (m *MapView) SetMode(mode MapMode) { m.mode = mode }
 // SetPaintSchool chooses the school painted zones are assigned to.
 func (m *MapView) SetPaintSchool(id string) { m.paintSchool = id }
 
+// Mode is what a drag does now.
+func (m *MapView) Mode() MapMode { return m.mode }
+
+// PaintSchool is the school painted zones go to ("" for none).
+func (m *MapView) PaintSchool() string { return m.paintSchool }
+
 // DataChanged rebuilds what depends on the district and the analysis:
 // the scene when geometry changed, colours, catchments. Call it from
 // Session.OnChange.
@@ -176,6 +190,7 @@ func (m *MapView) DataChanged() {
 		}
 		m.district = d
 		m.scene, m.sceneErr = render.NewScene(d.Zones, d.Schools)
+		m.dirty = true // a new scene: draw all of it
 		m.schoolAt = m.schoolAt[:0]
 		for _, s := range d.Schools {
 			m.schoolAt = append(m.schoolAt, s.Location)
@@ -218,12 +233,33 @@ func (m *MapView) restyle() {
 			group[i] = j
 		}
 	}
+	oldGroup, oldFills := m.group, m.fills
 	if !slices.Equal(group, m.group) {
 		m.group = group
 	}
 	m.styler = newZoneStyler(m.sess, m.theme, m.stage, m.group)
+	m.fills = m.zoneFills()
 	m.style = m.buildStyle()
+	// An edit changes a few zones: redraw only their rectangle of the
+	// zone layer (see mapview_frame.go); anything else redraws it all.
+	if rect, ok := m.changedRect(oldGroup, oldFills); ok {
+		m.redrawZones(rect)
+		return
+	}
 	m.redraw()
+}
+
+// zoneFills are the zones' fill colours for the current theme and stage:
+// computed once per data change, not per frame, so that a pan or zoom of
+// a 100 000-zone map only indexes a slice.
+func (m *MapView) zoneFills() []color.NRGBA {
+	d := m.sess.District()
+	fills := make([]color.NRGBA, len(d.Zones))
+	for i := range d.Zones {
+		c := m.styler.ZoneFill(i, &d.Zones[i])
+		fills[i] = color.NRGBA{c.R, c.G, c.B, 0xd8}
+	}
+	return fills
 }
 
 // overviewResolution (ground metres per pixel) is the zoom beyond which
@@ -238,18 +274,16 @@ func (m *MapView) buildStyle() render.Style {
 	styler := m.styler
 	// Colours and marks are computed once per data change, not per frame:
 	// a pan or zoom of a 100 000-zone map then only indexes slices.
-	fills := make([]color.NRGBA, len(d.Zones))
-	for i := range d.Zones {
-		c := styler.ZoneFill(i, &d.Zones[i])
-		fills[i] = color.NRGBA{c.R, c.G, c.B, 0xd8}
-	}
+	fills := m.fills
 	st.ZoneFill = func(i int) color.NRGBA { return fills[i] }
 	st.Group = m.group
 	st.Selected = m.selZones
 	st.SelectedSchool = m.selSchool
 	marks := make([]render.SchoolMark, len(d.Schools))
 	for j := range d.Schools {
-		marks[j] = render.SchoolMark{Status: render.SchoolNoData}
+		// A school without figures (a new one opened in a scenario) is
+		// drawn full size with its label first: it must be seen.
+		marks[j] = render.SchoolMark{Status: render.SchoolNoData, Radius: 8, Priority: math.MaxInt32}
 		if r := styler.results[d.Schools[j].ID]; r != nil {
 			marks[j] = render.SchoolMark{Status: render.StatusOf(r.Worst()),
 				Radius: render.RadiusForStudents(r.Students), Priority: r.Students}
@@ -288,12 +322,6 @@ func (m *MapView) legend() *render.Legend {
 	return l
 }
 
-// redraw marks the frame stale and refreshes the widget.
-func (m *MapView) redraw() {
-	m.dirty = true
-	m.Refresh()
-}
-
 // ---- view changes --------------------------------------------------------
 
 // ZoomIn doubles the scale around the centre.
@@ -308,6 +336,18 @@ func (m *MapView) zoomAt(factor, px, py float64) {
 	}
 	m.view = m.view.Zoom(factor, px, py)
 	m.redraw()
+	m.reportPointer()
+}
+
+// reportPointer tells OnPointer the lon/lat under the pointer after the
+// view changed under it (zoom, pan, a new district), so the status bar
+// never shows the previous view's coordinates.
+func (m *MapView) reportPointer() {
+	if m.OnPointer == nil || !m.fitted || !m.pointerIn {
+		return
+	}
+	px, py := m.toPixel(m.pointer)
+	m.OnPointer(m.view.PixelToLonLat(px, py))
 }
 
 // ZoomToDistrict fits the whole district.
@@ -348,6 +388,7 @@ func (m *MapView) fitBound(b orb.Bound) {
 	m.view = render.FitBounds(b, w, h, int(fitMargin*m.pixelRatio()))
 	m.fitted = true
 	m.redraw()
+	m.reportPointer()
 }
 
 func (m *MapView) pixelRatio() float64 {
@@ -418,7 +459,7 @@ func (m *MapView) SelectedSchool() string {
 func (m *MapView) restyleSelection() {
 	m.style.Selected = m.selZones
 	m.style.SelectedSchool = m.selSchool
-	m.redraw()
+	m.redrawOverlays() // the selection is drawn over the zone layer
 }
 
 // pick finds the school (preferred: symbols are small targets) or else the
@@ -525,7 +566,7 @@ func (m *MapView) Dragged(e *fyne.DragEvent) {
 		if zone := m.zoneAt(e.Position); zone >= 0 && !slices.Contains(m.painted, zone) {
 			m.painted = append(m.painted, zone)
 			m.style.Selected = m.painted // feedback while painting
-			m.redraw()
+			m.redrawOverlays()
 		}
 	case m.shift:
 		m.Refresh() // the box overlay
@@ -546,7 +587,7 @@ func (m *MapView) DragEnd() {
 		zones := slices.Clone(m.painted)
 		m.painted = m.painted[:0]
 		m.style.Selected = m.selZones
-		m.redraw()
+		m.redrawOverlays()
 		if len(zones) > 0 {
 			m.assign(zones)
 		}
@@ -559,6 +600,7 @@ func (m *MapView) DragEnd() {
 			m.view = m.view.Pan(dx, dy)
 		}
 		m.redraw()
+		m.reportPointer()
 	}
 }
 
@@ -583,7 +625,8 @@ func (m *MapView) Scrolled(e *fyne.ScrollEvent) {
 		return
 	}
 	px, py := m.toPixel(e.Position)
-	m.zoomAt(math.Pow(2, float64(e.Scrolled.DY)/scrollPerOctave), px, py)
+	oct := math.Max(-maxScrollOctave, math.Min(maxScrollOctave, float64(e.Scrolled.DY)/scrollPerOctave))
+	m.zoomAt(math.Pow(2, oct), px, py)
 }
 
 // MouseIn is required by desktop.Hoverable.
@@ -594,10 +637,8 @@ func (m *MapView) MouseMoved(e *desktop.MouseEvent) {
 	if m.dragging {
 		return
 	}
-	if m.OnPointer != nil && m.fitted {
-		px, py := m.toPixel(e.Position)
-		m.OnPointer(m.view.PixelToLonLat(px, py))
-	}
+	m.pointer, m.pointerIn = e.Position, true
+	m.reportPointer()
 	text := m.describe(m.pick(e.Position))
 	if text == m.hover && text == "" {
 		return
@@ -608,6 +649,7 @@ func (m *MapView) MouseMoved(e *desktop.MouseEvent) {
 
 // MouseOut hides the tooltip.
 func (m *MapView) MouseOut() {
+	m.pointerIn = false
 	if m.hover != "" {
 		m.hover = ""
 		m.Refresh()
@@ -646,65 +688,6 @@ func (m *MapView) describe(school, zone int) string {
 
 // ---- drawing -------------------------------------------------------------
 
-// frame draws the map at w×h pixels (the raster's size). It reuses the
-// image and the renderer between frames; the map is only redrawn when
-// something changed.
-func (m *MapView) frame(w, h int) image.Image {
-	if w <= 0 || h <= 0 {
-		return image.NewRGBA(image.Rect(0, 0, 1, 1))
-	}
-	if size := m.Size(); size.Width > 0 {
-		m.ratio = float64(w) / float64(size.Width)
-	}
-	if m.img == nil || m.img.Rect.Dx() != w || m.img.Rect.Dy() != h {
-		m.img = image.NewRGBA(image.Rect(0, 0, w, h))
-		m.dirty = true
-	}
-	if m.view.W != w || m.view.H != h {
-		m.view.W, m.view.H = w, h
-		m.dirty = true
-	}
-	if m.scene != nil && !m.fitted {
-		m.view = render.FitBounds(m.scene.Bounds(), w, h, int(fitMargin*m.pixelRatio()))
-		m.fitted = true
-	}
-	if !m.dirty {
-		return m.img
-	}
-	m.dirty = false
-	err := m.draw(m.img, m.view, m.pixelRatio())
-	if err != nil && (m.lastErr == nil || err.Error() != m.lastErr.Error()) {
-		fyne.LogError("drawing the map", err) // a frame cannot show a dialog mid-paint
-	}
-	m.lastErr = err
-	return m.img
-}
-
-// draw renders the current scene and style into img.
-func (m *MapView) draw(img *image.RGBA, v render.View, ratio float64) error {
-	if m.scene == nil || m.sess == nil {
-		fillBackground(img, m.style.Background)
-		return m.sceneErr
-	}
-	if m.rend == nil {
-		r, err := render.NewDefaultRenderer()
-		if err != nil {
-			fillBackground(img, m.style.Background)
-			return err
-		}
-		m.rend = r
-	}
-	st := m.style
-	st.PixelRatio = ratio
-	if v.GroundResolution() > overviewResolution {
-		// Regional view: zone outlines only where zones are large enough to
-		// read, thinner catchment boundaries (thousands of catchments).
-		st.OutlineMinPixels *= 3
-		st.BoundaryWidth *= 0.5
-	}
-	return m.rend.Draw(img, m.scene, v, &st)
-}
-
 // Export draws the map as shown at scale times the screen resolution, for
 // File ▸ Export Map PNG.
 func (m *MapView) Export(scale float64) (*image.RGBA, error) {
@@ -716,7 +699,7 @@ func (m *MapView) Export(scale float64) (*image.RGBA, error) {
 	v.Resolution /= scale
 	img := image.NewRGBA(image.Rect(0, 0, v.W, v.H))
 	err := m.draw(img, v, m.pixelRatio()*scale)
-	m.dirty = true // the renderer's scratch state belongs to the screen frame
+	m.redraw() // the renderer's scratch state belongs to the screen frame
 	return img, err
 }
 

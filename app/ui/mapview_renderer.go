@@ -98,7 +98,7 @@ func (r *mapRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 150) }
 func (r *mapRenderer) Refresh() {
 	r.background.FillColor = r.m.style.Background
 	r.Layout(r.m.Size())
-	if r.m.dirty {
+	if r.m.stale() {
 		r.raster.Refresh()
 	}
 	r.background.Refresh()

@@ -92,10 +92,7 @@ func (w *mainWindow) buildMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.X("menu.view.zoomselection", "Zoom to Selection"), func() { w.mapView.ZoomToSelection() }),
 		fyne.NewMenuItemSeparator(), themes, language)
 
-	help := fyne.NewMenu(lang.X("menu.help", "Help"),
-		fyne.NewMenuItem(lang.X("menu.help.about", "About Xuequ"), w.showAbout))
-
-	m := fyne.NewMainMenu(file, edit, w.scenarioMenu(), view, help)
+	m := fyne.NewMainMenu(file, edit, w.scenarioMenu(), view, w.helpMenu())
 	w.menu = m
 	w.refreshRecentMenu()
 	w.refreshThemeMenu()
@@ -160,6 +157,8 @@ func (w *mainWindow) undo() {
 
 func (w *mainWindow) redo() {
 	if w.sess != nil && !w.sess.RedoLabel().IsZero() {
+		w.redoing = true // a redone 新建学校 does not ask for its catchment again
+		defer func() { w.redoing = false }()
 		w.showError(w.sess.Redo())
 	}
 }
@@ -187,10 +186,27 @@ func (w *mainWindow) refreshThemeMenu() {
 	w.menu.Refresh()
 }
 
+// setLanguage switches the UI language at once: the translations are
+// reloaded and the menu and panels rebuilt in place (the window keeps its
+// size, splits, map view, selection and open dialogs' project).
 func (w *mainWindow) setLanguage(code string) {
 	w.app.Preferences().SetString(prefLanguage, code)
-	dialog.ShowInformation(lang.X("dialog.language.title", "Language"),
-		lang.X("dialog.language.restart", "The language changes when you restart Xuequ."), w.win)
+	if err := SetLanguage(code); err != nil {
+		fyne.LogError("loading translations", err)
+	}
+	w.menu = w.buildMenu()
+	w.win.SetMainMenu(w.menu)
+	if w.sess == nil {
+		return
+	}
+	school := w.selectedSchool()
+	w.buildContent(false)
+	w.sessionChanged()
+	if school != "" {
+		w.selectSchool(school, true)
+	}
+	// An open comparison window got a new view from buildContent
+	// (buildScenarioBar), its old one's listener removed.
 }
 
 // showOpen asks for a project file.
@@ -212,8 +228,7 @@ func (w *mainWindow) showOpenDialog() {
 	}, w.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".gpkg"}))
 	w.setDialogFolder(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, w.win)
 }
 
 // setDialogFolder starts file dialogs where the current project lives.
@@ -243,7 +258,11 @@ func (w *mainWindow) save() {
 	w.savePath(w.sess.Path())
 }
 
-func (w *mainWindow) showSaveAs() {
+func (w *mainWindow) showSaveAs() { w.showSaveAsThen(nil) }
+
+// showSaveAsThen asks for a file name, saves and then runs then (if not
+// nil) once the save succeeded.
+func (w *mainWindow) showSaveAsThen(then func()) {
 	if w.sess == nil || w.cfg.Save == nil {
 		return
 	}
@@ -255,12 +274,11 @@ func (w *mainWindow) showSaveAs() {
 		path := wc.URI().Path()
 		wc.Close()
 		os.Remove(path) // Save writes atomically via its own temp file
-		w.savePath(path)
+		w.savePathThen(path, then)
 	}, w.win)
 	d.SetFileName(projectFileName(w.sess))
 	w.setDialogFolder(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, w.win)
 }
 
 func projectFileName(s *app.Session) string {
@@ -293,8 +311,7 @@ func (w *mainWindow) showExportPNG() {
 	d.SetFileName("xuequ-map.png")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
 	w.setDialogFolder(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, w.win)
 }
 
 // Dialogs written by the panels helper (settings.go, about.go,

@@ -22,8 +22,8 @@ const (
 // Defaults for a first start.
 const (
 	defaultWindowW    = 1280
-	defaultWindowH    = 800
-	defaultSplitLeft  = 0.39 // share of the width for the school table
+	defaultWindowH    = 690  // fits 1366×768 with title bar and taskbar
+	defaultSplitLeft  = 0.33 // share of the width for the school table
 	defaultSplitRight = 0.64 // map share of what is left of the table
 	maxRecentFiles    = 8
 )

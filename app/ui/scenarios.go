@@ -41,6 +41,7 @@ type ScenarioBar struct {
 	widget.BaseWidget
 
 	sess     *app.Session
+	unlisten func() // stops following sess (scenariolisten.go)
 	selector *widget.Select
 	names    []string // scenario names in selector order, "" = base
 	rename   *widget.Button
@@ -86,7 +87,7 @@ func NewScenarioBar(sess *app.Session) *ScenarioBar {
 		btn.Importance = widget.LowImportance
 	}
 	b.load()
-	sess.OnChange(b.Refresh)
+	b.unlisten = sess.Listen(b.Refresh)
 	return b
 }
 
@@ -163,11 +164,12 @@ func rowLabel(i int) string {
 type CompareView struct {
 	widget.BaseWidget
 
-	sess  *app.Session
-	title *widget.Label
-	grid  *fyne.Container
-	note  *widget.Label
-	cells [][]string // last rendered table, row-major incl. header (for tests)
+	sess     *app.Session
+	unlisten func() // stops following sess (scenariolisten.go)
+	title    *widget.Label
+	grid     *fyne.Container
+	note     *widget.Label
+	cells    [][]string // last rendered table, row-major incl. header (for tests)
 }
 
 // NewCompareView builds the table on sess; it follows sess's changes.
@@ -179,7 +181,7 @@ func NewCompareView(sess *app.Session) *CompareView {
 	v.note.Wrapping = fyne.TextWrapWord
 	v.grid = container.NewGridWithColumns(2)
 	v.load()
-	sess.OnChange(v.Refresh)
+	v.unlisten = sess.Listen(v.Refresh)
 	return v
 }
 
@@ -273,7 +275,7 @@ func (w *mainWindow) buildScenarioBar() fyne.CanvasObject {
 	b.onNew, b.onRename, b.onDelete, b.onCompare = w.showNewScenario, w.showRenameScenario, w.confirmDeleteScenario, w.showCompare
 	b.onError = w.showError
 	if w.compareWin != nil { // a project was opened: compare its scenarios
-		w.compareWin.SetContent(NewCompareView(w.sess))
+		w.setCompareView()
 	}
 	return b
 }
@@ -287,6 +289,7 @@ func (w *mainWindow) scenarioMenu() *fyne.Menu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("scenario.menu.base", "显示基础方案"), func() { w.showError(w.sess.SwitchScenario("")) }),
 		fyne.NewMenuItem(lang.X("scenario.menu.compare", "方案对比…"), w.showCompare),
+		fyne.NewMenuItem(lang.X("scenario.menu.timeline", "项目时间表…"), w.showTimeline),
 	)
 }
 
@@ -385,16 +388,60 @@ func (w *mainWindow) showCompare() {
 		return
 	}
 	if w.compareWin != nil {
-		w.compareWin.SetContent(NewCompareView(w.sess))
+		w.setCompareView()
 		w.compareWin.RequestFocus()
 		return
 	}
 	cw := w.app.NewWindow(lang.X("scenario.compare.window", "方案对比"))
-	cw.SetContent(NewCompareView(w.sess))
+	w.compareWin = cw
+	w.setCompareView()
 	cw.Resize(fyne.NewSize(760, 440))
-	cw.SetOnClosed(func() { w.compareWin = nil })
+	cw.SetOnClosed(func() { w.closeCompareView(); w.compareWin = nil })
 	w.compareWin = cw
 	cw.Show()
+}
+
+// showTimeline opens the 项目 timeline of the scenario on display.
+func (w *mainWindow) showTimeline() {
+	if w.sess == nil {
+		return
+	}
+	tw := w.app.NewWindow(lang.X("scenario.timeline.window", "项目时间表"))
+	v := NewTimelineView(w.sess)
+	v.OnReschedule = func(edit int) { w.askEditYear(tw, edit) }
+	tw.SetContent(v)
+	tw.Resize(fyne.NewSize(720, 360))
+	tw.Show()
+}
+
+// planYear is the year a dialog suggests for a plan, plus offset (−1 for
+// a closure's last year open); 0 (empty, from the start) on the base
+// district, where edits are corrections of the data, not plans.
+func (w *mainWindow) planYear(offset int) int {
+	if w.sess.CurrentScenario() == "" {
+		return 0
+	}
+	return suggestedYear(w.sess) + offset
+}
+
+// askEditYear asks a new year for edit i of the scenario on display (the
+// 项目时间表's 改年份; a closure's year is its last year open).
+func (w *mainWindow) askEditYear(win fyne.Window, i int) {
+	year := newYearEntry(w.sess.EditYear(i))
+	items := []*widget.FormItem{widget.NewFormItem(lang.X("scenario.timeline.year", "生效年份（撤并为最后办学年份）"), year)}
+	dialog.ShowForm(lang.X("scenario.timeline.reschedule", "修改年份"), lang.X("scenario.ok", "确定"), lang.X("scenario.cancel", "取消"), items,
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			y, err := parsePlanYear(year.Text)
+			if err == nil {
+				err = w.sess.Reschedule(i, y)
+			}
+			if err != nil {
+				dialog.ShowError(translatedError{err}, win)
+			}
+		}, win)
 }
 
 // openSchoolLevels are the levels a new school can have, in menu order.
@@ -419,13 +466,23 @@ func (w *mainWindow) showOpenSchool() {
 	capacity.SetText("1080")
 	rooms := widget.NewEntry()
 	rooms.SetText("24")
+	chosenLevel := func() model.Level { return openSchoolLevels[max(level.SelectedIndex(), 0)] }
+	scale := scaleSelect(chosenLevel, func(sc model.Scale) {
+		capacity.SetText(strconv.Itoa(sc.Seats))
+		rooms.SetText(strconv.Itoa(sc.Classes))
+	})
+	level.OnChanged = func(string) { setScales(scale, chosenLevel()) }
+	setScales(scale, openSchoolLevels[0])
+	year := newYearEntry(w.planYear(0))
 	place := widget.NewCheck(lang.X("scenario.school.click", "确定后在地图上点击学校位置"), nil)
 	place.SetChecked(true)
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.X("scenario.school.name", "校名"), name),
 		widget.NewFormItem(lang.X("scenario.school.level", "学段"), level),
+		widget.NewFormItem(lang.X("scenario.school.scale", "办学规模（建标102）"), scale),
 		widget.NewFormItem(lang.X("scenario.school.capacity", "学位数"), capacity),
 		widget.NewFormItem(lang.X("scenario.school.classrooms", "教室数"), rooms),
+		widget.NewFormItem(lang.X("scenario.school.open_year", "开办年份（首次招生）"), year),
 		widget.NewFormItem(lang.X("scenario.school.location", "位置"), place),
 	}
 	d := dialog.NewForm(lang.X("scenario.school.open.title", "新建学校"), lang.X("scenario.ok", "确定"), lang.X("scenario.cancel", "取消"), items,
@@ -442,17 +499,49 @@ func (w *mainWindow) showOpenSchool() {
 				w.showError(fmt.Errorf("%s", lang.X("scenario.school.number", "学位数和教室数须为整数")))
 				return
 			}
+			y, err := parsePlanYear(year.Text)
+			if err != nil {
+				w.showError(err)
+				return
+			}
 			if !place.Checked {
-				w.showError(w.sess.Do(c))
+				w.showError(w.sess.Do(app.At(y, c)))
 				return
 			}
 			w.placeOnMap(func(p orb.Point) {
 				c.Location = p
-				w.showError(w.sess.Do(c))
+				w.showError(w.sess.Do(app.At(y, c)))
 			})
 		}, w.win)
-	d.Resize(fyne.NewSize(460, 380))
+	d.Resize(fyne.NewSize(460, 460))
 	d.Show()
+}
+
+// scaleSelect picks a 建标102 standard scale (model.StandardScales) of
+// the level chosen and hands it to pick.
+func scaleSelect(level func() model.Level, pick func(model.Scale)) *widget.Select {
+	sel := widget.NewSelect(nil, nil)
+	sel.PlaceHolder = lang.X("scenario.school.scale.custom", "自定（填下面两项）")
+	sel.OnChanged = func(string) {
+		scales := model.StandardScales(level())
+		if i := sel.SelectedIndex(); i >= 0 && i < len(scales) {
+			pick(scales[i])
+		}
+	}
+	return sel
+}
+
+// setScales lists the standard scales of level l in sel; picking one
+// fills the seats and classrooms.
+func setScales(sel *widget.Select, l model.Level) {
+	scales := model.StandardScales(l)
+	opts := make([]string, len(scales))
+	for i, sc := range scales {
+		opts[i] = lang.X("scenario.school.scale.option", "{{.Classes}} 班 {{.Seats}} 学位", map[string]any{"Classes": sc.Classes, "Seats": sc.Seats})
+	}
+	sel.Options = opts
+	sel.ClearSelected()
+	sel.Refresh()
 }
 
 func atoiOrZero(s string) (int, error) {
@@ -546,8 +635,10 @@ func (w *mainWindow) showCloseSchool() {
 	}
 	to := widget.NewSelect(names, nil)
 	to.SetSelectedIndex(0)
+	last := newYearEntry(w.planYear(-1))
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.X("scenario.school.to", "学生划入"), to),
+		widget.NewFormItem(lang.X("scenario.school.last_year", "最后办学年份"), last),
 	}
 	title := lang.X("scenario.school.close.title", "撤并 {{.Name}}", map[string]any{"Name": s.Name})
 	dlg := dialog.NewForm(title, lang.X("scenario.ok", "确定"), lang.X("scenario.cancel", "取消"), items,
@@ -555,13 +646,18 @@ func (w *mainWindow) showCloseSchool() {
 			if !ok {
 				return
 			}
+			y, err := parsePlanYear(last.Text)
+			if err != nil {
+				w.showError(err)
+				return
+			}
 			c := &app.CloseSchool{ID: s.ID, To: ids[max(to.SelectedIndex(), 0)]}
-			if err := w.sess.Do(c); err != nil {
+			if err := w.sess.Do(app.At(y, c)); err != nil {
 				w.showError(err)
 				return
 			}
 			w.showInfo(lang.X("scenario.school.closed", "已撤并，{{.N}} 个小区的学区已调整。可用 Ctrl+Z 撤销。", map[string]any{"N": c.Moved()}))
 		}, w.win)
-	dlg.Resize(fyne.NewSize(460, 220))
+	dlg.Resize(fyne.NewSize(460, 260))
 	dlg.Show()
 }

@@ -74,6 +74,9 @@ type SchoolDetail struct {
 	level      *widget.Select // 学段: applied at once, as an undoable edit
 	capacity   *widget.Entry
 	classrooms *widget.Entry
+	year       *widget.Entry // effective year of the edit (扩建 completion), empty = from the start
+	address    *widget.Entry // 学校地址, printed on the 划片公示
+	phone      *widget.Entry // 咨询电话, printed on the 划片公示
 	apply      *widget.Button
 	message    *widget.Label
 	spark      *Sparkline
@@ -90,6 +93,7 @@ type SchoolDetail struct {
 	// from the district: a refresh only replaces text the user has not
 	// changed.
 	loadedCapacity, loadedClassrooms string
+	loadedAddress, loadedPhone       string
 	// reset makes the next load replace the entry texts and scroll the
 	// table to the year under study (a new school, or after an edit).
 	reset bool
@@ -115,6 +119,9 @@ func NewSchoolDetail(src SchoolDetailSource) *SchoolDetail {
 	d.classrooms = widget.NewEntry()
 	d.classrooms.Validator = nonNegativeInt
 	d.classrooms.SetPlaceHolder(lang.X("school.detail.classrooms.unknown", "0 = 未知"))
+	d.year = newYearEntry(0)
+	d.address = widget.NewEntry()
+	d.phone = widget.NewEntry()
 	d.apply = widget.NewButton(lang.X("school.detail.apply", "应用修改"), d.applyEdit)
 	d.apply.Importance = widget.HighImportance
 	d.message = widget.NewLabel("")
@@ -163,7 +170,10 @@ func NewSchoolDetail(src SchoolDetailSource) *SchoolDetail {
 	edit := container.NewVBox(container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.X("school.detail.level", "学段")), d.level,
 		widget.NewLabel(lang.X("school.detail.capacity", "学位数")), d.capacity,
-		widget.NewLabel(lang.X("school.detail.classrooms", "教室数")), d.classrooms),
+		widget.NewLabel(lang.X("school.detail.classrooms", "教室数")), d.classrooms,
+		widget.NewLabel(lang.X("school.detail.year", "起用年份")), d.year,
+		widget.NewLabel(lang.X("school.detail.address", "学校地址")), d.address,
+		widget.NewLabel(lang.X("school.detail.phone", "咨询电话")), d.phone),
 		container.NewHBox(layout.NewSpacer(), d.apply))
 	overview := container.NewVScroll(container.NewVBox(
 		edit, d.message, d.figures, d.spark, d.sparkNote))
@@ -196,6 +206,9 @@ func (d *SchoolDetail) School() string { return d.id }
 
 // Refresh re-reads the school and its results from src.
 func (d *SchoolDetail) Refresh() {
+	if d.id == "" && d.empty.Visible() {
+		return // the hint stays: nothing to re-read after an edit
+	}
 	d.load()
 	d.BaseWidget.Refresh()
 }
@@ -236,6 +249,13 @@ func (d *SchoolDetail) load() {
 		d.classrooms.SetText(roomText)
 	}
 	d.loadedCapacity, d.loadedClassrooms = capText, roomText
+	if fresh || d.address.Text == d.loadedAddress {
+		d.address.SetText(s.Address)
+	}
+	if fresh || d.phone.Text == d.loadedPhone {
+		d.phone.SetText(s.Phone)
+	}
+	d.loadedAddress, d.loadedPhone = s.Address, s.Phone
 	d.showLevel(s.Level)
 
 	d.loadYears()
@@ -266,6 +286,7 @@ func (d *SchoolDetail) loadYears() {
 	d.years = d.years[:0]
 	seen := map[model.Grade]bool{}
 	var totals []float64
+	var yearLabels []string
 	split := -1
 	for y := first; y <= last && first != 0; y++ {
 		sy := schoolYear{year: y, projected: d.src.Projected(y)}
@@ -286,12 +307,14 @@ func (d *SchoolDetail) loadYears() {
 				split = len(totals)
 			}
 			totals = append(totals, float64(sy.res.Students))
+			yearLabels = append(yearLabels, strconv.Itoa(y))
 		}
 	}
 	if split < 0 {
 		split = len(totals)
 	}
 	d.spark.SetData(totals, split)
+	d.spark.SetAxis(yearLabels)
 	d.sparkNote.SetText(lang.X("school.detail.spark", "在校生总数 {{.First}}–{{.Last}}（虚线为预测）",
 		map[string]any{"First": first, "Last": last}))
 
@@ -335,8 +358,10 @@ func (d *SchoolDetail) applyEdit() {
 	}
 	capacity, err1 := parseNonNegative(d.capacity.Text)
 	rooms, err2 := parseNonNegative(d.classrooms.Text)
+	year, err3 := parsePlanYear(d.year.Text)
 	if err := errors.Join(fieldError(lang.X("school.detail.capacity", "学位数"), err1),
-		fieldError(lang.X("school.detail.classrooms", "教室数"), err2)); err != nil {
+		fieldError(lang.X("school.detail.classrooms", "教室数"), err2),
+		fieldError(lang.X("school.detail.year", "起用年份"), err3)); err != nil {
 		d.showMessage(err.Error())
 		return
 	}
@@ -347,11 +372,17 @@ func (d *SchoolDetail) applyEdit() {
 	if rooms != s.Classrooms {
 		edit.Classrooms = &rooms
 	}
-	if edit.Capacity == nil && edit.Classrooms == nil {
+	if addr := strings.TrimSpace(d.address.Text); addr != s.Address {
+		edit.Address = &addr
+	}
+	if phone := strings.TrimSpace(d.phone.Text); phone != s.Phone {
+		edit.Phone = &phone
+	}
+	if edit.Capacity == nil && edit.Classrooms == nil && edit.Address == nil && edit.Phone == nil {
 		d.showMessage(lang.X("school.detail.unchanged", "没有修改"))
 		return
 	}
-	if err := d.src.Do(edit); err != nil {
+	if err := d.src.Do(app.At(year, edit)); err != nil {
 		d.showMessage(lang.X("school.detail.edit_failed", "修改未生效：{{.Err}}", map[string]any{"Err": trError(err)}))
 		return
 	}

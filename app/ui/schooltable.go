@@ -88,6 +88,7 @@ type SchoolTable struct {
 
 	all      []schoolRow // every school, district order
 	rows     []schoolRow // filtered and sorted view shown
+	texts    []rowTexts  // the cells' texts of rows (filter)
 	sortCol  int         // -1 = district order
 	sortDesc bool
 	selected string // ID of the selected school
@@ -118,6 +119,7 @@ func NewSchoolTable(src SchoolTableSource, onSelect func(schoolID string)) *Scho
 		lang.X("school.table.filter.seat_gap", "学位缺口")}, func(string) { t.apply() })
 	t.township = widget.NewSelect([]string{all}, func(string) { t.apply() })
 	for _, s := range []*widget.Select{t.level, t.status, t.township} {
+		s.PlaceHolder = " " // never shown (全部 is chosen); keeps the select narrow
 		s.SetSelectedIndex(0)
 	}
 	t.count = widget.NewLabel("")
@@ -141,20 +143,60 @@ func NewSchoolTable(src SchoolTableSource, onSelect func(schoolID string)) *Scho
 
 // CreateRenderer lays out the filter bar above the table.
 func (t *SchoolTable) CreateRenderer() fyne.WidgetRenderer {
+	labelled := func(key string, sel *widget.Select) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, widget.NewLabel(key), nil, sel)
+	}
 	filters := container.NewVBox(
 		t.search,
-		container.NewGridWithColumns(3, t.level, t.status, t.township),
+		container.NewGridWithColumns(3,
+			labelled(lang.X("school.table.filter.level", "学段"), t.level),
+			labelled(lang.X("school.table.filter.issue", "问题"), t.status),
+			labelled(lang.X("school.table.filter.township", "乡镇"), t.township)),
 	)
 	return widget.NewSimpleRenderer(container.NewBorder(filters, t.count, nil, nil, t.table))
 }
 
 // Refresh re-reads the district and analysis, keeping filters, sort order
 // and selection.
+//
+// After an edit usually the same rows show in the same order and only a
+// few change: then only those rows' cells are redrawn (re-laying out and
+// re-shaping every visible cell's text is what made an edit slow).
 func (t *SchoolTable) Refresh() {
+	prevIDs := make([]string, len(t.rows))
+	for i, r := range t.rows {
+		prevIDs[i] = r.school.ID
+	}
+	prevTexts := slices.Clone(t.texts)
 	t.reload()
 	t.filter()
-	t.BaseWidget.Refresh() // redraws the table once, with the new rows
+	if !t.sameRows(prevIDs) {
+		t.table.Refresh()
+		t.reselect()
+		return
+	}
+	for i := range t.rows {
+		if t.texts[i] == prevTexts[i] {
+			continue
+		}
+		for c := range schoolColCount {
+			t.table.RefreshItem(widget.TableCellID{Row: i, Col: c})
+		}
+	}
 	t.reselect()
+}
+
+// sameRows reports whether the table shows the schools ids, in order.
+func (t *SchoolTable) sameRows(ids []string) bool {
+	if len(ids) != len(t.rows) {
+		return false
+	}
+	for i, r := range t.rows {
+		if r.school.ID != ids[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // SelectSchool highlights the row of school id (if shown) without calling
@@ -246,8 +288,29 @@ func (t *SchoolTable) filter() {
 			return c
 		})
 	}
-	t.count.SetText(lang.X("school.table.count", "显示 {{.Shown}} / {{.Total}} 所学校",
-		map[string]any{"Shown": len(t.rows), "Total": len(t.all)}))
+	t.texts = t.texts[:0]
+	for _, r := range t.rows {
+		t.texts = append(t.texts, cellTexts(r))
+	}
+	if c := t.countText(); c != t.count.Text {
+		t.count.SetText(c)
+	}
+}
+
+// countText says how many schools are shown of how many open ones (the
+// status bar's count), and how many closed (已撤并) ones are listed too.
+func (t *SchoolTable) countText() string {
+	closed := 0
+	for _, r := range t.all {
+		if r.school.Closed {
+			closed++
+		}
+	}
+	data := map[string]any{"Shown": len(t.rows), "Total": len(t.all) - closed, "Closed": closed}
+	if closed == 0 {
+		return lang.X("school.table.count", "显示 {{.Shown}} / {{.Total}} 所学校", data)
+	}
+	return lang.X("school.table.count.closed", "显示 {{.Shown}} 所 · 开办 {{.Total}} 所 · 已撤并 {{.Closed}} 所", data)
 }
 
 func matchesStatusFilter(r schoolRow, filter int) bool {
@@ -335,45 +398,54 @@ func (t *SchoolTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	r := t.rows[id.Row]
 	hadSwatch := swatchBox.Visible()
-	label.Alignment = fyne.TextAlignTrailing
-	swatchBox.Hide()
-	text := "—"
+	align := fyne.TextAlignTrailing
 	switch id.Col {
-	case schoolColName:
-		label.Alignment = fyne.TextAlignLeading
-		text = r.school.Name
-	case schoolColLevel:
-		label.Alignment = fyne.TextAlignLeading
-		text = schoolLevelText(r.school.Level)
-	case schoolColStudents:
-		text = estimatedShort(numberIf(r.has, r.res.Students), r.has && r.res.StudentsEstimated)
-	case schoolColClasses:
-		text = estimatedShort(numberIf(r.has, r.res.Classes), r.has && r.res.StudentsEstimated)
-	case schoolColSeats:
-		if r.has {
-			text = seatsText(r.res, estimatedShort)
-		}
-	case schoolColSeatGap:
-		if r.has {
-			text = seatGapText(r.res, estimatedShort)
-		}
-	case schoolColMaxClass:
-		text = numberIf(r.has, largestClass(r.res))
-	case schoolColStatus:
-		label.Alignment = fyne.TextAlignLeading
-		if r.school.Closed {
-			text = lang.X("school.status.closed", "已撤并")
-		} else if r.has {
-			text = schoolStatusText(r.res)
-			swatch.FillColor = classStatusColor(r.res.Worst())
+	case schoolColName, schoolColLevel, schoolColStatus:
+		align = fyne.TextAlignLeading
+	}
+	showSwatch := id.Col == schoolColStatus && !r.school.Closed && r.has
+	if showSwatch {
+		if c := classStatusColor(r.res.Worst()); swatch.FillColor != c {
+			swatch.FillColor = c
 			swatch.Refresh()
-			swatchBox.Show()
 		}
+		swatchBox.Show()
+	} else {
+		swatchBox.Hide()
 	}
 	if swatchBox.Visible() != hadSwatch { // lay out again for the swatch
 		box.Layout.Layout(box.Objects, box.Size())
 	}
-	label.SetText(text)
+	// Setting a label's text re-shapes it: only when it changed.
+	if text := t.texts[id.Row][id.Col]; label.Text != text || label.Alignment != align {
+		label.Alignment = align
+		label.SetText(text)
+	}
+}
+
+// rowTexts are the texts of one row's cells.
+type rowTexts [schoolColCount]string
+
+// cellTexts is what the cells of row r show.
+func cellTexts(r schoolRow) rowTexts {
+	var out rowTexts
+	for c := range out {
+		out[c] = "—"
+	}
+	out[schoolColName] = r.school.Name
+	out[schoolColLevel] = schoolLevelText(r.school.Level)
+	out[schoolColStudents] = estimatedShort(numberIf(r.has, r.res.Students), r.has && r.res.StudentsEstimated)
+	out[schoolColClasses] = estimatedShort(numberIf(r.has, r.res.Classes), r.has && r.res.StudentsEstimated)
+	if r.has {
+		out[schoolColSeats] = seatsText(r.res, estimatedShort)
+		out[schoolColSeatGap] = seatGapText(r.res, estimatedShort)
+		out[schoolColStatus] = schoolStatusText(r.res)
+	}
+	out[schoolColMaxClass] = numberIf(r.has, largestClass(r.res))
+	if r.school.Closed {
+		out[schoolColStatus] = lang.X("school.status.closed", "已撤并")
+	}
+	return out
 }
 
 func (t *SchoolTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {

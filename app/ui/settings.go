@@ -42,6 +42,7 @@ type standardField struct {
 	get        func(*model.Standards) float64
 	set        func(*model.Standards, float64)
 	entry      *widget.Entry
+	group      string // tab of the planning standards (settings_planning.go); "" = the first tab
 }
 
 const (
@@ -53,6 +54,7 @@ const (
 // SettingsDialog edits the district's standards.
 type SettingsDialog struct {
 	src     StandardsSource
+	doc     *docSettingsForm // nil when src keeps no document fields
 	fields  []*standardField
 	message *widget.Label
 	dialog  *dialog.CustomDialog
@@ -69,12 +71,13 @@ func NewSettingsDialog(src StandardsSource, parent fyne.Window) *SettingsDialog 
 		f.entry = widget.NewEntry()
 		kind := f.kind
 		f.entry.Validator = func(text string) error { _, err := parseStandard(text, kind); return err }
-		switch f.kind {
-		case fieldInt:
+		switch {
+		case f.unit != "": // set by the field
+		case f.kind == fieldInt:
 			f.unit = people
-		case fieldFloat:
+		case f.kind == fieldFloat:
 			f.unit = metres
-		case fieldPercent:
+		case f.kind == fieldPercent:
 			f.unit = "%"
 		}
 	}
@@ -82,6 +85,9 @@ func NewSettingsDialog(src StandardsSource, parent fyne.Window) *SettingsDialog 
 
 	form := container.NewGridWithColumns(3)
 	for _, f := range s.fields {
+		if f.group != "" {
+			continue
+		}
 		form.Add(widget.NewLabel(f.name))
 		form.Add(f.entry)
 		form.Add(widget.NewLabel(f.unit))
@@ -93,7 +99,12 @@ func NewSettingsDialog(src StandardsSource, parent fyne.Window) *SettingsDialog 
 	note := widget.NewLabel(lang.X("settings.note",
 		"超标准 = 标准班额+1 至 大班额起点−1；修改可撤销，并重新计算全部分析。"))
 	note.Wrapping = fyne.TextWrapWord
-	content := container.NewVBox(form, note, s.message)
+	tabs := s.groupTabs(form)
+	if ds, ok := src.(DocSettingsSource); ok {
+		s.doc = newDocSettingsForm(ds, src.District().Name)
+		tabs.Append(container.NewTabItem(lang.X("docsettings.tab.document", "文件信息"), s.doc.content()))
+	}
+	content := container.NewVBox(tabs, note, s.message)
 
 	s.dialog = dialog.NewCustomWithoutButtons(lang.X("settings.title", "规划标准"), content, parent)
 	cancel := widget.NewButton(lang.X("settings.cancel", "取消"), s.dialog.Hide)
@@ -132,6 +143,13 @@ func (s *SettingsDialog) Apply() bool {
 		s.message.SetText(lang.X("settings.invalid", "标准无效：{{.Err}}", map[string]any{"Err": trError(err)}))
 		s.message.Show()
 		return false
+	}
+	if s.doc != nil {
+		if err := s.doc.apply(); err != nil {
+			s.message.SetText(err.Error())
+			s.message.Show()
+			return false
+		}
 	}
 	s.message.Hide()
 	return true
@@ -207,7 +225,7 @@ func standardFields() []*standardField {
 			get: func(s *model.Standards) float64 { return *p(s) },
 			set: func(s *model.Standards, v float64) { *p(s) = v }}
 	}
-	return []*standardField{
+	return append([]*standardField{
 		intField(lang.X("settings.class_primary", "小学标准班额"), func(s *model.Standards) *int { return &s.StandardClassPrimary }),
 		intField(lang.X("settings.class_junior", "初中标准班额"), func(s *model.Standards) *int { return &s.StandardClassJunior }),
 		intField(lang.X("settings.large_min", "大班额起点"), func(s *model.Standards) *int { return &s.LargeClassMin }),
@@ -222,5 +240,5 @@ func standardFields() []*standardField {
 		floatField(lang.X("settings.migrant_share", "随迁子女公办就读目标"), fieldPercent, func(s *model.Standards) *float64 { return &s.MigrantPublicShare }),
 		floatField(lang.X("settings.age_share_primary", "小学学龄人口占比"), fieldPercent, func(s *model.Standards) *float64 { return &s.SchoolAgeSharePrimary }),
 		floatField(lang.X("settings.age_share_junior", "初中学龄人口占比"), fieldPercent, func(s *model.Standards) *float64 { return &s.SchoolAgeShareJunior }),
-	}
+	}, planningStandardFields(intField, floatField)...)
 }

@@ -1,10 +1,13 @@
 package ui
 
-// Sparkline: a small line chart without axes, used by the school detail
-// panel for total enrollment over all years.
+// Sparkline: a small line chart, used by the school detail panel for
+// total enrollment over all years. With SetAxis it gets a value axis (the
+// lowest and highest value), the years under it and the values of the
+// first, last history and last projected points.
 //
 //	NewSparkline() *Sparkline
 //	(*Sparkline).SetData(values []float64, split int)
+//	(*Sparkline).SetAxis(labels []string)   // one x label per value
 //
 // Values before index split are history and are drawn solid; values from
 // split on are projections and are drawn dashed (the segment that joins the
@@ -32,6 +35,13 @@ type Sparkline struct {
 	widget.BaseWidget
 	values []float64
 	split  int
+	labels []string // x labels, one per value (nil: no axes)
+}
+
+// SetAxis gives every value an x label (a year) and turns the axes on.
+func (s *Sparkline) SetAxis(labels []string) {
+	s.labels = append(s.labels[:0], labels...)
+	s.Refresh()
 }
 
 // NewSparkline returns an empty sparkline.
@@ -62,7 +72,17 @@ type sparklineRenderer struct {
 
 func (r *sparklineRenderer) Destroy() {}
 
-func (r *sparklineRenderer) MinSize() fyne.Size { return fyne.NewSize(120, 40) }
+func (r *sparklineRenderer) MinSize() fyne.Size {
+	if r.axes() {
+		return fyne.NewSize(200, 96)
+	}
+	return fyne.NewSize(120, 40)
+}
+
+// axes reports whether the axes are drawn (labels set for every value).
+func (r *sparklineRenderer) axes() bool {
+	return len(r.spark.labels) > 0 && len(r.spark.labels) == len(r.spark.values)
+}
 
 func (r *sparklineRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
@@ -90,17 +110,30 @@ func (r *sparklineRenderer) build() {
 		lo, hi = math.Min(lo, x), math.Max(hi, x)
 	}
 	pad := float32(sparklineStroke + 1)
-	w, h := r.size.Width-2*pad, r.size.Height-2*pad
+	left, top, bottom, right := pad, pad, pad, pad
+	axes := r.axes()
+	var textSize float32
+	if axes {
+		textSize = theme.SizeForWidget(theme.SizeNameCaptionText, r.spark)
+		left = fyne.MeasureText(formatInt(hi), textSize, fyne.TextStyle{}).Width + 6
+		top = textSize + 4 // room for the value labels above the line
+		bottom = textSize + 6
+		right = fyne.MeasureText(formatInt(v[len(v)-1]), textSize, fyne.TextStyle{}).Width/2 + 2
+	}
+	w, h := r.size.Width-left-right, r.size.Height-top-bottom
 	point := func(i int) fyne.Position {
-		x := pad + w/2
+		x := left + w/2
 		if len(v) > 1 {
-			x = pad + w*float32(i)/float32(len(v)-1)
+			x = left + w*float32(i)/float32(len(v)-1)
 		}
-		y := pad + h/2
+		y := top + h/2
 		if hi > lo {
-			y = pad + h*float32((hi-v[i])/(hi-lo))
+			y = top + h*float32((hi-v[i])/(hi-lo))
 		}
 		return fyne.NewPos(x, y)
+	}
+	if axes {
+		r.buildAxes(lo, hi, left, top, w, h, textSize, point)
 	}
 	if len(v) == 1 {
 		dot := canvas.NewCircle(col)
@@ -117,6 +150,55 @@ func (r *sparklineRenderer) build() {
 			continue
 		}
 		r.objects = append(r.objects, dashedLine(col, a, b)...)
+	}
+}
+
+// buildAxes draws the value axis with the lowest and highest value, the
+// x labels of the first, last history and last point, and the values of
+// the last history (bold) and last points above them.
+func (r *sparklineRenderer) buildAxes(lo, hi float64, left, top, w, h, size float32, point func(int) fyne.Position) {
+	fg := theme.ColorForWidget(theme.ColorNameForeground, r.spark)
+	grid := theme.ColorForWidget(theme.ColorNameSeparator, r.spark)
+	text := func(s string, x, y float32, align fyne.TextAlign, bold bool) {
+		t := canvas.NewText(s, fg)
+		t.TextSize = size
+		t.TextStyle.Bold = bold
+		m := t.MinSize()
+		switch align {
+		case fyne.TextAlignCenter:
+			x -= m.Width / 2
+		case fyne.TextAlignTrailing:
+			x -= m.Width
+		}
+		t.Move(fyne.NewPos(max(0, min(x, r.size.Width-m.Width)), y))
+		t.Resize(m)
+		r.objects = append(r.objects, t)
+	}
+	axis := canvas.NewLine(grid)
+	axis.Position1, axis.Position2 = fyne.NewPos(left-2, top), fyne.NewPos(left-2, top+h)
+	base := canvas.NewLine(grid)
+	base.Position1, base.Position2 = fyne.NewPos(left-2, top+h+1), fyne.NewPos(left+w, top+h+1)
+	r.objects = append(r.objects, axis, base)
+	text(formatInt(hi), left-5, top-size/2, fyne.TextAlignTrailing, false)
+	if hi > lo {
+		text(formatInt(lo), left-5, top+h-size-1, fyne.TextAlignTrailing, false)
+	}
+	v, labels := r.spark.values, r.spark.labels
+	last := len(v) - 1
+	ticks := []int{0, last}
+	if s := r.spark.split; s > 0 && s < last {
+		ticks = append(ticks, s-1) // the last history year
+	}
+	for _, i := range ticks {
+		p := point(i)
+		text(labels[i], p.X, top+h+3, fyne.TextAlignCenter, false)
+		if i > 0 { // the first value is on the axis or between its two
+			text(formatInt(v[i]), p.X, p.Y-size-3, fyne.TextAlignCenter, i != last)
+		}
+		dot := canvas.NewCircle(theme.ColorForWidget(theme.ColorNamePrimary, r.spark))
+		dot.Move(p.SubtractXY(2.5, 2.5))
+		dot.Resize(fyne.NewSquareSize(5))
+		r.objects = append(r.objects, dot)
 	}
 }
 

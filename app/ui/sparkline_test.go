@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -41,5 +43,29 @@ func TestSparklineDashes(t *testing.T) {
 	r.Layout(fyne.NewSize(200, 40))
 	if got := len(r.Objects()); got != 0 {
 		t.Errorf("no data: %d objects", got)
+	}
+}
+
+// TestSparklineAxis: with years the chart shows its value range, years
+// and the last values as text.
+func TestSparklineAxis(t *testing.T) {
+	newPanelTestApp(t)
+	s := NewSparkline()
+	w := test.NewTempWindow(t, s)
+	w.Resize(fyne.NewSize(260, 110))
+	s.SetData([]float64{100, 120, 1110, 1300}, 2)
+	s.SetAxis([]string{"2021", "2022", "2023", "2024"})
+	r := test.TempWidgetRenderer(t, s).(*sparklineRenderer)
+	r.Layout(fyne.NewSize(260, 110))
+	var texts []string
+	for _, o := range r.Objects() {
+		if txt, ok := o.(*canvas.Text); ok {
+			texts = append(texts, txt.Text)
+		}
+	}
+	for _, want := range []string{"1,300", "100", "2021", "2022", "2024", "120"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("axis texts %q lack %q", texts, want)
+		}
 	}
 }

@@ -11,6 +11,7 @@ package ui
 // AnalysisFor per projected year).
 
 import (
+	"fmt"
 	"image/color"
 	"strconv"
 	"strings"
@@ -54,6 +55,8 @@ type Summary struct {
 	values    []*widget.Label
 	projTitle *widget.Label
 	projRows  *fyne.Container
+	projCells [][3]projCell // the projected years' cells, for projKey
+	projKey   string
 }
 
 // Rows of the counts grid.
@@ -80,47 +83,78 @@ func NewSummary(src SummarySource) *Summary {
 
 	names := [summaryRowCount]string{
 		lang.X("summary.classes", "班级总数"),
-		lang.X("summary.very_large", "超大班额（班）"),
-		lang.X("summary.large", "大班额（班）"),
-		lang.X("summary.over_standard", "超标准班额（班）"),
-		lang.X("summary.oversized", "大校额学校（所）"),
-		lang.X("summary.small", "小规模学校（所）"),
-		lang.X("summary.seat_shortage", "学位缺口（个）"),
+		lang.X("summary.very_large", "超大班额"),
+		lang.X("summary.large", "大班额"),
+		lang.X("summary.over_standard", "超标准"),
+		lang.X("summary.oversized", "大校额"),
+		lang.X("summary.small", "小规模"),
+		lang.X("summary.seat_shortage", "学位缺口"),
 	}
-	s.counts = container.NewGridWithColumns(2)
+	// Two label/value pairs a row: seven figures in four rows.
+	s.counts = container.NewGridWithColumns(4)
 	for _, n := range names {
 		v := widget.NewLabel("")
 		v.Alignment = fyne.TextAlignTrailing
 		s.values = append(s.values, v)
-		s.counts.Add(widget.NewLabel(n))
+		name := widget.NewLabel(n)
+		name.Truncation = fyne.TextTruncateEllipsis
+		s.counts.Add(name)
 		s.counts.Add(v)
 	}
 	s.projTitle = widget.NewLabelWithStyle(lang.X("summary.projection", "预测年份学位缺口"),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.projRows = container.NewGridWithColumns(3)
+	s.projRows = container.NewGridWithColumns(6)
 	s.load()
 	return s
 }
 
-// CreateRenderer stacks title, gauge, counts and projection list.
+// CreateRenderer stacks title, gauge, counts and projection list in a
+// compact theme (tight padding), with no scroll: every row — 大校额,
+// 小规模, the shortage of each projected year — is always in sight.
 func (s *Summary) CreateRenderer() fyne.WidgetRenderer {
-	// Scrolls so that the panel fits whatever height the window gives it.
-	return widget.NewSimpleRenderer(container.NewVScroll(container.NewVBox(
+	body := container.NewVBox(
 		s.title,
 		s.note,
-		widget.NewLabel(lang.X("summary.large_share", "大班额占比")),
-		container.NewPadded(s.gauge),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.X("summary.large_share", "大班额占比")), nil, s.gauge),
 		s.counts,
 		widget.NewSeparator(),
 		s.projTitle,
 		s.projRows,
-	)))
+	)
+	return widget.NewSimpleRenderer(container.NewThemeOverride(body, compactTheme{}))
+}
+
+// compactTheme is the app theme with tight padding, for dense panels.
+type compactTheme struct{}
+
+func (compactTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.base().Color(n, v)
+}
+
+func (t compactTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Font(s) }
+
+func (t compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
+
+func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNamePadding:
+		return 2
+	case theme.SizeNameInnerPadding:
+		return 3
+	case theme.SizeNameLineSpacing:
+		return 2
+	}
+	return t.base().Size(n)
 }
 
 // Refresh re-reads the analysis and the projected years.
+//
+// Only what changed is redrawn: refreshing the whole panel would re-lay
+// out and re-measure every label on every edit.
 func (s *Summary) Refresh() {
 	s.load()
-	s.BaseWidget.Refresh()
 }
 
 func (s *Summary) load() {
@@ -128,11 +162,11 @@ func (s *Summary) load() {
 	a := s.src.Analysis()
 	switch {
 	case a.Estimated:
-		s.title.SetText(lang.X("summary.title.estimated", "{{.Year}}年全县概况（估算）", map[string]any{"Year": year}))
+		setLabel(s.title, lang.X("summary.title.estimated", "{{.Year}}年全县概况（估算）", map[string]any{"Year": year}), s.title.Importance)
 	case s.src.Projected(year):
-		s.title.SetText(lang.X("summary.title.projected", "{{.Year}}年全县概况（预测）", map[string]any{"Year": year}))
+		setLabel(s.title, lang.X("summary.title.projected", "{{.Year}}年全县概况（预测）", map[string]any{"Year": year}), s.title.Importance)
 	default:
-		s.title.SetText(lang.X("summary.title", "{{.Year}}年全县概况", map[string]any{"Year": year}))
+		setLabel(s.title, lang.X("summary.title", "{{.Year}}年全县概况", map[string]any{"Year": year}), s.title.Importance)
 	}
 	sum := a.Summary
 	s.loadNote(a)
@@ -141,38 +175,121 @@ func (s *Summary) load() {
 
 	for i, n := range [summaryRowCount]int{sum.Classes, sum.VeryLarge, sum.Large, sum.OverStandard,
 		sum.OversizedSchool, sum.SmallSchool, sum.SeatShortage} {
-		s.values[i].SetText(strconv.Itoa(n))
+		bad := (i == summaryVeryLarge || i == summaryLarge || i == summarySeatShortage) && n > 0
+		setLabel(s.values[i], summaryValue(i, n), importanceIf(bad))
 	}
-	s.values[summaryVeryLarge].Importance = importanceIf(sum.VeryLarge > 0)
-	s.values[summaryLarge].Importance = importanceIf(sum.Large > 0)
-	s.values[summarySeatShortage].Importance = importanceIf(sum.SeatShortage > 0)
 
-	s.projRows.RemoveAll()
-	bold := fyne.TextStyle{Bold: true}
-	s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.year", "年份"), fyne.TextAlignLeading, bold))
-	s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.gap", "学位缺口"), fyne.TextAlignTrailing, bold))
-	s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.share", "大班额占比"), fyne.TextAlignTrailing, bold))
+	s.loadProjection(year)
+}
+
+// projCell is one cell of the projection list.
+type projCell struct {
+	text      string
+	bad, bold bool
+}
+
+// projectionCells analyses every projected year.
+func (s *Summary) projectionCells() [][3]projCell {
+	var rows [][3]projCell
 	first, last := s.src.YearRange()
 	for y := first; y <= last && first != 0; y++ {
 		if !s.src.Projected(y) {
 			continue
 		}
 		ps := s.src.AnalysisFor(y).Summary
-		yl := widget.NewLabel(strconv.Itoa(y))
-		if y == year {
-			yl.TextStyle.Bold = true
-		}
-		gap := widget.NewLabel(strconv.Itoa(ps.SeatShortage))
-		gap.Alignment = fyne.TextAlignTrailing
-		gap.Importance = importanceIf(ps.SeatShortage > 0)
-		share := widget.NewLabel(percentText(ps.LargeShare))
-		share.Alignment = fyne.TextAlignTrailing
-		share.Importance = importanceIf(!ps.TargetMet)
-		s.projRows.Add(yl)
-		s.projRows.Add(gap)
-		s.projRows.Add(share)
+		rows = append(rows, [3]projCell{{text: strconv.Itoa(y)},
+			{text: strconv.Itoa(ps.SeatShortage), bad: ps.SeatShortage > 0},
+			{text: percentText(ps.LargeShare), bad: !ps.TargetMet}})
 	}
-	if len(s.projRows.Objects) == 3 { // headers only: no projection
+	return rows
+}
+
+// generational is a source that says when its data changed (*app.Session).
+type generational interface {
+	Generation() int
+	CurrentScenario() string
+}
+
+// summaryKey identifies the data the projection list was computed from;
+// false when the source cannot tell (then it is always recomputed).
+func summaryKey(src SummarySource) (string, bool) {
+	g, ok := src.(generational)
+	if !ok {
+		return "", false
+	}
+	first, last := src.YearRange()
+	return fmt.Sprint(g.Generation(), "\x00", g.CurrentScenario(), "\x00", first, last), true
+}
+
+// setLabel sets a label's text and importance, refreshing it only when
+// one of them changed.
+func setLabel(l *widget.Label, text string, imp widget.Importance) {
+	if l.Text != text || l.Importance != imp {
+		l.Text, l.Importance = text, imp
+		l.Refresh()
+	}
+}
+
+// summaryValue is a count with its unit: 班 for classes, 所 for schools,
+// 个 for seats.
+func summaryValue(row, n int) string {
+	data := map[string]any{"N": n}
+	switch row {
+	case summaryOversized, summarySmall:
+		return lang.X("summary.unit.schools", "{{.N}} 所", data)
+	case summarySeatShortage:
+		return lang.X("summary.unit.seats", "{{.N}} 个", data)
+	}
+	return lang.X("summary.unit.classes", "{{.N}} 班", data)
+}
+
+// loadProjection lists the projected years in two blocks side by side
+// (year, shortage, large-class share), so ten years take five rows. The
+// years are analysed again only when the data changed (an edit, undo,
+// another scenario), not when only the year under study moved; labels
+// are reused and only changed texts set (each re-shapes its text).
+func (s *Summary) loadProjection(year int) {
+	key, cacheable := summaryKey(s.src)
+	if !cacheable || key != s.projKey || s.projCells == nil {
+		s.projCells = s.projectionCells()
+		s.projKey = key
+	}
+	rows := s.projCells
+	half := (len(rows) + 1) / 2
+	want := 6 * (1 + half)
+	if len(s.projRows.Objects) != want {
+		s.projRows.RemoveAll()
+		bold := fyne.TextStyle{Bold: true}
+		for range 2 {
+			s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.year", "年份"), fyne.TextAlignLeading, bold))
+			s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.gap", "缺口"), fyne.TextAlignTrailing, bold))
+			s.projRows.Add(widget.NewLabelWithStyle(lang.X("summary.projection.share", "大班额"), fyne.TextAlignTrailing, bold))
+		}
+		for i := 6; i < want; i++ {
+			l := widget.NewLabel("")
+			if i%3 > 0 {
+				l.Alignment = fyne.TextAlignTrailing
+			}
+			s.projRows.Add(l)
+		}
+	}
+	for i := range half {
+		for b, k := range []int{i, i + half} {
+			for c := range 3 {
+				l := s.projRows.Objects[6+6*i+3*b+c].(*widget.Label)
+				cl := projCell{}
+				if k < len(rows) {
+					cl = rows[k][c]
+					cl.bold = c == 0 && rows[k][0].text == strconv.Itoa(year)
+				}
+				if l.Text != cl.text || l.TextStyle.Bold != cl.bold || l.Importance != importanceIf(cl.bad) {
+					l.Text, l.TextStyle.Bold, l.Importance = cl.text, cl.bold, importanceIf(cl.bad)
+					l.Refresh()
+				}
+			}
+		}
+	}
+	if len(rows) == 0 { // no projection
 		s.projTitle.Hide()
 		s.projRows.Hide()
 	} else {
@@ -194,8 +311,11 @@ func (s *Summary) loadNote(a model.Analysis) {
 		lines = append(lines, lang.X("summary.note.capacity", "学位未知的学校{{.N}}所（未计入学位缺口）；按教室数估算学位{{.E}}所。",
 			map[string]any{"N": n, "E": e}))
 	}
-	s.note.SetText(strings.Join(lines, "\n"))
-	s.note.Hidden = len(lines) == 0
+	setLabel(s.note, strings.Join(lines, "\n"), s.note.Importance)
+	if hide := len(lines) == 0; hide != s.note.Hidden {
+		s.note.Hidden = hide
+		s.note.Refresh()
+	}
 }
 
 // estimatedText marks a figure as an estimate (估算) when estimated.
@@ -268,6 +388,9 @@ func newShareGauge() *shareGauge {
 }
 
 func (g *shareGauge) set(share, target float64, valid bool) {
+	if g.share == share && g.target == target && g.valid == valid {
+		return
+	}
 	g.share, g.target, g.valid = share, target, valid
 	g.Refresh()
 }

@@ -34,7 +34,7 @@ func TestSummaryGauge(t *testing.T) {
 	if sum.TargetMet || !s.gauge.valid || s.gauge.met() {
 		t.Fatalf("2023 misses the 5%% target (share %.3f): gauge must be red", sum.LargeShare)
 	}
-	if got := s.values[summaryVeryLarge].Text; got != "3" {
+	if got := s.values[summaryVeryLarge].Text; got != "3 班" {
 		t.Errorf("超大班额 = %s, want 3", got)
 	}
 	// Raising the thresholds through the session makes every class
@@ -44,11 +44,12 @@ func TestSummaryGauge(t *testing.T) {
 	if err := sess.Do(&app.SetStandards{To: std}); err != nil {
 		t.Fatal(err)
 	}
-	if !s.gauge.met() || s.values[summaryLarge].Text != "0" {
+	if !s.gauge.met() || s.values[summaryLarge].Text != "0 班" {
 		t.Errorf("after raising thresholds: met %v, large %s", s.gauge.met(), s.values[summaryLarge].Text)
 	}
-	if got := len(s.projRows.Objects) / 3; got != 1+10 {
-		t.Errorf("projection list has %d rows, want header + 10 years", got)
+	// Two blocks side by side: a header and five rows of two years each.
+	if got := len(s.projRows.Objects) / 6; got != 1+5 {
+		t.Errorf("projection list has %d rows, want header + 5 rows of two years", got)
 	}
 }
 

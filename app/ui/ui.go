@@ -36,8 +36,10 @@ type Config struct {
 	// runs off the UI goroutine.
 	Open func(ctx context.Context, path string) (*app.Session, error)
 	// Save writes the session's project to path atomically without
-	// notifying (Session.WriteProject). It runs off the UI goroutine while a
-	// modal progress dialog blocks edits; the window calls SetPath after.
+	// notifying (Session.WriteProjectContext), giving up when ctx is done
+	// (the old file stays). It runs off the UI goroutine on a frozen copy
+	// (Session.Freeze), so edits meanwhile cannot race with it; the window
+	// calls SetPath on the live session after.
 	Save func(ctx context.Context, s *app.Session, path string) error
 	// Projector projects enrollment past the history for the sample
 	// district (may be nil).

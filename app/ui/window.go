@@ -2,9 +2,11 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -42,7 +44,21 @@ type mainWindow struct {
 	unlock                   func()
 	lockedPath, readOnlyPath string
 
-	compareWin fyne.Window // 方案对比, nil when closed (scenarios.go)
+	compareWin  fyne.Window  // 方案对比, nil when closed (scenarios.go)
+	compareView *CompareView // its content (scenariolisten.go)
+	scenarioBar *ScenarioBar // the bar above the map
+	// unlisten removes this window's listeners from the session on display.
+	unlisten []func()
+
+	knownSchools  []string      // school IDs at the last change (newschool.go)
+	redoing       bool          // inside Redo
+	unsavedDialog dialog.Dialog // the last 保存/不保存/取消 question (tests)
+
+	// map toolbar widgets kept across rebuilds' state
+	picker      *schoolPicker
+	themeSelect *widget.Select
+	stageRadio  *widget.RadioGroup
+	paintCheck  *widget.Check
 
 	undoItem, redoItem    *fyne.MenuItem
 	recentItem, themeItem *fyne.MenuItem // their submenus are rebuilt
@@ -81,6 +97,19 @@ func newMainWindow(a fyne.App, cfg Config) *mainWindow {
 	return w
 }
 
+// stopListening removes the window's and its scenario bar's listeners
+// from the session on display (before another project replaces it).
+func (w *mainWindow) stopListening() {
+	for _, f := range w.unlisten {
+		f()
+	}
+	w.unlisten = nil
+	if w.scenarioBar != nil {
+		w.scenarioBar.Unlisten()
+		w.scenarioBar = nil
+	}
+}
+
 // placeholderContent shows while the first project loads.
 func (w *mainWindow) placeholderContent() fyne.CanvasObject {
 	bar := widget.NewProgressBarInfinite()
@@ -92,8 +121,11 @@ func (w *mainWindow) placeholderContent() fyne.CanvasObject {
 func (w *mainWindow) setSession(s *app.Session) {
 	first := w.sess == nil
 	w.releaseLock()
+	w.stopListening()
 	w.sess = s
-	s.OnChange(func() { w.sessionChanged() })
+	w.knownSchools = nil
+	w.unlisten = append(w.unlisten, s.Listen(w.sessionChanged))
+	w.coords.SetText("") // the last project's coordinates mean nothing here
 	w.mapView.SetSession(s)
 	w.buildContent(first)
 	w.sessionChanged()
@@ -114,7 +146,15 @@ func (w *mainWindow) buildContent(first bool) {
 	w.right = w.buildRightPanel()
 	w.bottom = w.buildBottomPanel()
 
-	mapArea := container.NewBorder(container.NewVBox(w.buildScenarioBar(), w.buildMapToolbar()), nil, nil, nil, w.mapView)
+	// The scenario bar scrolls sideways rather than widen the window.
+	bar := w.buildScenarioBar()
+	if b, ok := bar.(*ScenarioBar); ok {
+		if w.scenarioBar != nil {
+			w.scenarioBar.Unlisten() // the bar it replaces
+		}
+		w.scenarioBar = b
+	}
+	mapArea := container.NewBorder(container.NewVBox(container.NewHScroll(bar), w.buildMapToolbar()), nil, nil, nil, w.mapView)
 	w.inner = container.NewHSplit(mapArea, w.right)
 	w.inner.Offset = innerOff
 	w.outer = container.NewHSplit(w.left, w.inner)
@@ -123,60 +163,55 @@ func (w *mainWindow) buildContent(first bool) {
 	w.win.SetContent(container.NewBorder(nil, container.NewVBox(w.bottom, statusBar), nil, nil, w.outer))
 }
 
-// buildMapToolbar is the strip above the map: theme, stage, tools.
+// buildMapToolbar is the strip above the map: paint mode and its school
+// always, then theme, stage and zoom while they fit (else in the ⋯ menu).
+// Nothing in it changes width with the state, so the window keeps still.
 func (w *mainWindow) buildMapToolbar() fyne.CanvasObject {
 	themeLabels := make([]string, len(mapThemes))
 	for i, t := range mapThemes {
 		themeLabels[i] = t.Label()
 	}
 	themeSel := widget.NewSelect(themeLabels, func(s string) {
-		for i, l := range themeLabels {
-			if l == s {
-				w.setMapTheme(mapThemes[i])
-			}
+		if i := slices.Index(themeLabels, s); i >= 0 {
+			w.setMapTheme(mapThemes[i])
 		}
 	})
 	themeSel.SetSelected(w.mapView.MapTheme().Label())
+	w.themeSelect = themeSel
 
-	paintSchool := widget.NewSelect(nil, nil)
-	paintSchool.PlaceHolder = lang.X("map.paint.choose", "Choose a school…")
-	var ids []string
-	paintSchool.OnChanged = func(string) {
-		if i := paintSchool.SelectedIndex(); i >= 0 && i < len(ids) {
-			w.mapView.SetPaintSchool(ids[i])
-		}
-	}
+	w.picker = newSchoolPicker()
+	w.picker.OnChanged = func(id string) { w.mapView.SetPaintSchool(id) }
+	w.picker.SetSchools(paintableSchools(w.sess.District(), w.mapView.Stage()))
+	w.picker.SetSelected(w.mapView.PaintSchool())
 
 	stages := []string{lang.X("stage.primary", "Primary"), lang.X("stage.junior", "Junior")}
 	stage := widget.NewRadioGroup(stages, func(s string) {
+		level := model.LevelPrimary
 		if s == stages[1] {
-			w.mapView.SetStage(model.LevelJunior)
-		} else {
-			w.mapView.SetStage(model.LevelPrimary)
+			level = model.LevelJunior
 		}
+		if level == w.mapView.Stage() {
+			return
+		}
+		w.mapView.SetStage(level)
 		// Only schools that teach the stage can take its catchments.
-		paintSchool.ClearSelected()
-		w.mapView.SetPaintSchool("")
-		ids = w.paintSchools(paintSchool, w.mapView.Stage())
+		w.picker.SetSchools(paintableSchools(w.sess.District(), level))
+		w.picker.SetSelected("")
 	})
 	stage.Horizontal = true
 	stage.Required = true
+	stage.SetSelected(stages[0])
 	if w.mapView.Stage() == model.LevelJunior {
 		stage.SetSelected(stages[1])
-	} else {
-		stage.SetSelected(stages[0])
 	}
+	w.stageRadio = stage
 
-	paintSchool.Hide()
-	paint := widget.NewCheck(lang.X("map.paint", "Paint catchment"), func(on bool) {
-		if on {
-			paintSchool.Show()
-			w.mapView.SetMode(ModePaint)
-		} else {
-			paintSchool.Hide()
-			w.mapView.SetMode(ModeBrowse)
-		}
-	})
+	paint := widget.NewCheck(lang.X("map.paint", "Paint catchment"), w.setPaintMode)
+	paint.SetChecked(w.mapView.Mode() == ModePaint)
+	w.paintCheck = paint
+	if w.mapView.Mode() != ModePaint {
+		w.picker.Disable()
+	}
 
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), w.mapView.ZoomIn)
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), w.mapView.ZoomOut)
@@ -184,27 +219,52 @@ func (w *mainWindow) buildMapToolbar() fyne.CanvasObject {
 	for _, b := range []*widget.Button{zoomIn, zoomOut, zoomAll} {
 		b.Importance = widget.LowImportance
 	}
-	left := container.NewHBox(widget.NewLabel(lang.X("map.theme", "Theme")), themeSel, widget.NewSeparator(), stage,
-		widget.NewSeparator(), paint, paintSchool)
-	return container.NewBorder(nil, nil, left, container.NewHBox(zoomIn, zoomOut, zoomAll))
+	fixed := []fyne.CanvasObject{paint, w.picker}
+	// Each optional item hides whole: a label never stays without its control.
+	optional := []fyne.CanvasObject{
+		container.NewHBox(widget.NewSeparator(), widget.NewLabel(lang.X("map.theme", "Theme")), themeSel),
+		container.NewHBox(widget.NewSeparator(), stage),
+		container.NewHBox(zoomIn, zoomOut, zoomAll)}
+	return newCollapsingBar(fixed, optional, func() *fyne.Menu { return w.mapToolMenu(stages, stage) })
 }
 
-// paintSchools fills sel with the schools that teach stage and returns
-// their IDs in the same order.
-func (w *mainWindow) paintSchools(sel *widget.Select, stage model.Level) []string {
-	var ids, names []string
-	for _, s := range w.sess.District().Schools {
-		if s.Level != model.LevelUnknown && teachesStage(s.Level, stage) {
-			ids = append(ids, s.ID)
-			names = append(names, s.Name)
-		}
+// setPaintMode turns 划片 on or off; the school picker stays in place
+// (greyed out when off) so that nothing moves.
+func (w *mainWindow) setPaintMode(on bool) {
+	if on {
+		w.picker.Enable()
+		w.mapView.SetMode(ModePaint)
+		return
 	}
-	sel.SetOptions(names)
-	return ids
+	w.picker.Disable()
+	w.mapView.SetMode(ModeBrowse)
+}
+
+// mapToolMenu is the overflow menu of the map toolbar: what does not fit.
+func (w *mainWindow) mapToolMenu(stages []string, stage *widget.RadioGroup) *fyne.Menu {
+	var items []*fyne.MenuItem
+	for _, t := range mapThemes {
+		it := fyne.NewMenuItem(t.Label(), func() { w.setMapTheme(t) })
+		it.Checked = t == w.mapView.MapTheme()
+		items = append(items, it)
+	}
+	items = append(items, fyne.NewMenuItemSeparator())
+	for _, s := range stages {
+		it := fyne.NewMenuItem(s, func() { stage.SetSelected(s) })
+		it.Checked = stage.Selected == s
+		items = append(items, it)
+	}
+	return fyne.NewMenu("", append(items, fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.X("menu.view.zoomin", "Zoom In"), w.mapView.ZoomIn),
+		fyne.NewMenuItem(lang.X("menu.view.zoomout", "Zoom Out"), w.mapView.ZoomOut),
+		fyne.NewMenuItem(lang.X("menu.view.zoomdistrict", "Zoom to District"), w.mapView.ZoomToDistrict))...)
 }
 
 func (w *mainWindow) setMapTheme(t MapTheme) {
 	w.mapView.SetMapTheme(t)
+	if w.themeSelect != nil && w.themeSelect.Selected != t.Label() {
+		w.themeSelect.SetSelected(t.Label())
+	}
 	w.app.Preferences().SetString(prefMapTheme, t.String())
 }
 
@@ -215,6 +275,10 @@ func (w *mainWindow) sessionChanged() {
 	w.updateStatus()
 	w.refreshPanels()
 	w.mapView.DataChanged()
+	if w.picker != nil {
+		w.picker.SetSchools(paintableSchools(w.sess.District(), w.mapView.Stage()))
+	}
+	w.watchNewSchools()
 }
 
 // updateTitle shows the file name and a • while there are unsaved changes.
@@ -261,7 +325,9 @@ func (w *mainWindow) updateStatus() {
 	if err := w.sess.ProjectionError(); err != nil {
 		parts = append(parts, lang.X("status.projerror", "projection failed: {{.Err}}", map[string]any{"Err": err.Error()}))
 	}
-	w.status.SetText(strings.Join(parts, "  ·  "))
+	if text := strings.Join(parts, "  ·  "); text != w.status.Text {
+		w.status.SetText(text) // re-shapes the text: only when it changed
+	}
 }
 
 // formatLonLat writes a lon/lat as 117.0012°E 31.0034°N (4 decimals ≈ 10 m).
@@ -303,21 +369,6 @@ func (w *mainWindow) showError(err error) {
 	}
 }
 
-// closeRequested asks about unsaved changes, remembers the layout and quits.
-func (w *mainWindow) closeRequested() {
-	if w.sess != nil && w.sess.Dirty() {
-		dialog.ShowConfirm(lang.X("dialog.unsaved.title", "Unsaved changes"),
-			lang.X("dialog.unsaved.quit", "The project has unsaved changes. Quit without saving?"),
-			func(quit bool) {
-				if quit {
-					w.quit()
-				}
-			}, w.win)
-		return
-	}
-	w.quit()
-}
-
 func (w *mainWindow) quit() {
 	p := w.app.Preferences()
 	storeWindowSize(p, w.win.Canvas().Size())
@@ -338,22 +389,6 @@ func withPath(path string, err error) error {
 	return fmt.Errorf("%s: %w", path, err)
 }
 
-// confirmDiscard runs then after the user agreed to drop unsaved changes
-// (at once when there are none).
-func (w *mainWindow) confirmDiscard(then func()) {
-	if w.sess == nil || !w.sess.Dirty() {
-		then()
-		return
-	}
-	dialog.ShowConfirm(lang.X("dialog.unsaved.title", "Unsaved changes"),
-		lang.X("dialog.unsaved.discard", "The project has unsaved changes. Discard them?"),
-		func(ok bool) {
-			if ok {
-				then()
-			}
-		}, w.win)
-}
-
 // openPath opens a project off the UI goroutine and shows it.
 func (w *mainWindow) openPath(path string) {
 	if w.cfg.Open == nil {
@@ -363,7 +398,9 @@ func (w *mainWindow) openPath(path string) {
 		func(ctx context.Context, _ progressFunc) (*app.Session, error) { return w.cfg.Open(ctx, path) },
 		func(s *app.Session, err error) {
 			if err != nil {
-				w.showError(withPath(path, err))
+				if !errors.Is(err, context.Canceled) { // Cancel pressed: nothing to report
+					w.showError(withPath(path, err))
+				}
 				if w.sess == nil && w.cfg.Sample != nil { // start-up: fall back to the sample
 					if d, err := w.cfg.Sample(); err == nil {
 						w.setSession(app.NewSession(d, "", w.cfg.Projector))
@@ -381,7 +418,10 @@ func (w *mainWindow) openPath(path string) {
 // savePath writes the project off the UI goroutine. The progress dialog
 // shows at once (not after progressDelay): it is modal, so the district
 // cannot change while the worker reads it.
-func (w *mainWindow) savePath(path string) {
+func (w *mainWindow) savePath(path string) { w.savePathThen(path, nil) }
+
+// savePathThen is savePath running then (if not nil) after a successful save.
+func (w *mainWindow) savePathThen(path string, then func()) {
 	if w.cfg.Save == nil {
 		return
 	}
@@ -393,17 +433,31 @@ func (w *mainWindow) savePath(path string) {
 		w.showError(err)
 		return
 	}
+	// The worker writes a frozen copy: edits made meanwhile (the native
+	// menu and shortcuts are not blocked by the modal dialog) cannot race
+	// with it, and stay unsaved (dirty) after it.
 	sess := w.sess
+	frozen, err := sess.Freeze()
+	if err != nil {
+		if unlock != nil {
+			unlock()
+		}
+		w.showError(err)
+		return
+	}
+	edits := sess.Generation()
 	runLongModal(w.win, lang.X("progress.save", "Saving {{.Name}}", map[string]any{"Name": filepath.Base(path)}),
 		func(ctx context.Context, _ progressFunc) (struct{}, error) {
-			return struct{}{}, w.cfg.Save(ctx, sess, path)
+			return struct{}{}, w.cfg.Save(ctx, frozen, path)
 		},
 		func(_ struct{}, err error) {
 			if err != nil {
 				if unlock != nil {
 					unlock()
 				}
-				w.showError(withPath(path, err))
+				if !errors.Is(err, context.Canceled) { // cancelled: the old file is as it was
+					w.showError(withPath(path, err))
+				}
 				return
 			}
 			if unlock != nil { // saved under a new name: that file is ours now
@@ -411,8 +465,14 @@ func (w *mainWindow) savePath(path string) {
 				w.unlock, w.lockedPath = unlock, path
 			}
 			sess.SetPath(path)
+			if sess.Generation() != edits {
+				sess.MarkDirty() // edited while saving: those edits are not in the file
+			}
 			addRecentFile(w.app.Preferences(), path)
 			w.refreshRecentMenu()
+			if then != nil {
+				then()
+			}
 		})
 }
 
@@ -428,6 +488,8 @@ type panels struct {
 	zone   *ZoneDetail
 	sum    *Summary
 	year   *YearSlider
+	// planning holds the summary and the 编制/优质均衡/学前 tabs (planning.go).
+	planning *container.AppTabs
 }
 
 func (w *mainWindow) buildLeftPanel() fyne.CanvasObject {
@@ -460,7 +522,9 @@ func (w *mainWindow) buildRightPanel() fyne.CanvasObject {
 		p.zone.SetZone(id)
 		p.zone.Show()
 	}
-	split := container.NewVSplit(p.sum, container.NewStack(p.school, p.zone))
+	// The detail scrolls inside the pane: a long school name or a wide
+	// grades table never widens the window.
+	split := container.NewVSplit(newPlanningTabs(w, p.sum), container.NewScroll(container.NewStack(p.school, p.zone))) // planning.go
 	split.Offset = 0.4
 	return split
 }
@@ -476,6 +540,11 @@ func (w *mainWindow) refreshPanels() {
 	for _, o := range []fyne.CanvasObject{p.table, p.school, p.zone, p.sum, p.year} {
 		if o != nil && o.Visible() {
 			o.Refresh()
+		}
+	}
+	if t := p.planning; t != nil { // the planning tab on display, not the summary again
+		if sel := t.Selected(); sel != nil && sel.Content != fyne.CanvasObject(p.sum) {
+			sel.Content.Refresh()
 		}
 	}
 }

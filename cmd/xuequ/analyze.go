@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/model"
+	"github.com/xuequ/xuequ/model/forecast"
 )
 
 func init() {
@@ -42,32 +43,50 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	if *year == 0 {
 		*year = app.DefaultYear(d)
 	}
-	var a model.Analysis
-	switch first, last := d.Years(); {
-	case len(d.History) == 0 && in.Project == "":
-		return fmt.Errorf("%s: no enrollment history to analyse: import one with --history H.csv", in.Name)
-	case len(d.History) == 0:
-		// GIS layers only: pupils estimated from the catchment zones.
-		a = model.AnalyzeEstimate(d.Schools, d.Zones, *year, d.Standards)
-	case *year < first || *year > last:
-		if in.Project == "" {
-			return fmt.Errorf("%s: no records for year %d (the history covers %d–%d)", in.Name, *year, first, last)
-		}
-		records, err := projectFor(in, *year-last)
-		if err != nil {
-			return err
-		}
-		a = model.Analyze(d.Schools, records, *year, d.Standards)
-	default:
-		a = model.Analyze(d.Schools, d.History, *year, d.Standards)
+	a, err := analyzeYear(in, *year)
+	if err != nil {
+		return err
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(analysisJSON(a))
+		doc := analysisJSON(a)
+		addPlanningBlocks(&doc, in, *year) // 学前 and 配套 (analyze_planning.go)
+		return enc.Encode(doc)
 	}
 	setLanguage(*langFlag)
-	return printAnalysis(stdout, a, d.Standards.OrDefault())
+	if err := printAnalysis(stdout, a, d.Standards.OrDefault()); err != nil {
+		return err
+	}
+	return printPlanning(stdout, in, *year) // 学前 and 配套 (analyze_planning.go)
+}
+
+// analyzeYear analyses one year of the input: history, the projection
+// past it (forecast.District, as the GUI), or an estimate from the
+// catchment zones for a project without history. The schools' seats are
+// those in force that year along the scenario's timeline.
+func analyzeYear(in *inputs, year int) (model.Analysis, error) {
+	d := in.District
+	first, last := d.Years()
+	switch {
+	case len(d.History) == 0 && in.Project == "":
+		return model.Analysis{}, fmt.Errorf("%s: no enrollment history to analyse: import one with --history H.csv", in.Name)
+	case len(d.History) == 0:
+		// GIS layers only: pupils estimated from the catchment zones.
+		return model.AnalyzeEstimate(d.Schools, d.Zones, year, d.Standards), nil
+	case year < first || year > last:
+		if in.Project == "" {
+			return model.Analysis{}, fmt.Errorf("%s: no records for year %d (the history covers %d–%d)", in.Name, year, first, last)
+		}
+		res, err := projectFor(in, year-last)
+		if err != nil {
+			return model.Analysis{}, err
+		}
+		at := res.At(year)
+		return model.Analyze(at.Schools, res.Records, year, at.Standards), nil
+	}
+	at := (&forecast.DistrictResult{Steps: in.Steps}).At(year)
+	return model.Analyze(at.Schools, d.History, year, at.Standards), nil
 }
 
 type analyzeDoc struct {
@@ -77,6 +96,9 @@ type analyzeDoc struct {
 	// Estimated: the project has no enrollment history and every pupil
 	// figure is estimated from the catchment zones (model.AnalyzeEstimate).
 	Estimated bool `json:"estimated"`
+	// Preschool (学前) and Estates (配套学校): see analyze_planning.go.
+	Preschool *preschoolDoc `json:"preschool"`
+	Estates   []estateDoc   `json:"estates"`
 }
 
 type schoolDoc struct {
@@ -101,6 +123,25 @@ type schoolDoc struct {
 	CapacityKnown     bool   `json:"capacity_known"`
 	CapacitySource    string `json:"capacity_source"`
 	CapacityEstimated bool   `json:"capacity_estimated"`
+	// Kindergarten is the school's kindergarten apart (grades −2…0).
+	Kindergarten *kindergartenDoc `json:"kindergarten,omitempty"`
+}
+
+// kindergartenDoc is a school's (or the district's) kindergarten, apart
+// from the K–9 figures: seat_gap = students − seats, positive = shortage.
+type kindergartenDoc struct {
+	Students      int `json:"students"`
+	Classes       int `json:"classes"`
+	ClassesNeeded int `json:"classes_needed"`
+	Seats         int `json:"seats"`
+	SeatGap       int `json:"seat_gap"`
+}
+
+func kindergartenJSON(k *model.StageResult) *kindergartenDoc {
+	if k == nil {
+		return nil
+	}
+	return &kindergartenDoc{Students: k.Students, Classes: k.Classes, ClassesNeeded: k.ClassesNeeded, Seats: k.Seats, SeatGap: k.SeatGap}
 }
 
 type gradeDoc struct {
@@ -111,6 +152,9 @@ type gradeDoc struct {
 	ClassSizes       []int  `json:"class_sizes"`
 	Status           string `json:"status"`
 	ClassesNeeded    int    `json:"classes_needed"`
+	// Seats = classes × standard; SeatGap = students − seats.
+	Seats   int `json:"seats"`
+	SeatGap int `json:"seat_gap"`
 }
 
 type summaryDoc struct {
@@ -130,6 +174,8 @@ type summaryDoc struct {
 	// estimated from classrooms.
 	CapacityUnknown   int `json:"capacity_unknown"`
 	CapacityEstimated int `json:"capacity_estimated"`
+	// Kindergarten totals the kindergartens apart (seat_gap = Σ shortages).
+	Kindergarten kindergartenDoc `json:"kindergarten"`
 }
 
 func analysisJSON(a model.Analysis) analyzeDoc {
@@ -142,6 +188,7 @@ func analysisJSON(a model.Analysis) analyzeDoc {
 			Grades:    make([]gradeDoc, 0, len(r.Grades)),
 			Estimated: r.StudentsEstimated, CapacityKnown: r.CapacitySource.Known(),
 			CapacitySource: r.CapacitySource.String(), CapacityEstimated: r.CapacitySource.Estimated(),
+			Kindergarten: kindergartenJSON(r.Kindergarten),
 		}
 		if r.CapacitySource.Known() {
 			sd.Capacity, sd.SeatGap = r.Capacity, r.SeatGap
@@ -154,6 +201,7 @@ func analysisJSON(a model.Analysis) analyzeDoc {
 			sd.Grades = append(sd.Grades, gradeDoc{
 				Grade: int(g.Grade), Students: g.Students, Classes: g.Classes, ClassesEstimated: g.ClassesEstimated,
 				ClassSizes: sizes, Status: g.Status.String(), ClassesNeeded: g.ClassesNeeded,
+				Seats: g.Seats, SeatGap: g.SeatGap,
 			})
 		}
 		doc.Schools = append(doc.Schools, sd)
@@ -164,6 +212,7 @@ func analysisJSON(a model.Analysis) analyzeDoc {
 		LargeShare: s.LargeShare, TargetMet: s.TargetMet, Students: s.Students, Capacity: s.Capacity,
 		SeatShortage: s.SeatShortage, OversizedSchool: s.OversizedSchool, SmallSchool: s.SmallSchool,
 		CapacityUnknown: s.CapacityUnknown, CapacityEstimated: s.CapacityEstimated,
+		Kindergarten: *kindergartenJSON(&s.Kindergarten),
 	}
 	return doc
 }
@@ -218,6 +267,11 @@ func printAnalysis(w io.Writer, a model.Analysis, std model.Standards) error {
 		tr("cli.summary.oversized", "Oversized schools"), s.OversizedSchool,
 		tr("cli.summary.small", "Small schools"), s.SmallSchool,
 		tr("cli.summary.shortage", "Seat shortage"), s.SeatShortage)
+	if k := s.Kindergarten; err == nil && k.Students > 0 {
+		// Kindergarten is its own stage: apart from the K–9 figures above.
+		_, err = fmt.Fprintln(w, lang.X("cli.summary.kindergarten", "幼儿园（不计入以上义务教育数字）：在园幼儿 {{.Students}}，班数 {{.Classes}}，"+
+			"学位 {{.Seats}}，学位缺口 {{.Gap}}", map[string]any{"Students": k.Students, "Classes": k.Classes, "Seats": k.Seats, "Gap": k.SeatGap}))
+	}
 	if err == nil && (s.CapacityUnknown > 0 || s.CapacityEstimated > 0) {
 		_, err = fmt.Fprintln(w, lang.X("cli.summary.capacity", "Schools of unknown capacity: {{.Unknown}} (left out of seats and "+
 			"seat gaps); seats estimated from classrooms: {{.Estimated}}",

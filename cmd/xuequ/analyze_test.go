@@ -139,3 +139,45 @@ func TestUsageErrors(t *testing.T) {
 		t.Errorf("analyze -h: %d %s", code, out)
 	}
 }
+
+// TestAnalyzeKindergartenApart: grade 0 (大班) pupils are reported in
+// "kindergarten" (standard 35 per class), never in the K–9 students,
+// classes, seats or 大班额 counts.
+func TestAnalyzeKindergartenApart(t *testing.T) {
+	h := writeFile(t, "h.csv", "school,year,grade,students,classes\nA,2024,0,80,2\nA,2024,1,113,2\n")
+	code, out, errOut := runCLI(t, "analyze", "--history", h, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc struct {
+		Schools []struct {
+			Students     int `json:"students"`
+			Classes      int `json:"classes"`
+			Capacity     int `json:"capacity"`
+			SeatGap      int `json:"seat_gap"`
+			Kindergarten struct {
+				Students, Classes, Seats int
+				SeatGap                  int `json:"seat_gap"`
+			} `json:"kindergarten"`
+		} `json:"schools"`
+		Summary struct {
+			Students, Classes, Large int
+		} `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	s := doc.Schools[0]
+	// Grade 1: 113 in 2 classes of 45 → 90 seats, gap +23; K: 80 in 2 of 35 → 70 seats, gap +10.
+	if s.Students != 113 || s.Classes != 2 || s.Capacity != 90 || s.SeatGap != 23 ||
+		s.Kindergarten.Students != 80 || s.Kindergarten.Seats != 70 || s.Kindergarten.SeatGap != 10 {
+		t.Errorf("school %+v", s)
+	}
+	if doc.Summary.Students != 113 || doc.Summary.Classes != 2 || doc.Summary.Large != 2 {
+		t.Errorf("summary %+v", doc.Summary)
+	}
+	_, table, _ := runCLI(t, "analyze", "--history", h, "--lang", "zh")
+	if !strings.Contains(table, "幼儿园（不计入以上义务教育数字）：在园幼儿 80") {
+		t.Errorf("table lacks the kindergarten line:\n%s", table)
+	}
+}

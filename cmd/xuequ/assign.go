@@ -25,12 +25,17 @@ func init() {
 }
 
 func runAssign(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("assign", "P.xuequ.gpkg [--method nearest|network|optimal|current] [--stage primary|junior] [--json]", stdout)
+	fs := newFlagSet("assign", "P.xuequ.gpkg [--method nearest|network|optimal|current] [--stage primary|junior] "+
+		"[--contiguity=false] [--stability W] [--apply [--scenario NAME]] [--json]", stdout)
 	method := fs.String("method", "optimal", "nearest (closest school), optimal (least travel within seats), "+
 		"current (check the project's own catchments) or network (needs a road network: not available)")
 	stageFlag := fs.String("stage", "primary", "stage whose catchments to draw: primary (小学) or junior (初中)")
 	scenario := fs.String("scenario", "", "use this scenario of the project instead of the base state")
 	year := fs.Int("year", 0, "history year whose enrollment and seats size demand and capacity (default: the last)")
+	contiguity := fs.Bool("contiguity", true, "optimal: make every catchment one connected set of zones containing its school's own zone "+
+		"(--contiguity=false allows catchments in pieces)")
+	stability := fs.Float64("stability", 0, "optimal: km of travel per pupil a zone must save to leave its current school (0 = no preference for today's catchments)")
+	apply := fs.Bool("apply", false, "write the catchments into the project (the base, or --scenario) as one undoable edit")
 	asJSON := fs.Bool("json", false, "print one JSON document (DESIGN.md §7)")
 	langFlag := fs.String("lang", "", "language of the table: zh or en (default from LANG)")
 	if err := parseFlags(fs, args); err != nil {
@@ -47,29 +52,99 @@ func runAssign(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() == 0 {
 		return &usageError{"assign: give the project file (P.xuequ.gpkg)"}
 	}
-	in, err := loadInputs(fs.Args(), "", *scenario)
+	if *stability < 0 || math.IsNaN(*stability) || math.IsInf(*stability, 0) {
+		return &usageError{fmt.Sprintf("assign: --stability %v: give km per pupil moved, 0 or more", *stability)}
+	}
+	if *apply && m == assign.MethodCurrent {
+		return &usageError{"assign: --apply with --method current changes nothing; choose nearest or optimal"}
+	}
+	opt := assign.Options{Stage: stage, Method: m, Year: *year, AllowPieces: !*contiguity, Stability: *stability}
+	var r *assign.Result
+	var d *model.District
+	if *apply {
+		r, d, err = applyAssign(fs.Args(), *scenario, opt)
+	} else {
+		r, d, err = computeAssign(fs.Args(), *scenario, opt)
+	}
 	if err != nil {
 		return err
 	}
-	d := in.District
-	if *year == 0 {
-		*year = app.DefaultYear(d) // without history: the current school year, not 0
-	}
-	r, err := assign.Assign(d, assign.Options{Stage: stage, Method: m, Year: *year})
-	if errors.Is(err, assign.ErrNoRoadNetwork) {
-		return fmt.Errorf("assign --method network: %w", err)
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", in.Name, err)
-	}
 	doc := assignJSON(r, d)
+	doc.Applied = *apply
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(doc)
 	}
 	setLanguage(*langFlag)
-	return printAssign(stdout, r, doc.Changed)
+	if err := printAssign(stdout, r, doc.Changed); err != nil {
+		return err
+	}
+	if *apply {
+		where := tr("assign.applied.base", "the base district")
+		if *scenario != "" {
+			where = lang.X("assign.applied.scenario", "scenario {{.Name}}", map[string]any{"Name": *scenario})
+		}
+		fmt.Fprintln(stderr, lang.X("assign.applied", "Written into {{.Where}} of {{.File}} as one edit (undo it in Xuequ with Ctrl+Z).",
+			map[string]any{"Where": where, "File": fs.Arg(0)}))
+	}
+	return nil
+}
+
+// computeAssign draws the catchments of the project (or its scenario)
+// without changing it; d is the district they were drawn on.
+func computeAssign(args []string, scenario string, opt assign.Options) (*assign.Result, *model.District, error) {
+	in, err := loadInputs(args, "", scenario)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := runAssign1(in.District, in.Name, opt)
+	return r, in.District, err
+}
+
+// applyAssign draws the catchments of the project's base district, or of
+// its scenario, and writes them into the project as one undoable edit
+// (app.Reassign), under the project's lock. The district returned is a
+// copy from before the edit, so the report shows what changed.
+func applyAssign(args []string, scenario string, opt assign.Options) (*assign.Result, *model.District, error) {
+	if len(args) != 1 {
+		return nil, nil, &usageError{fmt.Sprintf("assign --apply: one project file expected, got %d arguments", len(args))}
+	}
+	path := args[0]
+	var r *assign.Result
+	var before model.District
+	err := editProject(path, func(s *app.Session) error {
+		if err := s.SwitchScenario(scenario); err != nil {
+			return fmt.Errorf("scenario %q: %w", scenario, err)
+		}
+		d := s.District()
+		before = *d
+		before.Zones = append([]model.Zone(nil), d.Zones...)
+		var err error
+		if r, err = runAssign1(d, path, opt); err != nil {
+			return err
+		}
+		return s.Do(&app.Reassign{Stage: opt.Stage, Method: opt.Method, Year: r.Year, Candidates: opt.Candidates,
+			AllowPieces: opt.AllowPieces, Stability: opt.Stability, Result: r})
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, &before, nil
+}
+
+func runAssign1(d *model.District, name string, opt assign.Options) (*assign.Result, error) {
+	if opt.Year == 0 {
+		opt.Year = app.DefaultYear(d) // without history: the current school year, not 0
+	}
+	r, err := assign.Assign(d, opt)
+	if errors.Is(err, assign.ErrNoRoadNetwork) {
+		return nil, fmt.Errorf("assign --method network: %w", err)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return r, nil
 }
 
 type assignDoc struct {
@@ -94,6 +169,24 @@ type assignDoc struct {
 	// Changed is the number of zones whose school differs from the
 	// project's current catchment.
 	Changed int `json:"changed"`
+	// The optimal method's bound (null for the other methods), in
+	// pupil-km: LowerBound is the fractional optimum, which no whole-zone
+	// catchments seating as many pupils can beat; Gap = (Objective −
+	// LowerBound) / LowerBound, Objective being Cost plus the stability
+	// cost; ContiguityCost is what connected catchments added; Unseated
+	// the pupils no seat can take (kept out of the gap).
+	LowerBound     *float64 `json:"lower_bound"`
+	Gap            *float64 `json:"gap"`
+	Objective      *float64 `json:"objective,omitempty"`
+	ContiguityCost *float64 `json:"contiguity_cost,omitempty"`
+	Contiguous     bool     `json:"contiguous"`
+	Stability      float64  `json:"stability_km,omitempty"`
+	Unseated       int      `json:"unseated,omitempty"`
+	// SeatPenaltyM is the metres each pupil beyond the seats counts in
+	// objective and lower_bound when seats are short (0 otherwise).
+	SeatPenaltyM float64 `json:"seat_penalty_m,omitempty"`
+	// Applied is true when --apply wrote the catchments into the project.
+	Applied bool `json:"applied,omitempty"`
 }
 
 type zoneAssignDoc struct {
@@ -138,6 +231,15 @@ func assignJSON(r *assign.Result, d *model.District) assignDoc {
 		Yield: math.Round(r.Yield*1e6) / 1e6, YieldSource: r.YieldSource, ServiceRadius: r.Radius,
 		CapacityUnknown: r.CapacityUnknown,
 	}
+	if r.Method == assign.MethodOptimal {
+		round := func(x float64) *float64 { v := math.Round(x*10) / 10; return &v }
+		gap := math.Round(r.Gap*1e5) / 1e5
+		doc.LowerBound, doc.Gap, doc.Objective = round(r.LowerBound), &gap, round(r.Objective)
+		doc.ContiguityCost, doc.Contiguous = round(r.ContiguityCost), r.Contiguous
+		doc.Stability, doc.Unseated, doc.SeatPenaltyM = r.Stability, r.Unseated, math.Round(r.SeatPenalty)
+	} else {
+		doc.Contiguous = r.Checks.NonContiguous == 0
+	}
 	if r.CapacityUnknown > 0 {
 		doc.CapacityNote = "schools with capacity_known false have no seat count in the source: " +
 			"they are left out of capacity, have no seat limit and are never over capacity"
@@ -168,6 +270,32 @@ func assignJSON(r *assign.Result, d *model.District) assignDoc {
 		BeyondRadius: c.BeyondRadius, BeyondRadiusStudents: c.BeyondRadiusStudents,
 	}
 	return doc
+}
+
+// boundLines are the optimal method's objective, lower bound, gap, cost of
+// contiguity and unseated pupils in words.
+func boundLines(r *assign.Result) []string {
+	x := func(key, fallback string, data map[string]any) string { return lang.X(key, fallback, data) }
+	var out []string
+	if r.Stability > 0 {
+		out = append(out, x("assign.stability", "Stability: a zone leaves its current school only to save {{.W}} km per pupil",
+			map[string]any{"W": fmt.Sprintf("%g", r.Stability)}))
+	}
+	if math.Abs(r.Objective-r.Cost) >= 0.05 {
+		out = append(out, x("assign.objective", "Objective (travel, stability, pupils beyond the seats): {{.Objective}} pupil-km",
+			map[string]any{"Objective": fmt.Sprintf("%.1f", r.Objective)}))
+	}
+	out = append(out, x("assign.bound", "Lower bound: {{.Bound}} pupil-km; gap {{.Gap}} %",
+		map[string]any{"Bound": fmt.Sprintf("%.1f", r.LowerBound), "Gap": fmt.Sprintf("%.2f", 100*r.Gap)}))
+	if r.Contiguous {
+		out = append(out, x("assign.contiguity_cost", "Cost of connected catchments: {{.Cost}} pupil-km of the objective",
+			map[string]any{"Cost": fmt.Sprintf("%.1f", r.ContiguityCost)}))
+	}
+	if r.Unseated > 0 {
+		out = append(out, x("assign.unseated", "Pupils no seat can take: {{.N}} (outside the gap; each other pupil beyond the seats counts {{.Penalty}} m)",
+			map[string]any{"N": r.Unseated, "Penalty": fmt.Sprintf("%.0f", r.SeatPenalty)}))
+	}
+	return out
 }
 
 // printAssign writes the human-readable report: one row per school, then
@@ -210,8 +338,11 @@ func printAssign(w io.Writer, r *assign.Result, changed int) error {
 		x("assign.check.radius", "Zones beyond the {{.Radius}} m service radius: {{.N}} ({{.Pupils}} pupils)",
 			map[string]any{"Radius": fmt.Sprintf("%.0f", r.Radius), "N": c.BeyondRadius, "Pupils": c.BeyondRadiusStudents}),
 		x("assign.cost", "Total travel: {{.Cost}} pupil-km", map[string]any{"Cost": fmt.Sprintf("%.1f", r.Cost)}),
-		x("assign.changed", "Zones that change school: {{.N}}", map[string]any{"N": changed}),
 	}
+	if r.Method == assign.MethodOptimal {
+		lines = append(lines, boundLines(r)...)
+	}
+	lines = append(lines, x("assign.changed", "Zones that change school: {{.N}}", map[string]any{"N": changed}))
 	if r.CapacityUnknown > 0 {
 		lines = append(lines[:2], append([]string{x("assign.capacity_unknown",
 			"Schools of unknown capacity: {{.N}} (no seat limit, never over capacity)",

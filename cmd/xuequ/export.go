@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -22,21 +23,23 @@ func init() {
 }
 
 func runExport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("export", "P.xuequ.gpkg --map OUT.pdf|OUT.png | --notice OUT.pdf | --ledger OUT.xlsx [options]", stdout)
-	mapOut := fs.String("map", "", "write the catchment map (划片公示图) to this .pdf or .png")
-	noticeOut := fs.String("notice", "", "write the notice list of each school's zones (划片范围公示名单) to this .pdf")
+	fs := newFlagSet("export", "P.xuequ.gpkg --map OUT.pdf|OUT.png|OUT.svg | --notice OUT.pdf|OUT.xlsx | --ledger OUT.xlsx | --catchments OUT | --zones OUT [options]", stdout)
+	mapOut := fs.String("map", "", "write the catchment map (划片示意图) to this .pdf, .png or .svg")
+	noticeOut := fs.String("notice", "", "write the notice list of each school's zones (划片范围公示名单) to this .pdf or .xlsx")
 	ledgerOut := fs.String("ledger", "", "write the ledger of problem schools (台账) and the yearly summary to this .xlsx")
 	scenario := fs.String("scenario", "", "export this scenario of the project instead of the base state")
 	paper := fs.String("paper", "A4", "paper size: A4 or A3 (maps landscape, the notice portrait)")
 	year := fs.Int("year", 0, "school year reported on (default: the last history year; later years use the projection)")
 	theme := fs.String("theme", "catchment", "map colours: catchment (each school's 学区) or status (class-size status)")
 	stage := fs.String("stage", "primary", "whose catchments the map shows: primary (小学) or junior (初中)")
-	dpi := fs.Float64("dpi", 300, "resolution of the map image, dots per inch (72–600)")
+	dpi := fs.Float64("dpi", 300, "resolution of a PNG map, dots per inch (72–600); PDF and SVG maps are vector")
+	docFlags := addDocFlags(fs)
 	langFlag := fs.String("lang", "", "language of the messages: zh or en (default from LANG); documents are in Chinese")
+	layers := addLayerFlags(fs) // --catchments, --zones, --encoding: export_layers.go
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *mapOut == "" && *noticeOut == "" && *ledgerOut == "" {
+	if *mapOut == "" && *noticeOut == "" && *ledgerOut == "" && !layers.any() {
 		return &usageError{"export: nothing to export: give --map OUT.pdf|OUT.png, --notice OUT.pdf or --ledger OUT.xlsx (see xuequ export -h)"}
 	}
 	if fs.NArg() == 0 {
@@ -46,11 +49,15 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if *mapOut == "-" { // standard output
 		mapExt = ".pdf"
 	}
-	if *mapOut != "" && mapExt != ".pdf" && mapExt != ".png" {
-		return &usageError{fmt.Sprintf("export: --map %s: the map is written as .pdf or .png; name the file accordingly", *mapOut)}
+	if *mapOut != "" && mapExt != ".pdf" && mapExt != ".png" && mapExt != ".svg" {
+		return &usageError{fmt.Sprintf("export: --map %s: the map is written as .pdf, .png or .svg; name the file accordingly", *mapOut)}
 	}
-	if *noticeOut != "" && *noticeOut != "-" && !strings.EqualFold(filepath.Ext(*noticeOut), ".pdf") {
-		return &usageError{fmt.Sprintf("export: --notice %s: the notice list is written as .pdf; name the file accordingly", *noticeOut)}
+	noticeExt := strings.ToLower(filepath.Ext(*noticeOut))
+	if *noticeOut == "-" { // standard output
+		noticeExt = ".pdf"
+	}
+	if *noticeOut != "" && noticeExt != ".pdf" && noticeExt != ".xlsx" {
+		return &usageError{fmt.Sprintf("export: --notice %s: the notice list is written as .pdf or .xlsx; name the file accordingly", *noticeOut)}
 	}
 	if *ledgerOut != "" && *ledgerOut != "-" && !strings.EqualFold(filepath.Ext(*ledgerOut), ".xlsx") {
 		return &usageError{fmt.Sprintf("export: --ledger %s: the ledger is written as .xlsx; name the file accordingly", *ledgerOut)}
@@ -70,15 +77,28 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if *dpi < 72 || *dpi > 600 {
 		return &usageError{fmt.Sprintf("export: --dpi %g: give a resolution from 72 to 600", *dpi)}
 	}
+	if err := docFlags.check(); err != nil {
+		return err
+	}
 	setLanguage(*langFlag)
+	if err := layers.check(); err != nil {
+		return err
+	}
 
 	in, err := loadInputs(fs.Args(), "", *scenario)
 	if err != nil {
 		return err
 	}
-	s := app.NewSessionWithReference(in.Reference, in.District, in.Project, app.Project)
-	opt := report.Options{Year: *year, Paper: p}
-	mopt := report.MapOptions{Options: opt, Theme: th, Stage: st, DPI: *dpi}
+	// The scenario as the GUI shows it, timeline included (计划销号年份).
+	s, err := app.OpenProject(in.Project, app.Project)
+	if err == nil {
+		err = s.SwitchScenario(*scenario)
+	}
+	if err != nil {
+		return err
+	}
+	opt := docFlags.options(report.Options{Year: *year, Paper: p}, s.Settings())
+	mopt := report.MapOptions{Options: opt, Theme: th, Stage: st, DPI: *dpi, Portrait: docFlags.portrait()}
 
 	type job struct {
 		path, msgKey, msg string
@@ -86,15 +106,11 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	}
 	var jobs []job
 	if *mapOut != "" {
-		write := func(w io.Writer) error { return report.MapPDF(w, s, mopt) }
-		if mapExt == ".png" {
-			write = func(w io.Writer) error { return report.MapPNG(w, s, mopt) }
-		}
-		jobs = append(jobs, job{*mapOut, "report.cli.wrote.map", "Wrote the catchment map to {{.File}}.", write})
+		jobs = append(jobs, job{*mapOut, "report.cli.wrote.map", "Wrote the catchment map to {{.File}}.", mapWriter(mapExt, s, mopt)})
 	}
 	if *noticeOut != "" {
 		jobs = append(jobs, job{*noticeOut, "report.cli.wrote.notice", "Wrote the notice list to {{.File}}.",
-			func(w io.Writer) error { return report.NoticePDF(w, s, opt) }})
+			noticeWriter(noticeExt, s, opt)})
 	}
 	if *ledgerOut != "" {
 		jobs = append(jobs, job{*ledgerOut, "report.cli.wrote.ledger", "Wrote the ledger to {{.File}}.",
@@ -106,5 +122,57 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintln(stderr, lang.X(j.msgKey, j.msg, map[string]any{"File": outputName(j.path)}))
 	}
+	return layers.write(s, *year, stderr)
+}
+
+// docFlags are the export flags of the printed documents' fields.
+type docFlags struct {
+	intake      *int
+	orientation *string
+}
+
+func addDocFlags(fs *flag.FlagSet) *docFlags {
+	return &docFlags{
+		intake:      fs.Int("intake", 0, "autumn intake the map and notice announce (招生年份; default: next autumn)"),
+		orientation: fs.String("orientation", "landscape", "map orientation: landscape or portrait"),
+	}
+}
+
+func (f *docFlags) check() error {
+	if o := strings.ToLower(*f.orientation); o != "landscape" && o != "portrait" {
+		return &usageError{fmt.Sprintf("export: --orientation %q: use landscape or portrait", *f.orientation)}
+	}
+	if *f.intake != 0 && (*f.intake < 1900 || *f.intake > 2200) {
+		return &usageError{fmt.Sprintf("export: --intake %d: give a year such as 2026", *f.intake)}
+	}
 	return nil
+}
+
+func (f *docFlags) portrait() bool { return strings.EqualFold(*f.orientation, "portrait") }
+
+// options adds the intake year and the project's document settings
+// (issuer, 数据来源, 审图号, phone, 公示期) to opt.
+func (f *docFlags) options(opt report.Options, settings map[string]string) report.Options {
+	opt.Intake = *f.intake
+	opt.Doc = report.DocInfoFromSettings(settings)
+	return opt
+}
+
+// mapWriter writes the map in the format of its extension.
+func mapWriter(ext string, s *app.Session, opt report.MapOptions) func(io.Writer) error {
+	switch ext {
+	case ".png":
+		return func(w io.Writer) error { return report.MapPNG(w, s, opt) }
+	case ".svg":
+		return func(w io.Writer) error { return report.MapSVG(w, s, opt) }
+	}
+	return func(w io.Writer) error { return report.MapPDF(w, s, opt) }
+}
+
+// noticeWriter writes the notice list in the format of its extension.
+func noticeWriter(ext string, s *app.Session, opt report.Options) func(io.Writer) error {
+	if ext == ".xlsx" {
+		return func(w io.Writer) error { return report.NoticeXLSX(w, s, opt) }
+	}
+	return func(w io.Writer) error { return report.NoticePDF(w, s, opt) }
 }

@@ -6,6 +6,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/app/report"
 )
 
 func TestExportAll(t *testing.T) {
@@ -33,6 +38,18 @@ func TestExportAll(t *testing.T) {
 			t.Errorf("stderr does not report %s: %q", f.path, errOut)
 		}
 	}
+	// The other formats: SVG map (portrait), notice as xlsx, with the intake year.
+	svg, noticeX := filepath.Join(dir, "map.svg"), filepath.Join(dir, "notice.xlsx")
+	code, _, errOut = runCLI(t, "export", p, "--map", svg, "--orientation", "portrait", "--notice", noticeX, "--intake", "2027")
+	if code != 0 {
+		t.Fatalf("svg/xlsx: exit %d: %s", code, errOut)
+	}
+	if data, _ := os.ReadFile(svg); !bytes.Contains(data, []byte("2027年小学学区划分示意图")) || !bytes.Contains(data, []byte(`width="210mm"`)) {
+		t.Errorf("the SVG map is not a portrait 2027 map")
+	}
+	if data, _ := os.ReadFile(noticeX); !bytes.HasPrefix(data, []byte("PK")) {
+		t.Errorf("the notice workbook is not an xlsx")
+	}
 	code, _, errOut = runCLI(t, "export", p, "--map", mapPNG, "--theme", "status", "--stage", "junior", "--dpi", "72")
 	if code != 0 {
 		t.Fatalf("png: exit %d: %s", code, errOut)
@@ -41,8 +58,8 @@ func TestExportAll(t *testing.T) {
 		t.Errorf("map.png is not a PNG")
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 4 {
-		t.Errorf("want exactly the 4 outputs (no temporary files left), got %d", len(entries))
+	if len(entries) != 6 {
+		t.Errorf("want exactly the 6 outputs (no temporary files left), got %d", len(entries))
 	}
 }
 
@@ -52,13 +69,15 @@ func TestExportUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"export", p},                           // nothing to export
 		{"export", "--map", out + ".pdf"},       // no project
-		{"export", p, "--map", out + ".svg"},    // map format
+		{"export", p, "--map", out + ".tif"},    // map format
 		{"export", p, "--notice", out + ".png"}, // notice format
 		{"export", p, "--ledger", out + ".csv"}, // ledger format
 		{"export", p, "--map", out + ".pdf", "--paper", "B5"},
 		{"export", p, "--map", out + ".pdf", "--theme", "density"},
 		{"export", p, "--map", out + ".pdf", "--stage", "senior"},
 		{"export", p, "--map", out + ".pdf", "--dpi", "5000"},
+		{"export", p, "--map", out + ".pdf", "--orientation", "sideways"},
+		{"export", p, "--notice", out + ".pdf", "--intake", "26"},
 		{"export", p, "--bogus"},
 		{"export", p, p, "--map", out + ".pdf"}, // two projects
 	} {
@@ -100,5 +119,35 @@ func TestExportBadInput(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("leftover files: %d entries", len(entries))
+	}
+}
+
+// TestExportDocSettings: the issuer, phone and 公示期 saved in the project
+// reach the exported notice.
+func TestExportDocSettings(t *testing.T) {
+	d, _, err := app.LoadSample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "p.xuequ.gpkg")
+	s := app.NewSession(d, "", nil)
+	s.SetSettings(report.DocInfo{Issuer: "示例县教育局（测试）", Phone: "0710-7654321", NoticeDays: 5}.Settings())
+	if err := s.Save(p); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "notice.xlsx")
+	if code, _, errOut := runCLI(t, "export", p, "--notice", out, "--intake", "2027"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sub, _ := f.GetCellValue(report.SheetNotice, "A2")
+	title, _ := f.GetCellValue(report.SheetNotice, "A1")
+	if !strings.Contains(title, "2027年") || !strings.Contains(sub, "示例县教育局（测试）") || !strings.Contains(sub, "0710-7654321") {
+		t.Errorf("notice header %q / %q", title, sub)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/xuequ/xuequ/geo/ingest"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -66,20 +67,26 @@ func runForecast(args []string, stdout, stderr io.Writer) error {
 	}
 	d := app.ForProjection(in.District) // closed schools' pupils at the schools that took them
 	fin := forecast.Input{Schools: d.Schools, Zones: d.Zones, History: d.History, Births: d.Births, Housing: d.Housing}
+	dopt := forecast.DistrictOptions{}
 	if *entrants != "" {
-		if fin.Entrants, err = readHistoryFile(*entrants, topt); err != nil {
+		if dopt.Entrants, err = readHistoryFile(*entrants, topt); err != nil {
 			return err
 		}
+		fin.Entrants = dopt.Entrants
 	}
 	if *births != "" {
-		if fin.Births, err = readBirthsFile(*births, topt); err != nil {
+		if dopt.Births, err = readBirthsFile(*births, topt); err != nil {
 			return err
 		}
+		fin.Births = dopt.Births
 	}
 	opt := forecast.Options{Years: *years, Window: *window, Method: method, Alpha: *alpha, Round: *round,
 		BirthLag: *birthLag, BirthCutoff: *cutoff, Interval: *interval, Standards: d.Standards}
-
-	res, err := projectInputs(in, fin, opt)
+	dopt.Options = opt
+	if len(d.History) == 0 {
+		return fmt.Errorf("%s: no enrollment history to project: import one with --history H.csv", in.Name)
+	}
+	res, err := forecast.District(in.Reference, in.Steps, dopt)
 	if err != nil {
 		return forecastError(err, in.Name, *entrants, *births)
 	}
@@ -88,62 +95,23 @@ func runForecast(args []string, stdout, stderr io.Writer) error {
 		if bt, err = forecast.Backtest(fin, *backtest, opt); err != nil {
 			return forecastError(err, in.Name, *entrants, *births)
 		}
-		forecast.ApplyIntervals(res, bt)
+		applyIntervals(res, bt)
 	}
-	std := d.Standards.OrDefault()
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(forecastJSON(res, bt, std))
+		return enc.Encode(forecastJSON(res, bt, opt))
 	}
 	setLanguage(*langFlag)
-	return printForecast(stdout, res, bt)
+	return printForecast(stdout, res, bt, opt)
 }
 
-// projectInputs projects fin. For a scenario (--scenario) the entry
-// intake follows the scenario's catchments from the project's (see
-// app.FollowCatchments), with the same options; entrants the user gave
-// (--entrants) win over the ones that follow from the catchments.
-func projectInputs(in *inputs, fin forecast.Input, opt forecast.Options) (*forecast.Result, error) {
-	if in.Reference == nil {
-		return forecast.Project(fin, opt)
-	}
-	type yearGrade struct {
-		year  int
-		grade model.Grade
-	}
-	user := map[yearGrade]map[string]bool{}
-	for _, e := range fin.Entrants {
-		k := yearGrade{e.Year, e.Grade}
-		if user[k] == nil {
-			user[k] = map[string]bool{}
-		}
-		user[k][e.School] = true
-	}
-	var last *forecast.Result
-	proj := func(d *model.District, entrants []model.Enrollment, years int) ([]model.Enrollment, error) {
-		d = app.ForProjection(d)
-		x := fin
-		x.Schools, x.Zones, x.History = d.Schools, d.Zones, d.History
-		x.Entrants = append([]model.Enrollment(nil), fin.Entrants...)
-		for _, e := range entrants {
-			if !user[yearGrade{e.Year, e.Grade}][e.School] {
-				x.Entrants = append(x.Entrants, e)
-			}
-		}
-		o := opt
-		o.Years = years
-		res, err := forecast.Project(x, o)
-		if err != nil {
-			return nil, err
-		}
-		last = res
-		return forecast.ToEnrollment(res, nil), nil
-	}
-	if _, err := app.FollowCatchments(proj, in.Reference, in.District, opt.Years); err != nil {
-		return nil, err
-	}
-	return last, nil
+// applyIntervals puts the backtest's prediction intervals on the
+// projections (forecast.ApplyIntervals).
+func applyIntervals(res *forecast.DistrictResult, bt *forecast.BacktestResult) {
+	r := &forecast.Result{BaseYear: res.BaseYear, Projections: res.Projections, Notes: res.Notes}
+	forecast.ApplyIntervals(r, bt)
+	res.Notes = r.Notes
 }
 
 // forecastError names the user's files in input errors and turns option
@@ -184,6 +152,73 @@ type forecastDoc struct {
 	Backtest        []horizonDoc     `json:"backtest"`
 	BacktestSchools []schoolErrorDoc `json:"backtest_schools,omitempty"`
 	Notes           []string         `json:"notes"`
+	// Schools are the school totals of every projected year (analyze's).
+	Schools []forecastSchoolDoc `json:"schools"`
+}
+
+// projectionJSON is one projected grade: pupils unrounded, then its class
+// picture exactly as `analyze` judges the rounded pupils (model.Analyze):
+// classes in use, classes needed at the standard, sizes, status, seats
+// (classes × standard) and seat_gap = students − seats.
+func projectionJSON(p forecast.Projection, rec model.Enrollment, std model.Standards) projectionDoc {
+	g := forecast.GradeOf(rec, std)
+	pd := projectionDoc{
+		School: p.School, Year: p.Year, Grade: int(p.Grade), Students: p.Students, Source: p.Source.String(),
+		Classes: g.Classes, ClassesNeeded: g.ClassesNeeded, ClassSizes: g.ClassSizes, Status: g.Status.String(),
+		Seats: g.Seats, SeatGap: g.SeatGap, Kindergarten: p.Grade <= 0,
+	}
+	if pd.ClassSizes == nil {
+		pd.ClassSizes = []int{}
+	}
+	if p.HasInterval {
+		pd.Lower, pd.Upper = finite(p.Lower), finite(p.Upper)
+	}
+	return pd
+}
+
+// forecastSchools is every school of every projected year as `analyze
+// --year Y` gives it: pupils, classes and seats of grades 1–9, seat_gap
+// = students − seats, and kindergarten apart.
+func forecastSchools(res *forecast.DistrictResult) []forecastSchoolDoc {
+	out := []forecastSchoolDoc{}
+	years := map[int]bool{}
+	var order []int
+	for _, e := range res.Records {
+		if !years[e.Year] {
+			years[e.Year] = true
+			order = append(order, e.Year)
+		}
+	}
+	slices.Sort(order)
+	for _, y := range order {
+		at := res.At(y)
+		a := model.Analyze(at.Schools, res.Records, y, at.Standards)
+		for _, r := range a.Schools {
+			sd := forecastSchoolDoc{School: r.School, Year: y, Students: r.Students, Classes: r.Classes,
+				ClassesNeeded: r.ClassesNeeded, CapacityKnown: r.CapacitySource.Known(), Large: r.Large, VeryLarge: r.VeryLarge,
+				Kindergarten: kindergartenJSON(r.Kindergarten)}
+			if sd.CapacityKnown {
+				sd.Capacity, sd.SeatGap = r.Capacity, r.SeatGap
+			}
+			out = append(out, sd)
+		}
+	}
+	return out
+}
+
+// forecastSchoolDoc is one school in one projected year.
+type forecastSchoolDoc struct {
+	School        string           `json:"school"`
+	Year          int              `json:"year"`
+	Students      int              `json:"students"`
+	Classes       int              `json:"classes"`
+	ClassesNeeded int              `json:"classes_needed"`
+	Capacity      int              `json:"capacity"`
+	CapacityKnown bool             `json:"capacity_known"`
+	SeatGap       int              `json:"seat_gap"`
+	Large         int              `json:"large"`
+	VeryLarge     int              `json:"very_large"`
+	Kindergarten  *kindergartenDoc `json:"kindergarten,omitempty"`
 }
 
 type projectionDoc struct {
@@ -198,7 +233,11 @@ type projectionDoc struct {
 	ClassesNeeded int      `json:"classes_needed"`
 	ClassSizes    []int    `json:"class_sizes"`
 	Status        string   `json:"status"`
-	SeatGap       int      `json:"seat_gap"`
+	// Seats are classes × standard class size; SeatGap = students − seats
+	// (positive = shortage), as everywhere.
+	Seats        int  `json:"seats"`
+	SeatGap      int  `json:"seat_gap"`
+	Kindergarten bool `json:"kindergarten,omitempty"`
 }
 
 type ratioDoc struct {
@@ -238,29 +277,18 @@ func finite(v float64) *float64 {
 	return &v
 }
 
-func forecastJSON(res *forecast.Result, bt *forecast.BacktestResult, std model.Standards) forecastDoc {
+func forecastJSON(res *forecast.DistrictResult, bt *forecast.BacktestResult, opt forecast.Options) forecastDoc {
 	doc := forecastDoc{
-		BaseYear: res.BaseYear, Method: res.Options.Method.String(), Window: res.Options.Window,
-		Rounded: res.Options.Round, Projections: make([]projectionDoc, 0, len(res.Projections)),
+		BaseYear: res.BaseYear, Method: opt.Method.String(), Window: opt.Window,
+		Rounded: opt.Round, Projections: make([]projectionDoc, 0, len(res.Projections)),
 		Ratios: make([]ratioDoc, 0, len(res.Ratios)), Backtest: []horizonDoc{}, Notes: res.Notes,
+		Schools: forecastSchools(res),
 	}
 	if doc.Notes == nil {
 		doc.Notes = []string{}
 	}
-	for _, p := range res.Projections {
-		c := p.Class(std)
-		pd := projectionDoc{
-			School: p.School, Year: p.Year, Grade: int(p.Grade), Students: p.Students, Source: p.Source.String(),
-			Classes: c.Classes, ClassesNeeded: c.ClassesNeeded, ClassSizes: c.ClassSizes, Status: c.Status.String(),
-			SeatGap: p.SeatGap(std),
-		}
-		if pd.ClassSizes == nil {
-			pd.ClassSizes = []int{}
-		}
-		if p.HasInterval {
-			pd.Lower, pd.Upper = finite(p.Lower), finite(p.Upper)
-		}
-		doc.Projections = append(doc.Projections, pd)
+	for i, p := range res.Projections {
+		doc.Projections = append(doc.Projections, projectionJSON(p, res.Records[i], res.At(p.Year).Standards))
 	}
 	for _, r := range res.Ratios {
 		doc.Ratios = append(doc.Ratios, ratioDoc{School: r.School, Grade: int(r.Grade), Ratio: r.Ratio,
@@ -284,11 +312,11 @@ func forecastJSON(res *forecast.Result, bt *forecast.BacktestResult, std model.S
 // printForecast writes the projection as a table: one row per school and
 // grade, one column per projected year, then the ratios used, the backtest
 // and the notes.
-func printForecast(w io.Writer, res *forecast.Result, bt *forecast.BacktestResult) error {
+func printForecast(w io.Writer, res *forecast.DistrictResult, bt *forecast.BacktestResult, opt forecast.Options) error {
 	fmt.Fprintf(w, "%s (%s %d, %s)\n\n", tr("cli.forecast.title", "Enrollment projection"),
-		tr("cli.forecast.base", "base year"), res.BaseYear, res.Options.Method)
+		tr("cli.forecast.base", "base year"), res.BaseYear, opt.Method)
 	years := []int{}
-	for y := res.BaseYear + 1; y <= res.BaseYear+res.Options.Years; y++ {
+	for y := res.BaseYear + 1; y <= res.BaseYear+opt.Years; y++ {
 		years = append(years, y)
 	}
 	tw := newTabWriter(w, true)

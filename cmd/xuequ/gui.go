@@ -34,8 +34,10 @@ func gui(args []string) error {
 			d, _, err := app.LoadSample()
 			return d, err
 		},
-		Open:      func(_ context.Context, path string) (*app.Session, error) { return app.OpenProject(path, app.Project) },
-		Save:      func(_ context.Context, s *app.Session, path string) error { return s.WriteProject(path) },
+		Open: func(ctx context.Context, path string) (*app.Session, error) {
+			return app.OpenProjectContext(ctx, path, app.Project)
+		},
+		Save:      func(ctx context.Context, s *app.Session, path string) error { return s.WriteProjectContext(ctx, path) },
 		Projector: app.Project,
 		Lock: func(path string) (func(), error) {
 			l, err := store.Lock(path)

@@ -12,6 +12,7 @@ import (
 	"github.com/xuequ/xuequ/app/store"
 	"github.com/xuequ/xuequ/geo/ingest"
 	"github.com/xuequ/xuequ/model"
+	"github.com/xuequ/xuequ/model/forecast"
 )
 
 // inputs is what a read-only command works on: a project file, or a bare
@@ -25,6 +26,9 @@ type inputs struct {
 	// was recorded under, from which projected intakes follow the
 	// scenario's catchments (see app.ProjectScenario).
 	Reference *model.District
+	// Steps is the timeline projected (forecast.District): the district
+	// alone, or the scenario's steps when its edits have effective years.
+	Steps []forecast.Step
 }
 
 // loadInputs opens the project named by the single positional argument, or
@@ -53,22 +57,26 @@ func loadTableInputs(positional []string, history string, topt ingest.TableOptio
 			return nil, err
 		}
 		d := &model.District{Name: filepath.Base(history), History: recs, Standards: model.DefaultStandards()}
-		return &inputs{District: d, Name: history}, nil
+		return &inputs{District: d, Name: history, Steps: []forecast.Step{{District: d}}}, nil
 	}
-	path := positional[0]
-	p, err := openProject(path)
+	name := positional[0]
+	path, err := projectPath(name)
 	if err != nil {
 		return nil, err
 	}
-	in := &inputs{District: &p.District, Project: path, Name: path}
-	if path == "-" {
-		in.Project = "" // nothing on disk to name or write back to
+	p, _, err := store.Open(path)
+	if err != nil {
+		return nil, errStdin(err, stdinTemp(name, path))
 	}
+	in := &inputs{District: &p.District, Project: path, Name: name}
 	if scenario != "" {
 		if in.District, err = applyScenario(p, scenario); err != nil {
 			return nil, err
 		}
 		in.Reference = &p.District
+	}
+	if in.Steps, err = app.ScenarioSteps(p, scenario); err != nil {
+		return nil, err
 	}
 	return in, nil
 }
@@ -109,32 +117,39 @@ func readInputFile(path, what string) ([]byte, error) {
 	return data, nil
 }
 
-// openProject opens a project file; "-" reads one from standard input
-// (through a temporary file, as a project is an SQLite database).
-func openProject(path string) (*store.Project, error) {
-	if path != "-" {
-		p, _, err := store.Open(path)
-		return p, err
+// projectPath is the file to open for the project argument: name, or for
+// "-" a temporary copy of standard input (a project is an SQLite database),
+// removed when the command ends (see run).
+func projectPath(name string) (string, error) {
+	if name != "-" {
+		return name, nil
 	}
 	tmp, cleanup, err := stdinFile("gpkg")
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	defer cleanup()
-	p, _, err := store.Open(tmp)
-	return p, errStdin(err, tmp)
+	atExit = append(atExit, cleanup)
+	return tmp, nil
 }
 
-// projectFor projects the input's district years ahead (see app.Project)
-// so that analyze can judge a future year; a scenario's intake follows
-// its catchments from the project's (app.ProjectScenario).
-func projectFor(in *inputs, years int) ([]model.Enrollment, error) {
-	d := in.District
+// stdinTemp is path when name is "-" (for messages to say "-"), else "".
+func stdinTemp(name, path string) string {
+	if name == "-" {
+		return path
+	}
+	return ""
+}
+
+// projectFor projects the input's timeline years ahead with the one
+// engine (forecast.District, the Session's projection) so that analyze
+// can judge a future year; a scenario's intake follows its catchments
+// from the project's.
+func projectFor(in *inputs, years int) (*forecast.DistrictResult, error) {
 	if years < 1 {
-		first, last := d.Years()
+		first, last := in.District.Years()
 		return nil, errors.New(tr("cli.err.no_year", "no records for that year: the history covers {{.First}}–{{.Last}} and only later years can be projected", map[string]any{"First": first, "Last": last}))
 	}
-	return app.ProjectScenario(in.Reference, d, years)
+	return forecast.District(in.Reference, in.Steps, forecast.DistrictOptions{Options: forecast.Options{Years: years}})
 }
 
 // unwrapPathError drops the path that os errors repeat, since our messages

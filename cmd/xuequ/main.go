@@ -30,6 +30,10 @@ type command struct {
 
 var commands = map[string]*command{}
 
+// atExit holds clean-ups (temporary copies of standard input) that run
+// when the command line is done.
+var atExit []func()
+
 func register(c *command) { commands[c.name] = c }
 
 // usageError is a wrong command line: exit status 2.
@@ -53,6 +57,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// Every project this process saves records the version that wrote it.
 	store.AppVersion = version()
 	stdinUsed, stdoutUsed = false, false
+	defer func() {
+		for _, f := range atExit {
+			f()
+		}
+		atExit = nil
+	}()
 	if err := languageFromArgs(args); err != nil {
 		return exitStatus(err, stderr)
 	}

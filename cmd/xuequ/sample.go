@@ -36,7 +36,7 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer lock.Unlock()
-	if err := saveTarget(*out, stdout, app.NewSession(d, "", nil).Save); err != nil {
+	if err := saveOutput(*out, stdout, app.NewSession(d, "", nil).Save); err != nil {
 		return err
 	}
 	_, err = io.WriteString(stderr, lang.X("cli.sample.done", "Wrote the sample district to {{.File}}.", map[string]any{"File": outputName(*out)})+"\n")

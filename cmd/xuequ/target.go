@@ -138,16 +138,22 @@ func orUnknown(s string) string {
 }
 
 // saveTarget runs save (which writes out) and puts its errors about the
-// target in the CLI language. Out "-" writes the project to stdout: saved
-// to a temporary file first, as a project is an SQLite database.
-func saveTarget(out string, stdout io.Writer, save func(string) error) error {
-	if out == "-" {
-		return saveToStdout(stdout, save)
-	}
+// target in the CLI language.
+func saveTarget(out string, save func(string) error) error {
 	if err := save(out); err != nil {
 		return cliStoreError(out, err)
 	}
 	return nil
+}
+
+// saveOutput is saveTarget for a -o that may be "-": the project goes to
+// stdout, saved to a temporary file first (a project is an SQLite
+// database).
+func saveOutput(out string, stdout io.Writer, save func(string) error) error {
+	if out == "-" {
+		return saveToStdout(stdout, save)
+	}
+	return saveTarget(out, save)
 }
 
 func saveToStdout(stdout io.Writer, save func(string) error) error {

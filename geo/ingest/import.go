@@ -1,9 +1,11 @@
 package ingest
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/xuequ/xuequ/model"
@@ -47,7 +49,19 @@ type ImportOptions struct {
 // was produced; the Report lists everything repaired, skipped or guessed.
 // History school names are resolved to school ids (ResolveSchools).
 func Import(opt ImportOptions) (*model.District, *Report, error) {
+	return ImportContext(context.Background(), opt)
+}
+
+// ImportContext is Import giving up with ctx's error, between files, when
+// ctx is done (the wizard's Cancel).
+func ImportContext(ctx context.Context, opt ImportOptions) (*model.District, *Report, error) {
+	// The files' bytes and parse buffers are garbage once Import returns:
+	// give them back to the OS before the caller builds and saves the project.
+	defer debug.FreeOSMemory()
 	rep := &Report{}
+	if err := ctx.Err(); err != nil {
+		return nil, rep, err
+	}
 	if opt.Schools == "" || opt.Zones == "" {
 		return nil, rep, &model.InputError{Field: "--schools/--zones", Msg: "both a schools file and a zones file are needed"}
 	}
@@ -68,6 +82,9 @@ func Import(opt ImportOptions) (*model.District, *Report, error) {
 		}
 	}
 	read := func(path string) ([]byte, error) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		b, err := os.ReadFile(path)
 		if err != nil {
 			return nil, &model.InputError{File: path, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPathErr(err))}
@@ -85,6 +102,9 @@ func Import(opt ImportOptions) (*model.District, *Report, error) {
 		return nil, rep, err
 	}
 	d.Schools = schools
+	if err := ctx.Err(); err != nil {
+		return nil, rep, err
+	}
 
 	zones, feats, r, err := readZones(opt.Zones, nil, Options{Map: maps[Zones], GCJ02: opt.GCJ02, CRS: opt.CRS, Layer: opt.ZonesLayer})
 	rep.Merge(r)
@@ -143,6 +163,9 @@ func Import(opt ImportOptions) (*model.District, *Report, error) {
 				yield(&h[i].Zone)
 			}
 		})
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, rep, err
 	}
 	return d, rep, nil
 }

@@ -78,6 +78,8 @@ func ReadSchools(name string, data []byte, opt Options) ([]model.School, *Report
 			s.Boarding = b
 		}
 		s.Township, _ = f.get(m[FieldTownship])
+		s.Address, _ = f.get(m[FieldAddress])
+		s.Phone, _ = f.get(m[FieldPhone])
 		if v, ok := f.get(m[FieldPublic]); ok && strings.TrimSpace(v) != "" {
 			p, ok := parsePublic(v)
 			if !ok {
@@ -87,6 +89,11 @@ func ReadSchools(name string, data []byte, opt Options) ([]model.School, *Report
 				p = true
 			}
 			s.Public = p
+			s.Inclusive = strings.Contains(v, "普惠") // 普惠性民办
+		}
+		if v, ok := f.get(m[FieldInclusive]); ok && strings.TrimSpace(v) != "" {
+			s.Inclusive, _ = parseYesNo(v)
+			s.Inclusive = s.Inclusive || strings.Contains(v, "普惠")
 		}
 		s.Attrs = attrs(f, m)
 		out = append(out, s)
@@ -162,6 +169,8 @@ func readZones(name string, data []byte, opt Options) ([]model.Zone, []int, *Rep
 		z.PrimaryAgeKnown = known && z.PrimaryAge == 0
 		z.JuniorAge, known = c.count(f, z.ID, m[FieldJuniorAge], rep)
 		z.JuniorAgeKnown = known && z.JuniorAge == 0
+		z.PreschoolAge, known = c.count(f, z.ID, m[FieldPreschoolAge], rep)
+		z.PreschoolAgeKnown = known && z.PreschoolAge == 0
 		z.PrimarySchool, _ = f.get(m[FieldPrimarySchool])
 		z.JuniorSchool, _ = f.get(m[FieldJuniorSchool])
 		z.Township, _ = f.get(m[FieldTownship])

@@ -28,6 +28,10 @@ const (
 	FieldBoarding      = "boarding"
 	FieldTownship      = "township"
 	FieldPublic        = "public"
+	FieldAddress       = "address"
+	FieldPhone         = "phone"
+	FieldInclusive     = "inclusive"
+	FieldPreschoolAge  = "preschool_age"
 	FieldPopulation    = "population"
 	FieldHouseholds    = "households"
 	FieldDwellings     = "dwellings"
@@ -53,6 +57,9 @@ var aliases = map[Layer][]struct {
 		{FieldBoarding, []string{"寄宿", "寄宿制", "是否寄宿", "boarding"}},
 		{FieldTownship, []string{"乡镇", "乡镇街道", "所属乡镇", "街道", "township", "town", "street"}},
 		{FieldPublic, []string{"办学性质", "性质", "公办民办", "public", "ownership"}},
+		{FieldAddress, []string{"学校地址", "地址", "校址", "详细地址", "address", "addr", "street_address"}},
+		{FieldPhone, []string{"咨询电话", "招生咨询电话", "联系电话", "电话", "phone", "tel", "telephone"}},
+		{FieldInclusive, []string{"普惠", "普惠性", "是否普惠", "普惠园", "inclusive"}},
 	},
 	Zones: {
 		{FieldID, []string{"编码", "小区编码", "片区编码", "代码", "编号", "id", "code", "zoneid", "zonecode", "geoid20", "geoid10", "geoid", "blockid"}},
@@ -63,10 +70,13 @@ var aliases = map[Layer][]struct {
 		{FieldDwellings, []string{"住宅套数", "套数", "住房套数", "dwellings", "housingunits", "units", "hu100", "hu20", "hu10", "housing20", "housing10"}},
 		{FieldPrimaryAge, []string{"学龄人口_小学", "小学学龄人口", "小学适龄人口", "primary_age", "primaryage"}},
 		{FieldJuniorAge, []string{"学龄人口_初中", "初中学龄人口", "初中适龄人口", "junior_age", "juniorage"}},
+		{FieldPreschoolAge, []string{"学前人口", "学前适龄人口", "学前学龄人口", "3-5岁人口", "3至5岁人口", "preschool_age", "preschoolage"}},
 		{FieldPrimarySchool, []string{"对口小学", "划片小学", "对口小学名称", "所属小学", "小学学区", "小学", "primary_school", "primaryschool",
-			"es_zone", "es_name", "esname", "assigned_es", "elementary", "elementaryschool", "elem", "elemschool", "elemsch", "esschool", "es"}},
+			"es_zone", "es_name", "esname", "assigned_es", "elementary", "elementaryschool", "elem", "elemschool", "elemsch", "esschool", "es",
+			"prim_sch"}}, // prim_sch: xuequ export --zones in a Shapefile (geo/export.ZoneFields)
 		{FieldJuniorSchool, []string{"对口初中", "划片初中", "对口初中名称", "所属初中", "初中学区", "初中", "junior_school", "juniorschool",
-			"ms_zone", "ms_name", "msname", "assigned_ms", "middle", "middleschool", "middlesch", "msschool", "juniorhigh", "ms"}},
+			"ms_zone", "ms_name", "msname", "assigned_ms", "middle", "middleschool", "middlesch", "msschool", "juniorhigh", "ms",
+			"jun_sch"}},
 		{FieldTownship, []string{"乡镇", "乡镇街道", "所属乡镇", "街道", "township", "town", "street"}},
 	},
 }

@@ -76,14 +76,24 @@ var chineseGrades = map[string]model.Grade{
 	"高一": 10, "高二": 11, "高三": 12, "十年级": 10, "十一年级": 11, "十二年级": 12,
 }
 
+// kindergartenWords are the 幼儿园 grades of long tables: 小班 −2, 中班 −1,
+// 大班 0 (K1/K2/K3 as written in English tables). Wide headers do not
+// take them (there −1 marks a bare classes column).
+var kindergartenWords = map[string]model.Grade{
+	"小班": -2, "中班": -1, "大班": 0, "k1": -2, "k2": -1, "k3": 0,
+}
+
 func (g *grid) gradeAt(row, col int, h *header) (model.Grade, error) {
 	v := strings.ToLower(width.Fold.String(g.cell(row, col)))
 	if gr, ok := chineseGrades[v]; ok {
 		return gr, nil
 	}
+	if gr, ok := kindergartenWords[v]; ok {
+		return gr, nil
+	}
 	f, ok, err := parseNumber(strings.TrimSuffix(v, "年级"))
-	if err != nil || !ok || f != float64(int(f)) || !model.Grade(int(f)).Valid() {
-		return 0, g.errAt(row, col, h, "grade", "unknown grade %q; use 0 (kindergarten), 1–6 (primary), 7–9 (junior) or 10–12", g.cell(row, col))
+	if gr := model.Grade(int(f)); err != nil || !ok || f != float64(int(f)) || !gr.Valid() && (gr < -2 || gr > 0) {
+		return 0, g.errAt(row, col, h, "grade", "unknown grade %q; use -2, -1, 0 (小班, 中班, 大班/K), 1–6 (primary), 7–9 (junior) or 10–12", g.cell(row, col))
 	}
 	return model.Grade(int(f)), nil
 }

@@ -57,6 +57,11 @@ var gradeTokens = func() []struct {
 		out = append(out, tg{n + "年级", model.Grade(g)}, tg{"grade" + n, model.Grade(g)}, tg{"gr" + n, model.Grade(g)}, tg{"g" + n, model.Grade(g)})
 	}
 	out = append(out, tg{"gradek", 0}, tg{"kindergarten", 0})
+	for w, g := range kindergartenWords { // 小班 中班 大班 (K1–K3 only in long tables: too short to find in headers)
+		if !strings.HasPrefix(w, "k") {
+			out = append(out, tg{w, g})
+		}
+	}
 	slices.SortFunc(out, func(a, b tg) int {
 		return cmp.Or(cmp.Compare(len(b.tok), len(a.tok)), strings.Compare(a.tok, b.tok))
 	})
@@ -87,7 +92,7 @@ const (
 )
 
 // classifyWide reads one header name: a grade's students or classes
-// column, a bare classes column (班数, grade -1), or something else.
+// column, a bare classes column (班数, grade noGrade), or something else.
 //
 // A total word next to a grade ("一年级合计" over 男 | 女 | 合计) is that
 // grade's total; without a grade (合计, 在校生合计) the column is a total
@@ -111,10 +116,13 @@ func classifyWide(name string) (wideKind, model.Grade) {
 		}
 	}
 	if classWords[n] {
-		return wideClasses, -1
+		return wideClasses, noGrade
 	}
-	return wideOther, -1 // totals and anything else
+	return wideOther, noGrade // totals and anything else
 }
+
+// noGrade marks a wide column that belongs to no grade (−1 is 中班).
+const noGrade model.Grade = -99
 
 // wideColumns reads a wide header; an error says why it is not one.
 func wideColumns(names []string) (*wideLayout, error) {
@@ -142,11 +150,11 @@ func wideColumns(names []string) (*wideLayout, error) {
 				l.grades[i].students = c
 			}
 			continue
-		case kind == wideClasses && g < 0 && prevStudents >= 0:
+		case kind == wideClasses && g == noGrade && prevStudents >= 0:
 			if l.grades[prevStudents].classes < 0 {
 				l.grades[prevStudents].classes = c
 			}
-		case kind == wideClasses && g >= 0:
+		case kind == wideClasses && g != noGrade:
 			if i, ok := at[g]; ok && l.grades[i].classes < 0 {
 				l.grades[i].classes = c
 			} else if !ok {

@@ -27,6 +27,12 @@ func WriteSchools(w io.Writer, schools []model.School) error {
 		p["教室数"] = s.Classrooms
 		p["寄宿"] = yesNo(s.Boarding)
 		p["乡镇"] = s.Township
+		if s.Address != "" {
+			p["学校地址"] = s.Address
+		}
+		if s.Phone != "" {
+			p["咨询电话"] = s.Phone
+		}
 		if s.Public {
 			p["办学性质"] = "公办"
 		} else {

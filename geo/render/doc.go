@@ -2,9 +2,12 @@
 // boundaries, selection, school symbols, Chinese labels, legend, scale bar
 // and north arrow — into an *image.RGBA with golang.org/x/image/vector.
 //
-// It is Fyne-free: the map widget, the PNG export and the PDF report all use
-// it. The map is in Web Mercator (EPSG:3857); input geometry is lon/lat in
-// degrees (WGS-84 / CGCS2000, the CRS of package model).
+// It is Fyne-free: the map widget draws with it; the printed maps of
+// app/report (vector PDF/SVG/PNG) use its fitting, projection, label
+// points and the catchment colour rule (CatchmentColors), so screen and
+// paper colour each school alike. The map is in Web Mercator (EPSG:3857);
+// input geometry is lon/lat in degrees (WGS-84 / CGCS2000, the CRS of
+// package model).
 //
 // A Scene is built once from the zones and schools (projected, indexed) and
 // is safe for concurrent use. A Renderer holds the font faces, glyph cache and

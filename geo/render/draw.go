@@ -29,32 +29,52 @@ func (t xform) pt(x, y float32) (float32, float32) {
 
 // Draw draws the scene as seen through v into dst: v's pixel (0, 0) is
 // dst.Bounds().Min and the view should be dst's size. It returns an error
-// only for unusable arguments.
+// only for unusable arguments. It is DrawZones over all of dst, then
+// DrawOverlays.
 func (r *Renderer) Draw(dst *image.RGBA, s *Scene, v View, st *Style) error {
-	if dst == nil || s == nil || st == nil {
-		return errors.New("render: Draw needs an image, a scene and a style")
+	if err := r.DrawZones(dst, s, v, st, dst.Bounds()); err != nil {
+		return err
 	}
-	if !(v.Resolution > 0) || math.IsInf(v.Resolution, 0) {
-		return errors.New("render: view resolution must be a positive number of metres per pixel")
+	return r.DrawOverlays(dst, s, v, st)
+}
+
+// DrawZones draws the zone layer of the frame — background, zone fills,
+// outlines and catchment boundaries — as Draw would, but only the pixels
+// inside clip. After the style of a few zones changed (a catchment edit),
+// redrawing the rectangle around them gives the zone layer a full draw
+// would (to rounding), at a fraction of the cost.
+func (r *Renderer) DrawZones(dst *image.RGBA, s *Scene, v View, st *Style, clip image.Rectangle) error {
+	t, ratio, err := r.frame(dst, s, v, st)
+	if err != nil {
+		return err
 	}
-	clip := dst.Bounds()
-	ratio := st.PixelRatio
-	if ratio <= 0 {
-		ratio = 1
+	clip = clip.Intersect(dst.Bounds())
+	if clip.Empty() {
+		return nil
 	}
 	if st.Background.A > 0 {
 		fillRect(dst, clip, premul(st.Background))
 	}
-	ox, oy := v.origin()
-	t := xform{x0: float32(ox - s.ox), y0: float32(oy - s.oy), k: float32(1 / v.Resolution),
-		dx: float32(clip.Min.X), dy: float32(clip.Min.Y)}
-	// The view in scene metres, with a margin for line widths.
+	// The clip in scene metres, with a margin for line widths.
 	m := float32(8 * ratio * v.Resolution)
-	vb := box{t.x0 - m, t.y0 - float32(float64(v.H)*v.Resolution) - m,
-		t.x0 + float32(float64(v.W)*v.Resolution) + m, t.y0 + m}
-
-	r.findVisible(s, vb)
+	res := float32(v.Resolution)
+	x0 := t.x0 + (float32(clip.Min.X)-t.dx)*res
+	x1 := t.x0 + (float32(clip.Max.X)-t.dx)*res
+	y1 := t.y0 - (float32(clip.Min.Y)-t.dy)*res
+	y0 := t.y0 - (float32(clip.Max.Y)-t.dy)*res
+	r.findVisible(s, box{x0 - m, y0 - m, x1 + m, y1 + m})
 	r.zonePasses(dst, s, t, clip, st, ratio)
+	return nil
+}
+
+// DrawOverlays draws what lies over the zone layer: the selection, school
+// symbols, labels, legend, scale bar and north arrow, over all of dst.
+func (r *Renderer) DrawOverlays(dst *image.RGBA, s *Scene, v View, st *Style) error {
+	t, ratio, err := r.frame(dst, s, v, st)
+	if err != nil {
+		return err
+	}
+	clip := dst.Bounds()
 	r.drawSelection(dst, s, t, clip, st, ratio)
 
 	deco := r.layoutDecorations(dst, v, st, ratio)
@@ -68,6 +88,26 @@ func (r *Renderer) Draw(dst *image.RGBA, s *Scene, v View, st *Style) error {
 	r.drawLabels(dst, s, t, v, clip, st, ratio)
 	r.drawDecorations(dst, v, st, ratio, deco)
 	return nil
+}
+
+// frame checks the arguments and returns the scene-to-pixel transform of
+// v over dst and the pixel ratio.
+func (r *Renderer) frame(dst *image.RGBA, s *Scene, v View, st *Style) (xform, float64, error) {
+	if dst == nil || s == nil || st == nil {
+		return xform{}, 0, errors.New("render: Draw needs an image, a scene and a style")
+	}
+	if !(v.Resolution > 0) || math.IsInf(v.Resolution, 0) {
+		return xform{}, 0, errors.New("render: view resolution must be a positive number of metres per pixel")
+	}
+	full := dst.Bounds()
+	ratio := st.PixelRatio
+	if ratio <= 0 {
+		ratio = 1
+	}
+	ox, oy := v.origin()
+	t := xform{x0: float32(ox - s.ox), y0: float32(oy - s.oy), k: float32(1 / v.Resolution),
+		dx: float32(full.Min.X), dy: float32(full.Min.Y)}
+	return t, ratio, nil
 }
 
 // findVisible fills the visible bitset with the zones whose bounds meet vb.

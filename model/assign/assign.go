@@ -3,6 +3,7 @@ package assign
 import (
 	"errors"
 	"fmt"
+	"math"
 
 	"github.com/xuequ/xuequ/model"
 )
@@ -60,6 +61,13 @@ type Options struct {
 	Candidates int
 	// Tolerance is the adjacency tolerance in metres (0 = DefaultTolerance).
 	Tolerance float64
+	// AllowPieces lets the optimal method leave catchments in several
+	// pieces; by default every catchment is connected (see Problem.Solve).
+	AllowPieces bool
+	// Stability is the cost in kilometres per pupil of moving a zone away
+	// from its current school (optimal method): today's catchments stay
+	// unless a move saves at least that much travel per pupil. 0 = none.
+	Stability float64
 }
 
 // Assign computes catchments for one stage of district d and checks them.
@@ -85,20 +93,29 @@ func Assign(d *model.District, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("district %q has no %s school: add schools of that stage (学段) before drawing catchments",
 			d.Name, opt.Stage)
 	}
+	if opt.Stability < 0 || math.IsNaN(opt.Stability) || math.IsInf(opt.Stability, 0) {
+		return nil, fmt.Errorf("stability %v: give a cost in kilometres per pupil moved, 0 or more", opt.Stability)
+	}
 	var schoolOf []int
-	var split []bool
+	var sol *Solution
 	switch opt.Method {
 	case MethodNearest:
 		schoolOf = p.Nearest()
 	case MethodOptimal:
-		schoolOf, split = p.Optimal(opt.Candidates)
+		so := OptimalOptions{Candidates: opt.Candidates, Contiguity: !opt.AllowPieces, Stability: opt.Stability}
+		if opt.Stability > 0 {
+			so.Current = p.Current(d)
+		}
+		sol = p.Solve(so)
+		schoolOf = sol.SchoolOf
 	case MethodCurrent:
 		schoolOf = p.Current(d)
 	}
 	r := p.Evaluate(schoolOf)
 	r.Method = opt.Method
-	for i := range split {
-		r.Assignments[i].Split = split[i]
+	if sol != nil {
+		r.setBound(sol, opt.Stability)
+		r.Contiguous = !opt.AllowPieces
 	}
 	return r, nil
 }

@@ -9,16 +9,23 @@ import (
 
 func benchAssign(b *testing.B, d *model.District, m Method) {
 	b.Helper()
+	benchAssignWith(b, d, Options{Stage: model.LevelPrimary, Method: m})
+}
+
+func benchAssignWith(b *testing.B, d *model.District, opt Options) {
+	b.Helper()
 	var r *Result
 	for b.Loop() {
 		var err error
-		if r, err = Assign(d, Options{Stage: model.LevelPrimary, Method: m}); err != nil {
+		if r, err = Assign(d, opt); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(len(r.Assignments)), "zones")
 	b.ReportMetric(float64(len(r.Schools)), "schools")
 	b.ReportMetric(float64(r.Checks.OverCapacityStudents), "over-pupils")
+	b.ReportMetric(float64(r.Checks.NonContiguous), "non-contiguous")
+	b.ReportMetric(100*r.Gap, "gap-%")
 }
 
 // The embedded sample county: 400 zones, about 30 primary-stage schools.
@@ -56,4 +63,42 @@ func BenchmarkOptimal2kZonesAmpleSeats(b *testing.B) {
 		d.Schools[i].Capacity = 2 * max(d.Schools[i].Capacity, 1000)
 	}
 	benchAssign(b, d, MethodOptimal)
+}
+
+// A county of 10 000 zones and 800 schools (all levels; about 500 teach
+// the primary stage). Target: under 2 s per run, contiguity included.
+func county10k() *model.District {
+	c := synth.SampleConfig()
+	c.Zones, c.Schools = 10000, 800
+	return synth.Generate(c)
+}
+
+func BenchmarkOptimal10kZones800Schools(b *testing.B) {
+	benchAssign(b, county10k(), MethodOptimal)
+}
+
+// The same without contiguity: the flow and the whole-zone search alone.
+func BenchmarkOptimal10kZonesPieces(b *testing.B) {
+	benchAssignWith(b, county10k(), Options{Stage: model.LevelPrimary, AllowPieces: true})
+}
+
+// A province: 100 000 zones and 10 000 schools (about 250 county seats),
+// generated in the benchmark. Target: under 30 s per run.
+func BenchmarkOptimalProvince(b *testing.B) {
+	benchAssign(b, synth.Generate(synth.ProvinceConfig()), MethodOptimal)
+}
+
+// The 10k county with seats for 110 % of its pupils: seats bind, yet every
+// pupil can be seated, so the gap is that of whole zones alone.
+func BenchmarkOptimal10kZonesEnoughSeats(b *testing.B) {
+	d := county10k()
+	p, err := Prepare(d, model.LevelPrimary, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	scale := 1.1 * float64(p.TotalDemand()) / float64(p.TotalCapacity())
+	for i := range d.Schools {
+		d.Schools[i].Capacity = int(float64(max(d.Schools[i].Capacity, 1)) * scale)
+	}
+	benchAssignWith(b, d, Options{Stage: model.LevelPrimary, AllowPieces: true})
 }

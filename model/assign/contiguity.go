@@ -27,12 +27,13 @@ func (p *Problem) adjacency() [][]int32 {
 // checkContiguity counts the connected pieces of each school's catchment:
 // the connected components (gonum topo) of the graph whose nodes are the
 // assigned zones and whose edges join neighbouring zones of the same
-// school.
+// school. A zone without any neighbour (an island) cannot join a
+// catchment, so it is not counted as a piece.
 func (p *Problem) checkContiguity(schoolOf []int, r *Result) {
 	adj := p.adjacency()
 	g := simple.NewUndirectedGraph()
 	for i, j := range schoolOf {
-		if j >= 0 && p.Zones[i].Located {
+		if j >= 0 && p.Zones[i].Located && len(adj[i]) > 0 {
 			g.AddNode(simple.Node(i))
 		}
 	}

@@ -10,6 +10,13 @@
 // a zone's label point (geo.LabelPoint, a point inside the zone) to the
 // school site; demand and capacity are pupils; costs are pupil-kilometres.
 //
+// The optimal method (Problem.Solve) solves the fractional problem exactly
+// by a network simplex with pricing, so no candidate limit costs
+// optimality; its cost is the lower bound reported with every result. It
+// then rounds to whole zones and repairs and improves them by shifts, swaps
+// and ejection chains, and by default makes every catchment connected
+// through zone adjacency, rooted at the zone its school stands in.
+//
 // Road (network) distances are not available: Xuequ works offline and has
 // no road network, so MethodNetwork returns ErrNoRoadNetwork rather than a
 // guess that would look like a measurement.

@@ -270,11 +270,16 @@ func (p *Problem) UnknownCapacity() int {
 	return n
 }
 
-// limit is the most pupils school j may take: its seats, or every pupil of
-// the district when its capacity is unknown (unconstrained).
-func (p *Problem) limit(j int) int {
-	if p.Schools[j].CapacityUnknown {
-		return max(p.TotalDemand(), p.Schools[j].Capacity)
+// limits is the most pupils each school may take: its seats, or every
+// pupil of the district when its capacity is unknown (unconstrained).
+func (p *Problem) limits() []int {
+	total := p.TotalDemand()
+	out := make([]int, len(p.Schools))
+	for j, s := range p.Schools {
+		out[j] = s.Capacity
+		if s.CapacityUnknown {
+			out[j] = max(total, s.Capacity)
+		}
 	}
-	return p.Schools[j].Capacity
+	return out
 }

@@ -94,6 +94,36 @@ type Result struct {
 	YieldSource string
 	// Radius is the service radius used by the check, in metres.
 	Radius float64
+
+	// The optimal method only (zero otherwise):
+	//
+	// Objective is Cost plus Stability × the pupils of every zone moved
+	// from its current school, plus, when seats are short, SeatPenalty
+	// metres for every pupil beyond the seats that the whole zones leave
+	// (pupil-km). LowerBound is the fractional optimum of that objective,
+	// which no whole-zone assignment can beat, and Gap = (Objective −
+	// LowerBound) / LowerBound (0.004 = 0.4 %); it includes ContiguityCost,
+	// the pupil-km that connected catchments cost. Unseated is the pupils
+	// no seat within reach can take (demand beyond seats): they are
+	// charged in neither number, so they do not widen the gap.
+	Objective, LowerBound, Gap float64
+	ContiguityCost             float64
+	SeatPenalty                float64 // metres per pupil beyond the seats
+	Stability                  float64 // km per pupil moved
+	Unseated                   int
+	Contiguous                 bool // catchments were made connected
+}
+
+// setBound copies the optimal method's bounds into the result.
+func (r *Result) setBound(s *Solution, stability float64) {
+	r.Objective, r.LowerBound, r.ContiguityCost = s.Objective, s.LowerBound, s.ContiguityCost
+	r.Stability, r.Unseated, r.SeatPenalty = stability, s.Unseated, s.SeatPenalty
+	if s.LowerBound > 0 {
+		r.Gap = max(0, (s.Objective-s.LowerBound)/s.LowerBound)
+	}
+	for i := range s.Split {
+		r.Assignments[i].Split = s.Split[i]
+	}
 }
 
 // Evaluate builds the result and the checks of the catchments schoolOf

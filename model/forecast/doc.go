@@ -6,6 +6,16 @@
 // housing (新建住宅生源). Junior schools take their grade 7 from the grade 6 of
 // the primaries that feed them through the catchment zones.
 //
+// District is THE projection every caller uses (the app's Session,
+// `xuequ forecast`, `analyze`, `export`, scenario comparison): the cohort
+// model above on the district's history, closed schools' pupils at their
+// receivers (MergeClosed), entry intakes that follow re-drawn catchments
+// (catchment.go), spare classrooms opened where classes are over the
+// standard (UseSpareClassrooms), and a scenario's timeline: a list of
+// Steps, the district in force from each edit's effective year, so every
+// year before an edit is exactly what it would be without it. Nothing
+// outside this package re-assembles the policy.
+//
 // Backtest hides the last k years of history, projects them and reports the
 // mean absolute percentage error per horizon next to two naive baselines;
 // its relative errors give empirical prediction intervals.

@@ -99,6 +99,7 @@ func newRun(in Input, opt Options) (*run, error) {
 	if err != nil {
 		return nil, err
 	}
+	in.History = withoutNurseryGrades(in.History)
 	if len(in.History) == 0 {
 		return nil, &model.InputError{File: "history", Msg: "no enrollment history: give at least one year of school,year,grade,students records"}
 	}

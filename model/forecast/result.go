@@ -81,24 +81,24 @@ func (p Projection) Rounded() int { return int(roundHalfUp(p.Students)) }
 func (p Projection) ClassSizes() []int { return model.SplitClasses(p.Rounded(), p.Classes) }
 
 // Class is the class-size picture of the projected grade if it keeps its
-// base-year classes, exactly as model.AnalyzeSchool judges a history year:
-// classes needed at the standard size, class sizes, status of the largest
-// class. Students are rounded half-up.
+// base-year classes, exactly as model.AnalyzeSchool judges a history year
+// (see GradeOf). Students are rounded half-up.
 func (p Projection) Class(std model.Standards) model.GradeResult {
-	e := []model.Enrollment{{School: p.School, Year: p.Year, Grade: p.Grade, Students: p.Rounded(), Classes: p.Classes}}
-	return model.AnalyzeSchool(&model.School{ID: p.School}, e, std).Grades[0]
+	return GradeOf(model.Enrollment{School: p.School, Year: p.Year, Grade: p.Grade, Students: p.Rounded(), Classes: p.Classes}, std)
 }
 
-// SeatGap is rounded students − classes × standard class size for the
-// grade (classes estimated at the standard size when Classes is 0):
-// positive is a shortage of seats.
-func (p Projection) SeatGap(std model.Standards) int {
-	std = std.OrDefault()
-	n, classes := p.Rounded(), p.Classes
-	if classes <= 0 {
-		classes = std.ClassesNeeded(p.Grade, n)
-	}
-	return n - classes*std.ClassSize(p.Grade)
+// SeatGap is the grade's rounded students − seats, seats = classes ×
+// standard class size (classes estimated at the standard when Classes is
+// 0): positive is a shortage, as everywhere (model.GradeResult.SeatGap).
+func (p Projection) SeatGap(std model.Standards) int { return p.Class(std).SeatGap }
+
+// GradeOf is the class picture of one grade record exactly as
+// model.Analyze judges it: classes (estimated at the standard when 0),
+// classes needed, sizes, status of the largest class, seats and seat gap.
+// `xuequ forecast` uses it on DistrictResult.Records so that its numbers
+// are analyze's.
+func GradeOf(e model.Enrollment, std model.Standards) model.GradeResult {
+	return model.AnalyzeSchool(&model.School{ID: e.School}, []model.Enrollment{e}, std).Grades[0]
 }
 
 // Ratio is the averaged ratio used for one grade of one school.

@@ -19,6 +19,12 @@ type Config struct {
 	FirstYear int
 	// Center is the lon/lat (degrees) of the main county seat.
 	Center orb.Point
+	// Kindergartens adds kindergartens (幼儿园) after the K–9 schools, and
+	// Resources the schools' resources rows (办学条件) — see
+	// addKindergartens and addResources. Unlike the fields above, false
+	// means none: the sample has them, benchmarks do not.
+	Kindergartens bool
+	Resources     bool
 }
 
 // SampleConfig is the embedded sample district: a fictional county of about
@@ -32,6 +38,9 @@ func SampleConfig() Config {
 		Years:     6,
 		FirstYear: 2020,
 		Center:    orb.Point{113.9, 30.95},
+
+		Kindergartens: true,
+		Resources:     true,
 	}
 }
 
@@ -43,6 +52,7 @@ func ProvinceConfig() Config {
 	c.Schools = 10000
 	c.Zones = 100000
 	c.Center = orb.Point{113.5, 31.0}
+	c.Kindergartens, c.Resources = false, false
 	return c
 }
 

@@ -21,15 +21,97 @@ type File struct {
 // decimals, Chinese property names, one feature per line), history.csv,
 // births.csv, housing.csv and a README.md describing the data. The bytes
 // depend only on d, so a generated sample can be compared byte for byte.
+//
+// Kindergartens, when the district has any, go to files of their own, as
+// bureaus keep the 学前 roster and statistics apart: kindergartens.geojson
+// (with 普惠) and kindergarten_history.csv; resources.csv holds the
+// schools' 办学条件 when there are any.
 func Files(d *model.District) []File {
-	return []File{
+	k9, kg := splitKindergartens(d)
+	out := []File{
 		{"README.md", Readme(d)},
-		{"schools.geojson", SchoolsGeoJSON(d)},
+		{"schools.geojson", SchoolsGeoJSON(k9)},
 		{"zones.geojson", ZonesGeoJSON(d)},
-		{"history.csv", HistoryCSV(d)},
+		{"history.csv", HistoryCSV(k9)},
 		{"births.csv", BirthsCSV(d)},
 		{"housing.csv", HousingCSV(d)},
 	}
+	if len(kg.Schools) > 0 {
+		out = append(out, File{"kindergartens.geojson", KindergartensGeoJSON(kg)}, File{"kindergarten_history.csv", HistoryCSV(kg)})
+	}
+	if len(d.Resources) > 0 {
+		out = append(out, File{"resources.csv", ResourcesCSV(d)})
+	}
+	return out
+}
+
+// splitKindergartens splits the schools and history of d into the K–12
+// schools and the kindergartens (level kindergarten), each with its own
+// history rows.
+func splitKindergartens(d *model.District) (k9, kg *model.District) {
+	k9, kg = &model.District{}, &model.District{}
+	isKG := map[string]bool{}
+	for _, s := range d.Schools {
+		if s.Level == model.LevelKindergarten {
+			isKG[s.ID] = true
+			kg.Schools = append(kg.Schools, s)
+		} else {
+			k9.Schools = append(k9.Schools, s)
+		}
+	}
+	for _, e := range d.History {
+		if isKG[e.School] {
+			kg.History = append(kg.History, e)
+		} else {
+			k9.History = append(k9.History, e)
+		}
+	}
+	return k9, kg
+}
+
+// KindergartensGeoJSON encodes the kindergartens as Point features with the
+// properties of SchoolsGeoJSON and 普惠 (是/否).
+func KindergartensGeoJSON(d *model.District) []byte {
+	return featureCollection(len(d.Schools), func(b *bytes.Buffer, i int) {
+		s := &d.Schools[i]
+		b.WriteString(`{"type":"Feature","properties":{`)
+		p := props{b}
+		p.add(true, "编码", s.ID)
+		p.add(false, "名称", s.Name)
+		p.add(false, "学段", s.Level.Chinese())
+		p.add(false, "学位数", s.Capacity)
+		p.add(false, "教室数", s.Classrooms)
+		p.add(false, "乡镇", s.Township)
+		p.add(false, "办学性质", yesNo(s.Public, "公办", "民办"))
+		p.add(false, "普惠", yesNo(s.Inclusive, "是", "否"))
+		b.WriteString(`},"geometry":{"type":"Point","coordinates":`)
+		writeCoord(b, s.Location)
+		b.WriteString("}}")
+	})
+}
+
+// ResourcesCSV is the school resources table (办学条件), long by year:
+// school,year,teachers,teachers_qualified,teachers_backbone,
+// teachers_pe_art,building_m2,sports_m2,equipment_yuan,multimedia_rooms;
+// an unknown value is an empty cell.
+func ResourcesCSV(d *model.District) []byte {
+	var b bytes.Buffer
+	b.WriteString("school,year")
+	for f := range model.NumResourceFields {
+		b.WriteString("," + f.Key())
+	}
+	b.WriteByte('\n')
+	for _, r := range d.Resources {
+		fmt.Fprintf(&b, "%s,%d", r.School, r.Year)
+		for f := range model.NumResourceFields {
+			b.WriteByte(',')
+			if v, ok := r.Value(f); ok {
+				b.WriteString(strconv.FormatFloat(v, 'f', -1, 64))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
 }
 
 // props writes a JSON object with keys in the given order (encoding/json

@@ -104,5 +104,7 @@ func (g *gen) district() *model.District {
 	for k, h := range g.housing {
 		d.Housing[k] = model.Housing{Zone: g.zones[h.zone].id, Year: h.year, Dwellings: h.dwellings}
 	}
+	g.addResources(d)
+	g.addKindergartens(d)
 	return d
 }

@@ -56,8 +56,8 @@ func Readme(d *model.District) []byte {
 	w("names, places and numbers are invented. Regenerate after changing the generator: the test in\n")
 	w("package assets fails when these files differ from what the generator makes.\n\n")
 	w("| | |\n|---|---|\n")
-	w("| 学校 schools | %d（小学 %d，初中 %d，九年一贯制 %d） |\n", len(d.Schools),
-		s.Schools[model.LevelPrimary], s.Schools[model.LevelJunior], s.Schools[model.LevelNineYear])
+	w("| 学校 schools | %d（小学 %d，初中 %d，九年一贯制 %d，幼儿园 %d） |\n", len(d.Schools),
+		s.Schools[model.LevelPrimary], s.Schools[model.LevelJunior], s.Schools[model.LevelNineYear], s.Schools[model.LevelKindergarten])
 	w("| 居住小区/片区 zones | %d（含跨河多边形 %d，含湖泊空洞 %d） |\n", s.Zones, s.MultiPolygons, s.Holes)
 	w("| 常住人口 population | %d |\n", s.Population)
 	w("| 在校生 %d students | %d |\n", s.LastYear, s.Summary.Students)
@@ -73,5 +73,9 @@ func Readme(d *model.District) []byte {
 	w("- `history.csv` — school,year,grade,students,classes (grades 1–9; 教学点 teach grades 1–3).\n")
 	w("- `births.csv` — zone,year,births for %d–%d, following China's falling birth rate.\n", s.FirstYear-8, s.LastYear)
 	w("- `housing.csv` — zone,year,dwellings first occupied: the new estates 滨江新城 and 高铁新区.\n")
+	w("- `kindergartens.geojson` — the 幼儿园: 编码 名称 学段 学位数 教室数 乡镇 办学性质 普惠 (是/否);\n")
+	w("  `kindergarten_history.csv` — their pupils, grades -2 小班, -1 中班, 0 大班.\n")
+	w("- `resources.csv` — school,year,teachers,teachers_qualified,teachers_backbone,teachers_pe_art,\n")
+	w("  building_m2,sports_m2,equipment_yuan,multimedia_rooms (办学条件, last three years): staffing and 优质均衡.\n")
 	return b.Bytes()
 }
