@@ -8,7 +8,12 @@ import (
 	"github.com/xuequ/xuequ/model"
 )
 
-// AppVersion is written to every saved file; cmd/xuequ sets it at start-up.
+// AppVersion is the Xuequ version, written to every saved file as
+// app_version. Builds set it with -ldflags "-X
+// github.com/xuequ/xuequ/app/store.AppVersion=$(git describe --tags
+// --always --dirty)" (make build, make dist); for a plain go build
+// cmd/xuequ replaces "dev" at start-up by "dev+COMMIT", so GUI and CLI
+// saves record what wrote them.
 var AppVersion = "dev"
 
 // Project is everything a project file holds.

@@ -1,13 +1,15 @@
 package ui
 
-// About dialog: app name, version (from the fyne app metadata, i.e.
-// FyneApp.toml or the build's -ldflags), and the licence of the bundled
-// font.
+// About dialog: app name, version (store.AppVersion: the build's
+// `git describe` through -ldflags, the same string --version prints and
+// every saved project records; "dev" for a plain go build), and the
+// licence of the bundled font.
 //
 //	NewAboutDialog(parent fyne.Window) dialog.Dialog   // then .Show()
 
 import (
 	"net/url"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,6 +17,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/xuequ/xuequ/app/store"
 )
 
 // fontLicenceURL is the Apache License 2.0, one of the two licences of
@@ -29,13 +33,7 @@ func NewAboutDialog(parent fyne.Window) dialog.Dialog {
 
 // aboutContent is the dialog body, separate so tests can render it.
 func aboutContent() fyne.CanvasObject {
-	version := ""
-	if a := fyne.CurrentApp(); a != nil {
-		version = a.Metadata().Version
-	}
-	if version == "" {
-		version = lang.X("about.version.dev", "开发版")
-	}
+	version := appVersion()
 	name := widget.NewLabelWithStyle(lang.X("about.name", "学区规划 Xuequ"), fyne.TextAlignCenter,
 		fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
@@ -51,4 +49,15 @@ func aboutContent() fyne.CanvasObject {
 	link := widget.NewHyperlink(lang.X("about.licence", "Apache License 2.0 全文"), u)
 	link.Alignment = fyne.TextAlignCenter
 	return container.NewVBox(name, ver, purpose, widget.NewSeparator(), font, owner, link)
+}
+
+// appVersion is the version the build stamped; a development build
+// ("dev", or "dev+commit" as cmd/xuequ sets it) reads 开发版 with its
+// commit.
+func appVersion() string {
+	v := store.AppVersion
+	if rest, ok := strings.CutPrefix(v, "dev"); ok || v == "" {
+		return lang.X("about.version.dev", "开发版") + rest
+	}
+	return v
 }

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/xuequ/xuequ/app/store"
 )
 
 func TestAboutDialog(t *testing.T) {
@@ -29,6 +31,19 @@ func TestAboutDialog(t *testing.T) {
 		"https://www.apache.org/licenses/LICENSE-2.0"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("about dialog lacks %q:\n%s", want, all)
+		}
+	}
+}
+
+// TestAboutVersion: a release shows the stamped version, a development
+// build 开发版 and its commit.
+func TestAboutVersion(t *testing.T) {
+	old := store.AppVersion
+	defer func() { store.AppVersion = old }()
+	for v, want := range map[string]string{"v1.2.0": "v1.2.0", "dev+abc1234": "开发版+abc1234", "dev": "开发版"} {
+		store.AppVersion = v
+		if got := appVersion(); got != want {
+			t.Errorf("appVersion with %q = %q, want %q", v, got, want)
 		}
 	}
 }

@@ -7,9 +7,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
-	"fyne.io/fyne/v2/lang"
+	lang "github.com/xuequ/xuequ/app/i18n"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/model"
@@ -227,7 +226,7 @@ func printAnalysis(w io.Writer, a model.Analysis, std model.Standards) error {
 			"estimated from the catchment zones' school-age children (or population × school-age share), classes at standard size."))
 	}
 	fmt.Fprintln(w)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTabWriter(w, false)
 	fmt.Fprintln(tw, strings.Join([]string{
 		tr("cli.col.school", "School"), tr("cli.col.level", "Level"), tr("cli.col.students", "Pupils"),
 		tr("cli.col.classes", "Classes"), tr("cli.col.capacity", "Seats"), tr("cli.col.gap", "Seat gap"),

@@ -8,9 +8,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
-	"fyne.io/fyne/v2/lang"
+	lang "github.com/xuequ/xuequ/app/i18n"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/model"
@@ -304,7 +303,7 @@ func boundLines(r *assign.Result) []string {
 func printAssign(w io.Writer, r *assign.Result, changed int) error {
 	fmt.Fprintf(w, "%s — %s, %s, %d\n\n", tr("assign.title", "Catchments"),
 		tr("assign.method."+string(r.Method), string(r.Method)), levelName(r.Stage), r.Year)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTabWriter(w, false)
 	fmt.Fprintln(tw, strings.Join([]string{
 		tr("assign.col.school", "School"), tr("assign.col.seats", "Seats"), tr("assign.col.pupils", "Pupils"),
 		tr("assign.col.over", "Over"), tr("assign.col.zones", "Zones"), tr("assign.col.pieces", "Pieces"),

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/xuequ/xuequ/model"
 	"github.com/xuequ/xuequ/model/balance"
@@ -103,7 +102,7 @@ func printBalance(w io.Writer, r balance.Result) error {
 	fmt.Fprintf(w, "%s %d\n", tr("cli.balance.title", "High-quality balanced development (优质均衡)"), r.Year)
 	for _, st := range r.Stages {
 		fmt.Fprintf(w, "\n%s\n", levelName(st.Stage))
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		tw := newTabWriter(w, false)
 		cols := []string{tr("cli.col.school", "School"), tr("cli.col.students", "Pupils")}
 		for _, ind := range model.Indicators() {
 			cols = append(cols, indicatorName(ind))

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
+	lang "github.com/xuequ/xuequ/app/i18n"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/app/report"
@@ -46,14 +46,20 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		return &usageError{"export: no project file: give P.xuequ.gpkg (xuequ import or xuequ sample writes one)"}
 	}
 	mapExt := strings.ToLower(filepath.Ext(*mapOut))
+	if *mapOut == "-" { // standard output
+		mapExt = ".pdf"
+	}
 	if *mapOut != "" && mapExt != ".pdf" && mapExt != ".png" && mapExt != ".svg" {
 		return &usageError{fmt.Sprintf("export: --map %s: the map is written as .pdf, .png or .svg; name the file accordingly", *mapOut)}
 	}
 	noticeExt := strings.ToLower(filepath.Ext(*noticeOut))
+	if *noticeOut == "-" { // standard output
+		noticeExt = ".pdf"
+	}
 	if *noticeOut != "" && noticeExt != ".pdf" && noticeExt != ".xlsx" {
 		return &usageError{fmt.Sprintf("export: --notice %s: the notice list is written as .pdf or .xlsx; name the file accordingly", *noticeOut)}
 	}
-	if *ledgerOut != "" && !strings.EqualFold(filepath.Ext(*ledgerOut), ".xlsx") {
+	if *ledgerOut != "" && *ledgerOut != "-" && !strings.EqualFold(filepath.Ext(*ledgerOut), ".xlsx") {
 		return &usageError{fmt.Sprintf("export: --ledger %s: the ledger is written as .xlsx; name the file accordingly", *ledgerOut)}
 	}
 	p, err := report.ParsePaper(*paper)
@@ -111,10 +117,10 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 			func(w io.Writer) error { return report.LedgerXLSX(w, s, opt) }})
 	}
 	for _, j := range jobs {
-		if err := report.WriteFileAtomic(j.path, j.write); err != nil {
+		if err := writeOutput(j.path, stdout, j.write); err != nil {
 			return err
 		}
-		fmt.Fprintln(stderr, lang.X(j.msgKey, j.msg, map[string]any{"File": j.path}))
+		fmt.Fprintln(stderr, lang.X(j.msgKey, j.msg, map[string]any{"File": outputName(j.path)}))
 	}
 	return layers.write(s, *year, stderr)
 }

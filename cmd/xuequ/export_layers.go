@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"fyne.io/fyne/v2/lang"
+	lang "github.com/xuequ/xuequ/app/i18n"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/geo"

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/model"
@@ -320,7 +319,7 @@ func printForecast(w io.Writer, res *forecast.DistrictResult, bt *forecast.Backt
 	for y := res.BaseYear + 1; y <= res.BaseYear+opt.Years; y++ {
 		years = append(years, y)
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := newTabWriter(w, true)
 	head := []string{tr("cli.col.school", "School"), tr("cli.forecast.grade", "Grade")}
 	for _, y := range years {
 		head = append(head, strconv.Itoa(y))
@@ -353,7 +352,7 @@ func printForecast(w io.Writer, res *forecast.DistrictResult, bt *forecast.Backt
 		return err
 	}
 	fmt.Fprintf(w, "\n%s:\n", tr("cli.forecast.ratios", "Ratios used"))
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw = newTabWriter(w, false)
 	for _, r := range res.Ratios {
 		fmt.Fprintf(tw, "  %s\t%s\t%.3f\t%s\n", r.School, gradeName(r.Grade), r.Ratio, r.Kind)
 	}

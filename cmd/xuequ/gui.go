@@ -1,9 +1,12 @@
+//go:build cgo && !nogui
+
 package main
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"os"
+	"runtime"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/app/store"
@@ -12,14 +15,18 @@ import (
 )
 
 // gui opens the desktop application: `xuequ` shows the embedded sample
-// district, `xuequ FILE` opens that project.
+// district, `xuequ FILE` opens that project. It is the only path that
+// starts GLFW/OpenGL, and only once a display is known to be there.
 func gui(args []string) error {
 	fs := newFlagSet("xuequ", "[FILE.xuequ.gpkg]", os.Stdout)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 1 {
-		return &usageError{fmt.Sprintf("expected at most one project file, got %d arguments (see xuequ -h)", fs.NArg())}
+		return &usageError{tr("cli.err.gui_args", "expected at most one project file, got {{.N}} arguments (see xuequ -h)", map[string]any{"N": fs.NArg()})}
+	}
+	if err := checkDisplay(); err != nil {
+		return err
 	}
 	return ui.Run(ui.Config{
 		Path: fs.Arg(0),
@@ -40,4 +47,18 @@ func gui(args []string) error {
 			return func() { _ = l.Unlock() }, nil
 		},
 	})
+}
+
+// checkDisplay refuses to start the GUI on an X11/Wayland system without a
+// display (a server, an ssh session), where GLFW would panic: the user gets
+// a sentence and the way to the command-line tools instead.
+func checkDisplay() error {
+	switch runtime.GOOS {
+	case "windows", "darwin", "android", "ios", "js":
+		return nil
+	}
+	if os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != "" {
+		return nil
+	}
+	return errors.New(tr("cli.err.no_display", "no display: the desktop app needs a graphical session ($DISPLAY or $WAYLAND_DISPLAY is not set). Start it from the desktop, or use the commands (xuequ -h) on this machine."))
 }

@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
+	lang "github.com/xuequ/xuequ/app/i18n"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/app/store"
@@ -48,28 +49,35 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&opt.CRS, "crs", "", "coordinate system of both GeoJSON files when the file does not say, e.g. EPSG:4547")
 	fs.BoolVar(&opt.GCJ02, "gcj02", false, "coordinates carry the GCJ-02 offset (Amap/Tencent); convert to WGS-84")
 	fs.Var(&maps, "map", "field mapping override layer.field=源字段, repeatable (e.g. schools.name=学校名称)")
-	out := fs.String("o", "", "project file to write (.xuequ.gpkg, required)")
+	out := fs.String("o", "", "project file to write (.xuequ.gpkg, required; - writes it to standard output)")
 	quiet := fs.Bool("q", false, "print only warnings and errors of the import report")
-	force := fs.Bool("force", false, "replace the -o file even when it is an input or not a Xuequ project")
+	force := fs.Bool("force", false, "replace an existing -o project (never one of the inputs)")
+	format := fs.String("format", "", "format of the input given as - (standard input): geojson, kml, kmz, zip, gpkg, csv or xlsx (default: told from the content)")
+	fs.String("lang", "", "language of the messages and the report: zh or en (default from LANG)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	switch {
 	case fs.NArg() > 0:
-		return &usageError{fmt.Sprintf("import: unexpected argument %q", fs.Arg(0))}
+		return &usageError{tr("cli.err.unexpected_arg", "{{.Cmd}}: unexpected argument {{.Arg}}", map[string]any{"Cmd": "import", "Arg": strconv.Quote(fs.Arg(0))})}
 	case opt.Schools == "" || opt.Zones == "":
-		return &usageError{"import: --schools and --zones are required"}
+		return &usageError{tr("cli.err.import_inputs", "import: --schools and --zones are required")}
 	case *out == "":
-		return &usageError{"import: give the project file to write with -o P.xuequ.gpkg"}
+		return &usageError{tr("cli.err.import_out", "import: give the project file to write with -o P.xuequ.gpkg (- writes it to standard output)")}
 	}
 	opt.Map, opt.MapValue = maps, values
 	// The project file stays locked from here until after the save's
 	// rename: a second writer is refused, never silently overwritten.
-	lock, err := lockTarget(*out, *force, opt.Schools, opt.Zones, opt.History, opt.Births, opt.Housing, *resources)
+	lock, err := lockOutput(*out, *force, opt.Schools, opt.Zones, opt.History, opt.Births, opt.Housing, *valueMap, *resources)
 	if err != nil {
 		return err
 	}
 	defer lock.Unlock()
+	tmp, cleanup, err := stdinInput(&opt, *format)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
 	if *valueMap != "" {
 		vm, err := readValueMap(*valueMap)
 		if err != nil {
@@ -85,7 +93,6 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		d.Resources, rrep, err = readResourcesFile(*resources, opt.Sheet, d)
 		rep.Merge(rrep)
 	}
-	setLanguage("")
 	if rep != nil {
 		header := false
 		for _, is := range rep.Issues {
@@ -96,21 +103,21 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 				fmt.Fprintln(stderr, tr("cli.import.report", "Import report")+":")
 				header = true
 			}
-			fmt.Fprintln(stderr, "  "+issueLine(is))
+			fmt.Fprintln(stderr, "  "+stdinName(issueLine(is), tmp))
 		}
 	}
 	if err != nil {
-		return err
+		return errStdin(err, tmp)
 	}
 	sess := app.NewSession(d, "", nil)
 	used, _ := opt.Values.With(opt.MapValue) // Import has accepted them
 	sess.SetImportRecord(rep, used)
-	if err := saveTarget(*out, sess.Save); err != nil {
+	if err := saveOutput(*out, stdout, sess.Save); err != nil {
 		return err
 	}
 	printUnassigned(stderr, d)
 	fmt.Fprintln(stderr, lang.X("cli.import.done", "Wrote {{.File}}: {{.Schools}} schools, {{.Zones}} zones, {{.Records}} history records.",
-		map[string]any{"File": *out, "Schools": len(d.Schools), "Zones": len(d.Zones), "Records": len(d.History)}))
+		map[string]any{"File": outputName(*out), "Schools": len(d.Schools), "Zones": len(d.Zones), "Records": len(d.History)}))
 	return nil
 }
 
@@ -126,6 +133,29 @@ func issueLine(is ingest.Issue) string {
 	return lang.X(ingest.LineKey, is.String(), args)
 }
 
+// stdinInput replaces the one input of opt given as "-" by a temporary
+// copy of standard input (format from --format or the content); tmp is
+// its path, for messages to say "-" instead.
+func stdinInput(opt *ingest.ImportOptions, format string) (tmp string, cleanup func(), err error) {
+	cleanup = func() {}
+	for _, p := range []*string{&opt.Schools, &opt.Zones, &opt.History, &opt.Births, &opt.Housing} {
+		if *p != "-" {
+			continue
+		}
+		if tmp != "" {
+			return "", cleanup, &usageError{tr("cli.err.stdin_twice", "only one input can be - (standard input)")}
+		}
+		if tmp, cleanup, err = stdinFile(format); err != nil {
+			return "", func() {}, err
+		}
+		*p = tmp
+	}
+	if opt.Name == "" && opt.Zones == tmp && tmp != "" {
+		opt.Name = "stdin"
+	}
+	return tmp, cleanup, nil
+}
+
 // readValueMap reads --value-map: a project file's saved value map, or a
 // CSV with columns field,value,replacement.
 func readValueMap(path string) (ingest.ValueMap, error) {
@@ -138,7 +168,7 @@ func readValueMap(path string) (ingest.ValueMap, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &model.InputError{File: path, Msg: fmt.Sprintf("cannot read the file: %v", err)}
+		return nil, &model.InputError{File: path, Msg: tr("cli.err.read", "cannot read the file: {{.Err}}", map[string]any{"Err": unwrapPathError(err).Error()})}
 	}
 	return ingest.ReadValueMap(path, data)
 }

@@ -1,39 +1,35 @@
 package main
 
 import (
-	"os"
+	"errors"
+	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
-
-	"github.com/xuequ/xuequ/app/ui"
+	"github.com/xuequ/xuequ/app"
+	lang "github.com/xuequ/xuequ/app/i18n"
 	"github.com/xuequ/xuequ/model"
 )
 
-// setLanguage chooses the language of the CLI's tables: "zh" or "en", or
-// "" for the default from LC_ALL/LC_MESSAGES/LANG (English when the locale
-// names a language other than Chinese, e.g. en_US; Chinese otherwise).
+// The CLI translates with app/i18n, the Fyne-free reader of the GUI's
+// assets/i18n/*.json: one catalogue, and a CLI that builds without cgo.
+// Files import it under the name lang so that calls read lang.X(…) as in
+// the GUI.
+
+// chooseLanguage sets the language of the CLI: code ("zh" or "en"), or
+// when code is "" the locale's (see i18n.Detect). run calls it first.
+func chooseLanguage(code string) { lang.SetLanguage(lang.Detect(code)) }
+
+// setLanguage applies a command's --lang; "" keeps the language run chose.
 func setLanguage(code string) {
-	if code == "" {
-		code = "zh"
-		for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-			if l := os.Getenv(v); l != "" && l != "C" && l != "POSIX" && !strings.HasPrefix(l, "C.") {
-				if !strings.HasPrefix(l, "zh") {
-					code = "en"
-				}
-				break
-			}
-		}
-	}
-	if strings.HasPrefix(code, "en") {
-		_ = ui.SetLanguage("en")
-	} else {
-		_ = ui.SetLanguage("zh-CN")
+	if code != "" {
+		chooseLanguage(code)
 	}
 }
 
+func validLanguage(code string) bool { return lang.Valid(code) }
+
 // tr translates a CLI message key; fallback is the English text.
-func tr(key, fallback string) string { return lang.X(key, fallback) }
+func tr(key, fallback string, data ...map[string]any) string { return lang.X(key, fallback, data...) }
 
 func levelName(l model.Level) string { return tr("cli.level."+l.String(), l.String()) }
 
@@ -41,4 +37,35 @@ func statusName(s model.ClassStatus) string { return tr("cli.status."+s.String()
 
 func gradeName(g model.Grade) string {
 	return lang.X("cli.grade", "grade {{.N}}", map[string]any{"N": int(g)})
+}
+
+// trError is a fatal error in the CLI language: an *app.Error anywhere in
+// the chain is translated in place (a wrapping prefix is kept), a
+// *model.InputError gets its place (file, line, feature, field) in the
+// CLI language; other messages are printed as they are.
+func trError(err error) string {
+	var e *app.Error
+	if errors.As(err, &e) {
+		return strings.Replace(err.Error(), e.Error(), lang.X(e.Key, e.Text, e.Args), 1)
+	}
+	var ie *model.InputError
+	if errors.As(err, &ie) {
+		return strings.Replace(err.Error(), ie.Error(), inputError(ie), 1)
+	}
+	return err.Error()
+}
+
+// inputError is ie.Error() with its place in the CLI language.
+func inputError(ie *model.InputError) string {
+	s := ie.File
+	if ie.Line > 0 {
+		s += fmt.Sprintf(":%d", ie.Line)
+	}
+	if ie.Feature > 0 {
+		s += ": " + tr("cli.err.feature", "feature index {{.Index}}", map[string]any{"Index": ie.Feature - 1})
+	}
+	if ie.Field != "" {
+		s += ": " + tr("cli.err.field", "field {{.Field}}", map[string]any{"Field": fmt.Sprintf("%q", ie.Field)})
+	}
+	return s + ": " + ie.Msg
 }

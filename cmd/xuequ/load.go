@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -41,15 +42,15 @@ func loadInputs(positional []string, history, scenario string) (*inputs, error) 
 func loadTableInputs(positional []string, history string, topt ingest.TableOptions, scenario string) (*inputs, error) {
 	switch {
 	case len(positional) > 1:
-		return nil, &usageError{fmt.Sprintf("one project file expected, got %d arguments", len(positional))}
+		return nil, &usageError{tr("cli.err.one_project", "one project file expected, got {{.N}} arguments", map[string]any{"N": len(positional)})}
 	case len(positional) == 1 && history != "":
-		return nil, &usageError{"give a project file or --history, not both"}
+		return nil, &usageError{tr("cli.err.project_and_history", "give a project file or --history, not both")}
 	case len(positional) == 0 && history == "":
-		return nil, &usageError{"no input: give a project file (P.xuequ.gpkg) or --history H.csv"}
+		return nil, &usageError{tr("cli.err.no_input", "no input: give a project file (P.xuequ.gpkg) or --history H.csv")}
 	}
 	if history != "" {
 		if scenario != "" {
-			return nil, &usageError{"--scenario needs a project file"}
+			return nil, &usageError{tr("cli.err.scenario_needs_project", "--scenario needs a project file")}
 		}
 		recs, err := readHistoryFile(history, topt)
 		if err != nil {
@@ -58,12 +59,16 @@ func loadTableInputs(positional []string, history string, topt ingest.TableOptio
 		d := &model.District{Name: filepath.Base(history), History: recs, Standards: model.DefaultStandards()}
 		return &inputs{District: d, Name: history, Steps: []forecast.Step{{District: d}}}, nil
 	}
-	path := positional[0]
-	p, _, err := store.Open(path)
+	name := positional[0]
+	path, err := projectPath(name)
 	if err != nil {
 		return nil, err
 	}
-	in := &inputs{District: &p.District, Project: path, Name: path}
+	p, _, err := store.Open(path)
+	if err != nil {
+		return nil, errStdin(err, stdinTemp(name, path))
+	}
+	in := &inputs{District: &p.District, Project: path, Name: name}
 	if scenario != "" {
 		if in.District, err = applyScenario(p, scenario); err != nil {
 			return nil, err
@@ -94,12 +99,45 @@ func readBirthsFile(path string, topt ingest.TableOptions) ([]model.Births, erro
 	return recs, err
 }
 
+// readInputFile reads a table given on the command line; "-" reads
+// standard input (its format is told from the content).
 func readInputFile(path, what string) ([]byte, error) {
+	if path == "-" {
+		return readStdin()
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the %s file: %w", path, what, unwrapPathError(err))
+		args := map[string]any{"Err": unwrapPathError(err).Error()}
+		msg := tr("cli.err.read_history", "cannot read the history file: {{.Err}}", args)
+		if what == "births" {
+			msg = tr("cli.err.read_births", "cannot read the births file: {{.Err}}", args)
+		}
+		return nil, &model.InputError{File: path, Msg: msg}
 	}
 	return data, nil
+}
+
+// projectPath is the file to open for the project argument: name, or for
+// "-" a temporary copy of standard input (a project is an SQLite database),
+// removed when the command ends (see run).
+func projectPath(name string) (string, error) {
+	if name != "-" {
+		return name, nil
+	}
+	tmp, cleanup, err := stdinFile("gpkg")
+	if err != nil {
+		return "", err
+	}
+	atExit = append(atExit, cleanup)
+	return tmp, nil
+}
+
+// stdinTemp is path when name is "-" (for messages to say "-"), else "".
+func stdinTemp(name, path string) string {
+	if name == "-" {
+		return path
+	}
+	return ""
 }
 
 // projectFor projects the input's timeline years ahead with the one
@@ -109,7 +147,7 @@ func readInputFile(path, what string) ([]byte, error) {
 func projectFor(in *inputs, years int) (*forecast.DistrictResult, error) {
 	if years < 1 {
 		first, last := in.District.Years()
-		return nil, fmt.Errorf("no records for that year: the history covers %d–%d and only later years can be projected", first, last)
+		return nil, errors.New(tr("cli.err.no_year", "no records for that year: the history covers {{.First}}–{{.Last}} and only later years can be projected", map[string]any{"First": first, "Last": last}))
 	}
 	return forecast.District(in.Reference, in.Steps, forecast.DistrictOptions{Options: forecast.Options{Years: years}})
 }
@@ -131,17 +169,17 @@ func applyScenario(p *store.Project, name string) (*model.District, error) {
 		if s.Name == name {
 			d, err := app.ScenarioDistrict(p, name)
 			if err != nil {
-				return nil, fmt.Errorf("scenario %q: %w", name, err)
+				return nil, fmt.Errorf("%s: %w", tr("cli.err.scenario", "scenario {{.Name}}", map[string]any{"Name": strconv.Quote(name)}), err)
 			}
 			return d, nil
 		}
 	}
 	if len(p.Scenarios) == 0 {
-		return nil, fmt.Errorf("the project has no scenario named %q: it has no scenarios (make them in the GUI: 方案 ▸ 新建方案)", name)
+		return nil, errors.New(tr("cli.err.no_scenarios", "the project has no scenario named {{.Name}}: it has no scenarios (make them in the GUI: 方案 ▸ 新建方案)", map[string]any{"Name": strconv.Quote(name)}))
 	}
 	names := make([]string, len(p.Scenarios))
 	for i, s := range p.Scenarios {
 		names[i] = strconv.Quote(s.Name)
 	}
-	return nil, fmt.Errorf("the project has no scenario named %q; its scenarios are %s", name, strings.Join(names, ", "))
+	return nil, errors.New(tr("cli.err.no_scenario", "the project has no scenario named {{.Name}}; its scenarios are {{.Names}}", map[string]any{"Name": strconv.Quote(name), "Names": strings.Join(names, ", ")}))
 }

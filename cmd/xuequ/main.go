@@ -3,7 +3,9 @@
 //
 // main only wires: each subcommand lives in its own file, registers itself
 // in init with register, parses its flags and calls into app/..., model/...
-// and geo/....
+// and geo/.... The GUI is in gui.go, built only with cgo (GLFW/OpenGL);
+// a CGO_ENABLED=0 build is the command-line tools alone (nogui.go), and no
+// subcommand ever initialises a window system.
 package main
 
 import (
@@ -14,7 +16,6 @@ import (
 	"os"
 	"runtime/debug"
 	"sort"
-	"strings"
 
 	"github.com/xuequ/xuequ/app/store"
 )
@@ -23,11 +24,15 @@ import (
 // name and writes results to stdout, diagnostics to stderr.
 type command struct {
 	name    string
-	summary string // one line for `xuequ --help`
+	summary string // one line for `xuequ --help`, English; translated under cli.cmd.NAME
 	run     func(args []string, stdout, stderr io.Writer) error
 }
 
 var commands = map[string]*command{}
+
+// atExit holds clean-ups (temporary copies of standard input) that run
+// when the command line is done.
+var atExit []func()
 
 func register(c *command) { commands[c.name] = c }
 
@@ -36,6 +41,12 @@ type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
 
+// commandsError is a usage error followed by the list of commands: an
+// unknown command, or the GUI asked of a build without one.
+type commandsError struct{ msg string }
+
+func (e *commandsError) Error() string { return e.msg }
+
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -43,23 +54,47 @@ func main() {
 // run executes one command line and returns the exit status: 0 success, 1
 // bad input, 2 usage error.
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 {
-		switch args[0] {
-		case "-h", "-help", "--help", "help":
-			printUsage(stdout)
-			return 0
-		case "-version", "--version", "version":
-			fmt.Fprintln(stdout, "xuequ", version())
-			return 0
+	// Every project this process saves records the version that wrote it.
+	store.AppVersion = version()
+	stdinUsed, stdoutUsed = false, false
+	defer func() {
+		for _, f := range atExit {
+			f()
 		}
-		if c, ok := commands[args[0]]; ok {
-			return exitStatus(c.run(args[1:], stdout, stderr), stderr)
-		}
-		if len(args[0]) > 0 && args[0][0] == '-' && args[0] != "-" {
-			return exitStatus(gui(args), stderr)
-		}
+		atExit = nil
+	}()
+	if err := languageFromArgs(args); err != nil {
+		return exitStatus(err, stderr)
 	}
-	return exitStatus(gui(args), stderr)
+	args = dropLeadingLang(args)
+	if len(args) == 0 {
+		return exitStatus(gui(args), stderr)
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		printUsage(stdout)
+		return 0
+	case "-version", "--version", "version":
+		fmt.Fprintln(stdout, "xuequ", version())
+		return 0
+	}
+	if c, ok := commands[args[0]]; ok {
+		return exitStatus(c.run(args[1:], stdout, stderr), stderr)
+	}
+	if isFlag(args[0]) || isFile(args[0]) {
+		return exitStatus(gui(args), stderr)
+	}
+	return exitStatus(&commandsError{tr("cli.err.unknown_command",
+		"unknown command or file {{.Word}}: give one of the commands below, or a project file that exists", map[string]any{"Word": args[0]})}, stderr)
+}
+
+func isFlag(a string) bool { return len(a) > 1 && a[0] == '-' }
+
+// isFile reports whether path names an existing file (not a folder): a
+// word that is neither a command nor a file is a typo, not a project.
+func isFile(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && !fi.IsDir()
 }
 
 func exitStatus(err error, stderr io.Writer) int {
@@ -67,105 +102,68 @@ func exitStatus(err error, stderr io.Writer) int {
 		return 0
 	}
 	var ue *usageError
-	if errors.As(err, &ue) {
-		fmt.Fprintln(stderr, "xuequ:", err)
+	var ce *commandsError
+	switch {
+	case errors.As(err, &ue):
+		fmt.Fprintln(stderr, "xuequ:", ue.msg)
+		return 2
+	case errors.As(err, &ce):
+		fmt.Fprintln(stderr, "xuequ:", ce.msg)
+		fmt.Fprintln(stderr)
+		printCommands(stderr)
 		return 2
 	}
-	fmt.Fprintln(stderr, "xuequ:", err)
+	fmt.Fprintln(stderr, "xuequ:", trError(err))
 	return 1
 }
 
 func printUsage(w io.Writer) {
-	fmt.Fprintln(w, `xuequ — 学区规划 school-layout and class-size planning
+	fmt.Fprintln(w, tr("cli.usage.title", "xuequ — school-layout and class-size planning"))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, tr("cli.usage.synopsis", "Usage:\n  xuequ [FILE.xuequ.gpkg]      open the desktop app (the sample district when no FILE)\n  xuequ COMMAND [options]      run a command; xuequ COMMAND -h for its options"))
+	fmt.Fprintln(w)
+	printCommands(w)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, tr("cli.usage.exit", "Common options: --lang zh|en (language of messages and tables). A file name - reads standard input or writes standard output.\nExit status: 0 success, 1 bad input (the message names the file, line or\nfeature, field and what to do), 2 usage error."))
+}
 
-Usage:
-  xuequ [FILE.xuequ.gpkg]      open the desktop app (the sample district when no FILE)
-  xuequ COMMAND [options]      run a command; xuequ COMMAND -h for its options
-
-Commands:`)
+// printCommands lists the subcommands with their one-line summaries.
+func printCommands(w io.Writer) {
+	fmt.Fprintln(w, tr("cli.usage.commands", "Commands:"))
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	tw := newTabWriter(w, false)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+		fmt.Fprintf(tw, "  %s\t%s\n", n, tr("cli.cmd."+n, commands[n].summary))
 	}
-	fmt.Fprintln(w, `
-Exit status: 0 success, 1 bad input (the message names the file, line or
-feature, field and what to do), 2 usage error.`)
+	tw.Flush()
 }
 
-// newFlagSet returns a flag set for a subcommand whose parse errors become
-// usage errors and whose -h prints usage to stdout.
-func newFlagSet(name, usage string, stdout io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.Usage = func() {
-		cmd := "xuequ " + name
-		if name == "xuequ" { // the GUI's own flags
-			cmd = name
-		}
-		fmt.Fprintf(stdout, "Usage: %s %s\n\nOptions:\n", cmd, usage)
-		fs.SetOutput(stdout)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parseFlags parses args, letting flags follow positional arguments
-// (`xuequ analyze P.xuequ.gpkg --json`), and turns a bad flag into a
-// usageError. Positional arguments are left in fs.Args().
-func parseFlags(fs *flag.FlagSet, args []string) error {
-	var flags, positional []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			positional = append(positional, args[i+1:]...)
-			break
-		}
-		if len(a) < 2 || a[0] != '-' {
-			positional = append(positional, a)
-			continue
-		}
-		flags = append(flags, a)
-		name := strings.TrimLeft(a, "-")
-		if strings.Contains(name, "=") {
-			continue
-		}
-		if f := fs.Lookup(name); f != nil && !isBoolFlag(f) && i+1 < len(args) {
-			i++
-			flags = append(flags, args[i])
-		}
-	}
-	fs.SetOutput(io.Discard)
-	err := fs.Parse(append(flags, append([]string{"--"}, positional...)...))
-	if errors.Is(err, flag.ErrHelp) {
-		return err // fs.Parse has printed the usage
-	}
-	if err != nil {
-		return &usageError{fmt.Sprintf("%s: %v (see xuequ %s -h)", fs.Name(), err, fs.Name())}
-	}
-	return nil
-}
-
-func isBoolFlag(f *flag.Flag) bool {
-	b, ok := f.Value.(interface{ IsBoolFlag() bool })
-	return ok && b.IsBoolFlag()
-}
-
-// version is store.AppVersion (set at release with -ldflags "-X
-// github.com/xuequ/xuequ/app/store.AppVersion=1.2.3"), and for a
-// development build the commit it was built from.
+// version is store.AppVersion as the build set it (make and .ci pass
+// -ldflags "-X github.com/xuequ/xuequ/app/store.AppVersion=$(git describe
+// --tags --always --dirty)"), and for a plain `go build` "dev" plus the
+// commit it was built from.
 func version() string {
 	v := store.AppVersion
-	if v != "dev" {
+	if v != "dev" && v != "" {
 		return v
 	}
+	v = "dev"
 	if bi, ok := debug.ReadBuildInfo(); ok {
+		rev, dirty := "", ""
 		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 7 {
-				return v + "+" + s.Value[:7]
+			switch {
+			case s.Key == "vcs.revision" && len(s.Value) >= 7:
+				rev = "+" + s.Value[:7]
+			case s.Key == "vcs.modified" && s.Value == "true":
+				dirty = "-dirty"
 			}
+		}
+		if rev != "" {
+			return v + rev + dirty
 		}
 	}
 	return v

@@ -3,7 +3,7 @@ package main
 import (
 	"io"
 
-	"fyne.io/fyne/v2/lang"
+	lang "github.com/xuequ/xuequ/app/i18n"
 
 	"github.com/xuequ/xuequ/app"
 )
@@ -18,26 +18,27 @@ func init() {
 
 func runSample(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("sample", "-o P.xuequ.gpkg", stdout)
-	out := fs.String("o", "", "project file to write (.xuequ.gpkg)")
-	force := fs.Bool("force", false, "replace the -o file even when it is not a Xuequ project")
+	out := fs.String("o", "", "project file to write (.xuequ.gpkg; - writes it to standard output)")
+	force := fs.Bool("force", false, "replace an existing -o file")
+	fs.String("lang", "", "language of the messages: zh or en (default from LANG)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *out == "" || fs.NArg() > 0 {
-		return &usageError{"sample: give the output file with -o P.xuequ.gpkg"}
+		return &usageError{tr("cli.err.sample_out", "sample: give the output file with -o P.xuequ.gpkg (- writes it to standard output)")}
 	}
 	d, _, err := app.LoadSample()
 	if err != nil {
 		return err
 	}
-	lock, err := lockTarget(*out, *force)
+	lock, err := lockOutput(*out, *force)
 	if err != nil {
 		return err
 	}
 	defer lock.Unlock()
-	if err := saveTarget(*out, app.NewSession(d, "", nil).Save); err != nil {
+	if err := saveOutput(*out, stdout, app.NewSession(d, "", nil).Save); err != nil {
 		return err
 	}
-	_, err = io.WriteString(stderr, lang.X("cli.sample.done", "Wrote the sample district to {{.File}}.", map[string]any{"File": *out})+"\n")
+	_, err = io.WriteString(stderr, lang.X("cli.sample.done", "Wrote the sample district to {{.File}}.", map[string]any{"File": outputName(*out)})+"\n")
 	return err
 }

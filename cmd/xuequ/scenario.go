@@ -7,9 +7,8 @@ import (
 	"io"
 	"os"
 	"strings"
-	"text/tabwriter"
 
-	"fyne.io/fyne/v2/lang"
+	lang "github.com/xuequ/xuequ/app/i18n"
 
 	"github.com/xuequ/xuequ/app"
 	"github.com/xuequ/xuequ/app/store"
@@ -97,7 +96,7 @@ func listScenarios(w io.Writer, path string, asJSON bool) error {
 	if asJSON {
 		return writeJSON(w, map[string]any{"scenarios": docs})
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTabWriter(w, false)
 	fmt.Fprintln(tw, tr("scenario.cli.col.name", "Scenario")+"\t"+tr("scenario.cli.col.edits", "Edits")+"\t"+
 		tr("scenario.cli.col.description", "Description"))
 	for _, d := range docs {

@@ -5,7 +5,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/xuequ/xuequ/model/staffing"
 )
@@ -83,7 +82,7 @@ func staffingJSON(r staffing.Result) staffingDoc {
 
 func printStaffing(w io.Writer, r staffing.Result) error {
 	fmt.Fprintf(w, "%s %d\n\n", tr("cli.staffing.title", "Teacher staffing (编制)"), r.Year)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTabWriter(w, false)
 	fmt.Fprintln(tw, strings.Join([]string{
 		tr("cli.col.school", "School"), tr("cli.col.students", "Pupils"), tr("cli.col.classes", "Classes"),
 		tr("cli.staffing.required", "Required"), tr("cli.staffing.actual", "Teachers"), tr("cli.staffing.gap", "Gap"),

@@ -6,9 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
-	"fyne.io/fyne/v2/lang"
+	lang "github.com/xuequ/xuequ/app/i18n"
 
+	"github.com/xuequ/xuequ/app/report"
 	"github.com/xuequ/xuequ/app/store"
 	"github.com/xuequ/xuequ/model"
 )
@@ -16,10 +18,9 @@ import (
 // lockTarget prepares writing the project file out (-o): it takes out's
 // lock first (so that no other Xuequ reads or writes it until the caller
 // unlocks, after the save's rename), then refuses an out that is one of
-// inputs, an existing file that is not a Xuequ project this version opens
-// (unless force), or a read-only file. On error nothing is held.
+// inputs (always: the import would destroy what it reads), a read-only
+// file, or any existing file unless force. On error nothing is held.
 func lockTarget(out string, force bool, inputs ...string) (*store.FileLock, error) {
-	setLanguage("")
 	if fi, err := os.Stat(filepath.Dir(out)); err != nil || !fi.IsDir() {
 		return nil, targetError(out, "cli.target.no_folder", "the folder {{.Dir}} does not exist; create it first or write the project elsewhere",
 			map[string]any{"Dir": filepath.Dir(out)})
@@ -46,20 +47,17 @@ func checkTarget(out string, force bool, inputs []string) error {
 	if !fi.Mode().IsRegular() {
 		return targetError(out, "cli.target.not_file", "is a folder or device, not a project file; give a file name with -o", nil)
 	}
+	for _, in := range withSidecars(inputs) {
+		if ii, err := os.Stat(in); err == nil && os.SameFile(ii, fi) {
+			return targetError(out, "cli.target.is_input", "is also an input of this command ({{.Input}}); writing the project there would destroy it — give another file with -o",
+				map[string]any{"Input": in})
+		}
+	}
 	if fi.Mode().Perm()&0o222 == 0 {
 		return targetError(out, "cli.target.read_only", "the file is read-only; write the project to another file, or make this one writable first", nil)
 	}
 	if force {
 		return nil
-	}
-	for _, in := range inputs {
-		if in == "" {
-			continue
-		}
-		if ii, err := os.Stat(in); err == nil && os.SameFile(ii, fi) {
-			return targetError(out, "cli.target.is_input", "is also an input of this command ({{.Input}}); writing the project there would destroy it — give another file with -o (or --force to replace it anyway)",
-				map[string]any{"Input": in})
-		}
 	}
 	if !isSQLite(out) {
 		return targetError(out, "cli.target.not_project_file", "exists and is not a Xuequ project; give another file with -o, or --force to replace it", nil)
@@ -73,7 +71,26 @@ func checkTarget(out string, force bool, inputs []string) error {
 		return targetError(out, "cli.target.not_project", "exists and is not a Xuequ project this version can open ({{.Reason}}); give another file with -o, or --force to replace it",
 			map[string]any{"Reason": reason})
 	}
-	return nil
+	return targetError(out, "cli.target.exists", "exists already; give --force to replace the project, or another file with -o", nil)
+}
+
+// withSidecars is paths plus the files a Shapefile is read from beside
+// its .shp (.shx, .dbf, .prj, .cpg): all of them are inputs.
+func withSidecars(paths []string) []string {
+	var all []string
+	for _, p := range paths {
+		if p == "" || p == "-" {
+			continue
+		}
+		all = append(all, p)
+		if ext := filepath.Ext(p); strings.EqualFold(ext, ".shp") {
+			base := strings.TrimSuffix(p, ext)
+			for _, side := range []string{".shx", ".dbf", ".prj", ".cpg", ".SHX", ".DBF", ".PRJ", ".CPG"} {
+				all = append(all, base+side)
+			}
+		}
+	}
+	return all
 }
 
 // isSQLite reports whether the file at path starts like an SQLite database.
@@ -128,3 +145,65 @@ func saveTarget(out string, save func(string) error) error {
 	}
 	return nil
 }
+
+// saveOutput is saveTarget for a -o that may be "-": the project goes to
+// stdout, saved to a temporary file first (a project is an SQLite
+// database).
+func saveOutput(out string, stdout io.Writer, save func(string) error) error {
+	if out == "-" {
+		return saveToStdout(stdout, save)
+	}
+	return saveTarget(out, save)
+}
+
+func saveToStdout(stdout io.Writer, save func(string) error) error {
+	dir, err := os.MkdirTemp("", "xuequ-out-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	tmp := filepath.Join(dir, "project.xuequ.gpkg")
+	if err := save(tmp); err != nil {
+		return err
+	}
+	f, err := os.Open(tmp)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(stdout, f)
+	return err
+}
+
+// lockOutput is lockTarget for a -o that may be "-" (stdout: nothing to
+// lock or check; a nil lock unlocks as a no-op).
+func lockOutput(out string, force bool, inputs ...string) (*store.FileLock, error) {
+	if out == "-" {
+		return nil, nil
+	}
+	return lockTarget(out, force, inputs...)
+}
+
+// outputName is how messages name the output file: "-" is stdout.
+func outputName(out string) string {
+	if out == "-" {
+		return tr("cli.stdout", "standard output")
+	}
+	return out
+}
+
+// writeOutput writes a document (map, list, ledger) to path atomically,
+// or to stdout when path is "-"; only one output of a command line can be
+// stdout.
+func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
+	if path != "-" {
+		return report.WriteFileAtomic(path, write)
+	}
+	if stdoutUsed {
+		return &usageError{tr("cli.err.stdout_twice", "only one output can be - (standard output)")}
+	}
+	stdoutUsed = true
+	return write(stdout)
+}
+
+var stdoutUsed bool

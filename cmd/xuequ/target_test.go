@@ -37,8 +37,8 @@ func unchanged(t *testing.T, path string, before []byte) {
 }
 
 // TestImportRefusesBadTargets: -o onto an input, onto a file that is not a
-// Xuequ project, or onto a read-only project is refused with exit 1 and a
-// message; --force overrides the first two only.
+// Xuequ project, onto an existing project, or onto a read-only project is
+// refused with exit 1 and a message; --force overrides the middle two only.
 func TestImportRefusesBadTargets(t *testing.T) {
 	t.Setenv("LC_ALL", "en_US.UTF-8")
 	schools, zones := importInputs(t)
@@ -52,11 +52,13 @@ func TestImportRefusesBadTargets(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			before, _ := os.ReadFile(c.out)
-			code, _, errOut := runCLI(t, "import", "--schools", schools, "--zones", zones, "--history", hist, "-q", "-o", c.out)
-			if code != 1 || !strings.Contains(errOut, c.out+": "+c.want) || !strings.Contains(errOut, "--force") {
-				t.Fatalf("exit %d: %s", code, errOut)
+			for _, force := range []string{"-q", "--force"} { // never over an input, even with --force
+				code, _, errOut := runCLI(t, "import", "--schools", schools, "--zones", zones, "--history", hist, force, "-o", c.out)
+				if code != 1 || !strings.Contains(errOut, c.out+": "+c.want) {
+					t.Fatalf("%s: exit %d: %s", force, code, errOut)
+				}
+				unchanged(t, c.out, before)
 			}
-			unchanged(t, c.out, before)
 		})
 	}
 	t.Run("not a project", func(t *testing.T) {
@@ -72,6 +74,35 @@ func TestImportRefusesBadTargets(t *testing.T) {
 		if _, _, err := store.Open(notes); err != nil {
 			t.Fatal(err)
 		}
+	})
+	t.Run("existing project", func(t *testing.T) {
+		p := filepath.Join(t.TempDir(), "p.xuequ.gpkg")
+		if code, errOut := importTo(t, p); code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		before, _ := os.ReadFile(p)
+		code, errOut := importTo(t, p, "--name", "新")
+		if code != 1 || !strings.Contains(errOut, p+": exists already; give --force") {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		unchanged(t, p, before)
+		if code, errOut := importTo(t, p, "--name", "新", "--force"); code != 0 {
+			t.Fatalf("--force: exit %d: %s", code, errOut)
+		}
+		if pr, _, err := store.Open(p); err != nil || pr.District.Name != "新" {
+			t.Fatalf("after --force: %v", err)
+		}
+	})
+	t.Run("value map project", func(t *testing.T) {
+		p := filepath.Join(t.TempDir(), "p.xuequ.gpkg")
+		if code, errOut := importTo(t, p); code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		before, _ := os.ReadFile(p)
+		if code, errOut := importTo(t, p, "--value-map", p, "--force"); code != 1 || !strings.Contains(errOut, "is also an input") {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		unchanged(t, p, before)
 	})
 	t.Run("newer version", func(t *testing.T) {
 		p := filepath.Join(t.TempDir(), "p.xuequ.gpkg")
@@ -128,7 +159,7 @@ func TestImportKeepsModeAndSymlink(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	os.Chmod(p, 0o664)
-	if code, errOut := importTo(t, p); code != 0 {
+	if code, errOut := importTo(t, p, "--force"); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o664 && runtime.GOOS != "windows" {
@@ -139,7 +170,7 @@ func TestImportKeepsModeAndSymlink(t *testing.T) {
 		t.Skip(err)
 	}
 	before, _ := os.ReadFile(p)
-	if code, errOut := importTo(t, link, "--name", "经链接"); code != 0 {
+	if code, errOut := importTo(t, link, "--name", "经链接", "--force"); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
@@ -195,7 +226,7 @@ func TestImportRespectsLock(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				<-start
-				codes[i], _, outs[i] = runCLI(t, "import", "--schools", schools, "--zones", zones, "-q", "-o", p)
+				codes[i], _, outs[i] = runCLI(t, "import", "--schools", schools, "--zones", zones, "-q", "--force", "-o", p)
 			}()
 		}
 		close(start)
