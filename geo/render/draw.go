@@ -15,7 +15,20 @@ const (
 	sampledZonePx = 6   // below: filled by pixel-centre sampling, not anti-aliased
 	fillTolPx     = 0.5 // vertices closer than this to the last kept one are skipped
 	lineTolPx     = 0.7
+
+	// A view where the median zone is smaller than overviewZonePx (a
+	// province of 100 000 zones at a glance) is an overview: there the
+	// zones up to overviewSampledPx are filled by pixel-centre sampling
+	// too. The mosaic then has no anti-aliasing seams between zones, which
+	// at that scale are only noise, and a frame costs a fraction.
+	overviewZonePx    = 4
+	overviewSampledPx = 16
 )
+
+// overview reports whether view transform t shows scene s as an overview.
+// It depends only on the scene and the scale, so a partial redraw decides
+// as the full frame did.
+func overview(s *Scene, t xform) bool { return s.medianSide*t.k < overviewZonePx }
 
 // xform maps scene metres to image pixels: px = (x − x0)·k + dx,
 // py = (y0 − y)·k + dy.
@@ -261,6 +274,10 @@ func zonePixels(s *Scene, z int, t xform) float32 {
 
 func (b *band) drawFills(dst *image.RGBA, s *Scene, t xform, clip image.Rectangle, st *Style) {
 	def := premul(DefaultZoneFill)
+	sampled := float32(sampledZonePx)
+	if overview(s, t) {
+		sampled = overviewSampledPx
+	}
 	for _, z32 := range b.zones {
 		z := int(z32)
 		c := def
@@ -282,7 +299,7 @@ func (b *band) drawFills(dst *image.RGBA, s *Scene, t xform, clip image.Rectangl
 			}
 			cov := uint32(min(255, s.zoneArea[z]*t.k*t.k*255))
 			blendSpan(dst, xi, xi+1, yi, c, max(cov, 64))
-		case size < sampledZonePx:
+		case size < sampled:
 			b.zonePath(s, z, t, lineTolPx)
 			b.fillSampled(dst, &b.path, clip, c)
 		default:

@@ -30,11 +30,21 @@ func blendSpan(dst *image.RGBA, x0, x1, y int, c color.RGBA, cov uint32) {
 	}
 	sr, sg, sb, sa := uint32(c.R)*cov, uint32(c.G)*cov, uint32(c.B)*cov, uint32(c.A)*cov
 	ia := 255*255 - sa
+	// Runs of equal pixels (the background under a fill) blend to equal
+	// pixels: remember the last one.
+	lastIn, lastOut := uint32(0), uint32(0)
+	have := false
 	for k := 0; k < len(pix); k += 4 {
+		in := binary.LittleEndian.Uint32(pix[k:])
+		if have && in == lastIn {
+			binary.LittleEndian.PutUint32(pix[k:], lastOut)
+			continue
+		}
 		pix[k] = uint8((sr + uint32(pix[k])*ia/255) / 255)
 		pix[k+1] = uint8((sg + uint32(pix[k+1])*ia/255) / 255)
 		pix[k+2] = uint8((sb + uint32(pix[k+2])*ia/255) / 255)
 		pix[k+3] = uint8((sa + uint32(pix[k+3])*ia/255) / 255)
+		lastIn, lastOut, have = in, binary.LittleEndian.Uint32(pix[k:]), true
 	}
 }
 
@@ -192,7 +202,7 @@ func (r *band) fillSampled(dst *image.RGBA, p *path, clip image.Rectangle, c col
 	if rect.Empty() || c.A == 0 {
 		return
 	}
-	const maxRows, maxX = 8, 16
+	const maxRows, maxX = overviewSampledPx + 2, 16
 	if rect.Dy() > maxRows {
 		r.fillAA(dst, p, clip, c)
 		return
