@@ -371,6 +371,7 @@ type band struct {
 	path      path
 	xs        []float32
 	segs      []seg
+	runs      []int32 // point-index pairs of boundary runs (walkRuns)
 	flags     []bool  // per half-edge of the current zone: draw it?
 	zones     []int32 // visible zones reaching this band, in drawing order
 	tileCount []int32

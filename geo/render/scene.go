@@ -28,9 +28,9 @@ type Scene struct {
 	// medianSide is the side of a square of the median zone area, metres:
 	// how fine the mosaic is, for the level of detail (see overview).
 	medianSide float32
-	zoneName  []string
-	all       box
-	index     grid
+	zoneName   []string
+	all        box
+	index      grid
 
 	schoolPt    [][2]float32
 	schoolLevel []model.Level
