@@ -193,6 +193,10 @@ func (r *band) drawMask(dst *image.RGBA, rect image.Rectangle, c color.RGBA) {
 	}
 }
 
+// maxRows and maxX bound fillSampled: rows of a polygon, crossings of a
+// row (more: the rasterizer fills it).
+const maxRows, maxX = overviewSampledPx + 2, 16
+
 // fillSampled fills the pixels whose centres are inside the path (even-odd
 // rule), without anti-aliasing. Used for polygons a few pixels across:
 // cheaper than the rasterizer, and a mosaic of small zones then has no
@@ -202,13 +206,14 @@ func (r *band) fillSampled(dst *image.RGBA, p *path, clip image.Rectangle, c col
 	if rect.Empty() || c.A == 0 {
 		return
 	}
-	const maxRows, maxX = overviewSampledPx + 2, 16
 	if rect.Dy() > maxRows {
 		r.fillAA(dst, p, clip, c)
 		return
 	}
-	var xs [maxRows][maxX]float32
-	var nx [maxRows]int
+	// The crossings live in the band: a stack array would be zeroed for
+	// every one of 100 000 zones.
+	xs, nx := &r.sampleXs, &r.sampleN
+	clear(nx[:rect.Dy()])
 	y0f := float32(rect.Min.Y)
 	rows := rect.Dy()
 	for k := 0; k+1 < len(p.rings); k++ {
@@ -369,7 +374,8 @@ type band struct {
 	mask      image.Alpha // coverage of the current shape, backed by maskBuf
 	maskBuf   []uint8
 	path      path
-	xs        []float32
+	sampleXs  [maxRows][maxX]float32 // fillSampled's crossings by row
+	sampleN   [maxRows]int
 	segs      []seg
 	runs      []int32 // point-index pairs of boundary runs (walkRuns)
 	flags     []bool  // per half-edge of the current zone: draw it?
