@@ -248,8 +248,36 @@ func (r *band) fillSampled(dst *image.RGBA, p *path, clip image.Rectangle, c col
 		for i := 0; i+1 < len(x); i += 2 {
 			a := max(int(ceil32(x[i]-0.5)), rect.Min.X)
 			b := min(int(ceil32(x[i+1]-0.5)), rect.Max.X)
-			blendSpan(dst, a, b, rect.Min.Y+row, c, 255)
+			r.fillSpan(dst, a, b, rect.Min.Y+row, c)
 		}
+	}
+}
+
+// fillSpan is blendSpan at full coverage, remembering its last blend
+// across calls: the spans of a province's tiny zones are a pixel or two,
+// nearly all over the same background.
+func (r *band) fillSpan(dst *image.RGBA, x0, x1, y int, c color.RGBA) {
+	if x0 >= x1 {
+		return
+	}
+	if c.A == 255 {
+		blendSpan(dst, x0, x1, y, c, 255)
+		return
+	}
+	i := dst.PixOffset(x0, y)
+	pix := dst.Pix[i : i+4*(x1-x0)]
+	m := &r.memo
+	if m.c != c || !m.ok {
+		m.c, m.ok, m.in = c, false, 0
+	}
+	for k := 0; k < len(pix); k += 4 {
+		in := binary.LittleEndian.Uint32(pix[k:])
+		if !m.ok || in != m.in {
+			blendSpan(dst, x0+k/4, x0+k/4+1, y, c, 255)
+			m.in, m.out, m.ok = in, binary.LittleEndian.Uint32(pix[k:]), true
+			continue
+		}
+		binary.LittleEndian.PutUint32(pix[k:], m.out)
 	}
 }
 
@@ -368,14 +396,19 @@ func (r *band) strokeSegments(dst *image.RGBA, segs []seg, width float64, clip i
 // of a big frame into horizontal bands painted in parallel, each with its
 // own band; the rest of the frame uses the first one.
 type band struct {
-	z         *vector.Rasterizer
-	uniform   image.Uniform // .C points at col, so setting a colour allocates nothing
-	col       color.RGBA
-	mask      image.Alpha // coverage of the current shape, backed by maskBuf
-	maskBuf   []uint8
-	path      path
-	sampleXs  [maxRows][maxX]float32 // fillSampled's crossings by row
-	sampleN   [maxRows]int
+	z        *vector.Rasterizer
+	uniform  image.Uniform // .C points at col, so setting a colour allocates nothing
+	col      color.RGBA
+	mask     image.Alpha // coverage of the current shape, backed by maskBuf
+	maskBuf  []uint8
+	path     path
+	sampleXs [maxRows][maxX]float32 // fillSampled's crossings by row
+	sampleN  [maxRows]int
+	memo     struct { // fillSpan's last blend
+		c       color.RGBA
+		in, out uint32
+		ok      bool
+	}
 	segs      []seg
 	runs      []int32 // point-index pairs of boundary runs (walkRuns)
 	flags     []bool  // per half-edge of the current zone: draw it?
