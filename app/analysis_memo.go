@@ -43,8 +43,7 @@ type memoKey struct {
 }
 
 // maxMemoEntries bounds the memo (school-years): a province of 10 000
-// schools would keep hundreds of megabytes of results; beyond it years
-// are analysed afresh.
+// schools over 16 years would keep hundreds of megabytes of results.
 const maxMemoEntries = 40000
 
 // analyze is model.Analyze(schools, records, year, std), reusing the
@@ -59,12 +58,15 @@ func (m *analysisMemo) analyze(schools []model.School, records []model.Enrollmen
 	}
 	memo := m.years[year]
 	if memo == nil {
-		if m.entries+len(schools) > maxMemoEntries {
+		if len(schools) > maxMemoEntries {
 			return model.Analyze(schools, records, year, std)
+		}
+		if m.entries+len(schools) > maxMemoEntries {
+			// Full (a province over many years): start again.
+			m.years, m.entries = map[int]map[string]*memoEntry{}, 0
 		}
 		memo = make(map[string]*memoEntry, len(schools))
 		m.years[year] = memo
-		m.entries += len(schools)
 	}
 	if !m.group(schools, records, year) {
 		// Records of unknown schools, or two schools with one ID: the
@@ -80,6 +82,7 @@ func (m *analysisMemo) analyze(schools []model.School, records []model.Enrollmen
 			if e == nil {
 				e = &memoEntry{}
 				memo[s.ID] = e
+				m.entries++
 			}
 			e.key, e.recs = key, append(e.recs[:0], m.recs[i]...)
 			e.res, e.ok = model.SchoolResult{}, false
