@@ -73,6 +73,7 @@ type Session struct {
 	estimateYear int
 
 	analysis     model.Analysis // analysis of year, recomputed after every change
+	memo         analysisMemo   // per-school results AnalysisFor reuses
 	listeners    []listener
 	nextListener int
 	gen          int // counts edits, undos and redos (Generation)
@@ -184,7 +185,11 @@ func (s *Session) Analysis() model.Analysis { return s.analysis }
 // AnalysisFor analyses any year (history or projected) without changing the
 // session's year.
 func (s *Session) AnalysisFor(year int) model.Analysis {
-	return analyze(s.cur.at(year), s.records(year), year)
+	d := s.cur.at(year)
+	if len(d.History) == 0 {
+		return analyze(d, nil, year)
+	}
+	return s.memo.analyze(d.Schools, s.records(year), year, d.Standards)
 }
 
 // analyze is model.Analyze of records in year for district d, or, when d

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math"
 	"math/bits"
+	"slices"
 	"sync"
 )
 
@@ -15,7 +16,20 @@ const (
 	sampledZonePx = 6   // below: filled by pixel-centre sampling, not anti-aliased
 	fillTolPx     = 0.5 // vertices closer than this to the last kept one are skipped
 	lineTolPx     = 0.7
+
+	// A view where the median zone is smaller than overviewZonePx (a
+	// province of 100 000 zones at a glance) is an overview: there the
+	// zones up to overviewSampledPx are filled by pixel-centre sampling
+	// too. The mosaic then has no anti-aliasing seams between zones, which
+	// at that scale are only noise, and a frame costs a fraction.
+	overviewZonePx    = 4
+	overviewSampledPx = 16
 )
+
+// overview reports whether view transform t shows scene s as an overview.
+// It depends only on the scene and the scale, so a partial redraw decides
+// as the full frame did.
+func overview(s *Scene, t xform) bool { return s.medianSide*t.k < overviewZonePx }
 
 // xform maps scene metres to image pixels: px = (x − x0)·k + dx,
 // py = (y0 − y)·k + dy.
@@ -170,6 +184,12 @@ func (r *Renderer) zonePasses(dst *image.RGBA, s *Scene, t xform, clip image.Rec
 	if (n >= parallelMinZones || clip.Dx()*clip.Dy() >= parallelMinPixels) && !r.serial {
 		nb = max(1, min(maxBands, clip.Dy()/bandRows))
 	}
+	// An overview's boundaries come from the cache (built here, before
+	// the bands share it).
+	var cache *boundaryCache
+	if overview(s, t) && st.Group != nil && st.BoundaryWidth > 0 && st.BoundaryColor.A > 0 {
+		cache = r.boundaries(s, st.Group, boundaryTol(float32(st.BoundaryWidth*ratio))/t.k)
+	}
 	for len(r.bands) < nb {
 		r.bands = append(r.bands, newBand())
 	}
@@ -183,13 +203,13 @@ func (r *Renderer) zonePasses(dst *image.RGBA, s *Scene, t xform, clip image.Rec
 		}
 		bc = bc.Intersect(clip)
 		if i == 0 {
-			r.zonePass(r.bands[0], dst, s, t, bc, st, ratio)
+			r.zonePass(r.bands[0], dst, s, t, bc, st, ratio, cache)
 			break
 		}
 		wg.Add(1)
 		go func(b *band) {
 			defer wg.Done()
-			r.zonePass(b, dst, s, t, bc, st, ratio)
+			r.zonePass(b, dst, s, t, bc, st, ratio, cache)
 		}(r.bands[i])
 	}
 	wg.Wait()
@@ -204,7 +224,7 @@ func inBand(s *Scene, z int, t xform, clip image.Rectangle, m float32) bool {
 	return bot >= float32(clip.Min.Y)-m && top <= float32(clip.Max.Y)+m
 }
 
-func (r *Renderer) zonePass(b *band, dst *image.RGBA, s *Scene, t xform, clip image.Rectangle, st *Style, ratio float64) {
+func (r *Renderer) zonePass(b *band, dst *image.RGBA, s *Scene, t xform, clip image.Rectangle, st *Style, ratio float64, bc *boundaryCache) {
 	// The visible zones that reach this band (with a margin for lines).
 	m := float32(max(st.OutlineWidth, st.BoundaryWidth, 1)*ratio + 2)
 	b.zones = b.zones[:0]
@@ -221,7 +241,7 @@ func (r *Renderer) zonePass(b *band, dst *image.RGBA, s *Scene, t xform, clip im
 	}
 	if st.Group != nil && st.BoundaryWidth > 0 && st.BoundaryColor.A > 0 {
 		w := st.BoundaryWidth * ratio
-		b.collectBoundaries(s, t, st.Group, float32(w))
+		b.collectBoundaries(s, t, st.Group, float32(w), bc)
 		b.strokeSegments(dst, b.segs, w, clip, premul(st.BoundaryColor))
 	}
 }
@@ -261,6 +281,10 @@ func zonePixels(s *Scene, z int, t xform) float32 {
 
 func (b *band) drawFills(dst *image.RGBA, s *Scene, t xform, clip image.Rectangle, st *Style) {
 	def := premul(DefaultZoneFill)
+	sampled := float32(sampledZonePx)
+	if overview(s, t) {
+		sampled = overviewSampledPx
+	}
 	for _, z32 := range b.zones {
 		z := int(z32)
 		c := def
@@ -282,7 +306,7 @@ func (b *band) drawFills(dst *image.RGBA, s *Scene, t xform, clip image.Rectangl
 			}
 			cov := uint32(min(255, s.zoneArea[z]*t.k*t.k*255))
 			blendSpan(dst, xi, xi+1, yi, c, max(cov, 64))
-		case size < sampledZonePx:
+		case size < sampled:
 			b.zonePath(s, z, t, lineTolPx)
 			b.fillSampled(dst, &b.path, clip, c)
 		default:
@@ -292,11 +316,11 @@ func (b *band) drawFills(dst *image.RGBA, s *Scene, t xform, clip image.Rectangl
 	}
 }
 
-// walkRuns appends to b.segs the runs of half-edges of zone z whose flag
+// walkRuns appends to b.runs the runs of half-edges of zone z whose flag
 // is set (b.flags[i-base] for the half-edge starting at point i),
-// simplified to tol pixels (see Scene.importance).
-func (b *band) walkRuns(s *Scene, z int, t xform, tol float32, base int32) {
-	tau := tol / t.k
+// simplified to tau metres (see Scene.importance), as pairs of point
+// indices: segment k goes from point runs[2k] to point runs[2k+1].
+func (b *band) walkRuns(s *Scene, z int, tau float32, base int32) {
 	want := func(i int32) bool { return b.flags[i-base] }
 	for ring := s.zoneRing[z]; ring < s.zoneRing[z+1]; ring++ {
 		p0, p1 := s.ringStart[ring], s.ringStart[ring+1]
@@ -312,7 +336,7 @@ func (b *band) walkRuns(s *Scene, z int, t xform, tol float32, base int32) {
 			}
 		}
 		inRun := false
-		var lx, ly float32
+		var last int32
 		for k := int32(0); k < n; k++ {
 			i := p0 + (start+k)%n
 			if !want(i) {
@@ -320,17 +344,25 @@ func (b *band) walkRuns(s *Scene, z int, t xform, tol float32, base int32) {
 				continue
 			}
 			if !inRun {
-				lx, ly = t.pt(s.pts[2*i], s.pts[2*i+1])
-				inRun = true
+				last, inRun = i, true
 			}
 			j := p0 + (start+k+1)%n
 			if k+1 < n && want(j) && s.imp[j] < tau {
 				continue // simplified away; run ends and junctions are kept
 			}
-			x, y := t.pt(s.pts[2*j], s.pts[2*j+1])
-			b.segs = append(b.segs, seg{lx, ly, x, y})
-			lx, ly = x, y
+			b.runs = append(b.runs, last, j)
+			last = j
 		}
+	}
+}
+
+// appendSegs appends the segments of point-index pairs runs, in pixels.
+func (b *band) appendSegs(s *Scene, t xform, runs []int32) {
+	for k := 0; k+1 < len(runs); k += 2 {
+		i, j := runs[k], runs[k+1]
+		x0, y0 := t.pt(s.pts[2*i], s.pts[2*i+1])
+		x1, y1 := t.pt(s.pts[2*j], s.pts[2*j+1])
+		b.segs = append(b.segs, seg{x0, y0, x1, y1})
 	}
 }
 
@@ -357,48 +389,106 @@ func (b *band) collectOutlines(s *Scene, t xform, minPx float64) {
 			flags = append(flags, o < 0 || z32 < o || zonePixels(s, int(o), t) < mp)
 		}
 		b.flags = flags
-		b.walkRuns(s, z, t, lineTolPx, p0)
+		b.runs = b.runs[:0]
+		b.walkRuns(s, z, lineTolPx/t.k, p0)
+		b.appendSegs(s, t, b.runs)
 	}
 }
 
 // collectBoundaries gathers the catchment boundaries: edges between zones
 // of different groups, and edges no other zone shares. Wiggles smaller
-// than half the line width are simplified away.
-func (b *band) collectBoundaries(s *Scene, t xform, group []int32, width float32) {
-	nbr := s.neighbours()
+// than half the line width are simplified away. With a boundary cache
+// for this scale (see boundaryCache) it only looks the runs up.
+func (b *band) collectBoundaries(s *Scene, t xform, group []int32, width float32, bc *boundaryCache) {
 	b.segs = b.segs[:0]
-	if len(group) < len(s.zoneBox) { // zones without a group form one
-		g := make([]int32, len(s.zoneBox))
-		n := copy(g, group)
-		for i := n; i < len(g); i++ {
-			g[i] = math.MinInt32
+	if bc != nil {
+		for _, z := range b.zones {
+			b.appendSegs(s, t, bc.runs[bc.start[z]:bc.start[z+1]])
 		}
-		group = g
+		return
 	}
-	tol := max(lineTolPx, width/2)
+	group = fullGroup(s, group)
+	tau := boundaryTol(width) / t.k
 	for _, z32 := range b.zones {
-		z := int(z32)
-		gz := group[z]
-		// Most zones lie inside their catchment: check the few distinct
-		// neighbours before looking at every edge.
-		any := false
-		for _, o := range s.adj[s.adjStart[z]:s.adjStart[z+1]] {
-			if o < 0 || (z32 < o && group[o] != gz) {
-				any = true
-				break
-			}
-		}
-		if !any {
-			continue
-		}
-		p0, p1 := zonePoints(s, z)
-		flags := b.flags[:0]
-		for _, o := range nbr[p0:p1] {
-			flags = append(flags, o < 0 || (z32 < o && group[o] != gz))
-		}
-		b.flags = flags
-		b.walkRuns(s, z, t, tol, p0)
+		b.runs = b.runs[:0]
+		b.boundaryRuns(s, int(z32), group, tau)
+		b.appendSegs(s, t, b.runs)
 	}
+}
+
+// boundaryTol is the simplification of catchment boundaries, pixels.
+func boundaryTol(width float32) float32 { return max(lineTolPx, width/2) }
+
+// fullGroup is group with an entry for every zone: zones without a group
+// form one.
+func fullGroup(s *Scene, group []int32) []int32 {
+	if len(group) >= len(s.zoneBox) {
+		return group
+	}
+	g := make([]int32, len(s.zoneBox))
+	n := copy(g, group)
+	for i := n; i < len(g); i++ {
+		g[i] = math.MinInt32
+	}
+	return g
+}
+
+// boundaryRuns appends to b.runs zone z's catchment boundary edges,
+// simplified to tau metres.
+func (b *band) boundaryRuns(s *Scene, z int, group []int32, tau float32) {
+	nbr := s.neighbours()
+	z32, gz := int32(z), group[z]
+	// Most zones lie inside their catchment: check the few distinct
+	// neighbours before looking at every edge.
+	any := false
+	for _, o := range s.adj[s.adjStart[z]:s.adjStart[z+1]] {
+		if o < 0 || (z32 < o && group[o] != gz) {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return
+	}
+	p0, p1 := zonePoints(s, z)
+	flags := b.flags[:0]
+	for _, o := range nbr[p0:p1] {
+		flags = append(flags, o < 0 || (z32 < o && group[o] != gz))
+	}
+	b.flags = flags
+	b.walkRuns(s, z, tau, p0)
+}
+
+// boundaryCache keeps every zone's catchment boundary runs (point
+// indices) for one scene, catchment grouping and simplification. An
+// overview shows most of the scene: its frames at one scale (redraws,
+// pans) then only look the runs up instead of walking 1.5 million edges.
+type boundaryCache struct {
+	scene *Scene
+	tau   float32
+	group []int32
+	start []int32 // zone z's runs are runs[start[z]:start[z+1]]
+	runs  []int32
+}
+
+// boundaries returns the boundary cache for s, group and tau metres,
+// rebuilding it when any of them changed.
+func (r *Renderer) boundaries(s *Scene, group []int32, tau float32) *boundaryCache {
+	c := &r.bcache
+	if c.scene == s && c.tau == tau && slices.Equal(c.group, group) {
+		return c
+	}
+	c.scene, c.tau, c.group = s, tau, append(c.group[:0], group...)
+	full := fullGroup(s, group)
+	b := r.main()
+	b.runs = b.runs[:0]
+	c.start = append(c.start[:0], 0)
+	for z := range s.zoneBox {
+		b.boundaryRuns(s, z, full, tau)
+		c.start = append(c.start, int32(len(b.runs)))
+	}
+	c.runs = append(c.runs[:0], b.runs...)
+	return c
 }
 
 func (r *Renderer) drawSelection(dst *image.RGBA, s *Scene, t xform, clip image.Rectangle, st *Style, ratio float64) {
@@ -420,7 +510,9 @@ func (r *Renderer) drawSelection(dst *image.RGBA, s *Scene, t xform, clip image.
 		for range p1 - p0 {
 			b.flags = append(b.flags, true)
 		}
-		b.walkRuns(s, z, t, lineTolPx, p0)
+		b.runs = b.runs[:0]
+		b.walkRuns(s, z, lineTolPx/t.k, p0)
+		b.appendSegs(s, t, b.runs)
 	}
 	b.strokeSegments(dst, b.segs, 2.5*ratio, clip, premul(st.SelectColor))
 }

@@ -30,11 +30,21 @@ func blendSpan(dst *image.RGBA, x0, x1, y int, c color.RGBA, cov uint32) {
 	}
 	sr, sg, sb, sa := uint32(c.R)*cov, uint32(c.G)*cov, uint32(c.B)*cov, uint32(c.A)*cov
 	ia := 255*255 - sa
+	// Runs of equal pixels (the background under a fill) blend to equal
+	// pixels: remember the last one.
+	lastIn, lastOut := uint32(0), uint32(0)
+	have := false
 	for k := 0; k < len(pix); k += 4 {
+		in := binary.LittleEndian.Uint32(pix[k:])
+		if have && in == lastIn {
+			binary.LittleEndian.PutUint32(pix[k:], lastOut)
+			continue
+		}
 		pix[k] = uint8((sr + uint32(pix[k])*ia/255) / 255)
 		pix[k+1] = uint8((sg + uint32(pix[k+1])*ia/255) / 255)
 		pix[k+2] = uint8((sb + uint32(pix[k+2])*ia/255) / 255)
 		pix[k+3] = uint8((sa + uint32(pix[k+3])*ia/255) / 255)
+		lastIn, lastOut, have = in, binary.LittleEndian.Uint32(pix[k:]), true
 	}
 }
 
@@ -183,6 +193,10 @@ func (r *band) drawMask(dst *image.RGBA, rect image.Rectangle, c color.RGBA) {
 	}
 }
 
+// maxRows and maxX bound fillSampled: rows of a polygon, crossings of a
+// row (more: the rasterizer fills it).
+const maxRows, maxX = overviewSampledPx + 2, 16
+
 // fillSampled fills the pixels whose centres are inside the path (even-odd
 // rule), without anti-aliasing. Used for polygons a few pixels across:
 // cheaper than the rasterizer, and a mosaic of small zones then has no
@@ -192,13 +206,14 @@ func (r *band) fillSampled(dst *image.RGBA, p *path, clip image.Rectangle, c col
 	if rect.Empty() || c.A == 0 {
 		return
 	}
-	const maxRows, maxX = 8, 16
 	if rect.Dy() > maxRows {
 		r.fillAA(dst, p, clip, c)
 		return
 	}
-	var xs [maxRows][maxX]float32
-	var nx [maxRows]int
+	// The crossings live in the band: a stack array would be zeroed for
+	// every one of 100 000 zones.
+	xs, nx := &r.sampleXs, &r.sampleN
+	clear(nx[:rect.Dy()])
 	y0f := float32(rect.Min.Y)
 	rows := rect.Dy()
 	for k := 0; k+1 < len(p.rings); k++ {
@@ -233,8 +248,36 @@ func (r *band) fillSampled(dst *image.RGBA, p *path, clip image.Rectangle, c col
 		for i := 0; i+1 < len(x); i += 2 {
 			a := max(int(ceil32(x[i]-0.5)), rect.Min.X)
 			b := min(int(ceil32(x[i+1]-0.5)), rect.Max.X)
-			blendSpan(dst, a, b, rect.Min.Y+row, c, 255)
+			r.fillSpan(dst, a, b, rect.Min.Y+row, c)
 		}
+	}
+}
+
+// fillSpan is blendSpan at full coverage, remembering its last blend
+// across calls: the spans of a province's tiny zones are a pixel or two,
+// nearly all over the same background.
+func (r *band) fillSpan(dst *image.RGBA, x0, x1, y int, c color.RGBA) {
+	if x0 >= x1 {
+		return
+	}
+	if c.A == 255 {
+		blendSpan(dst, x0, x1, y, c, 255)
+		return
+	}
+	i := dst.PixOffset(x0, y)
+	pix := dst.Pix[i : i+4*(x1-x0)]
+	m := &r.memo
+	if m.c != c || !m.ok {
+		m.c, m.ok, m.in = c, false, 0
+	}
+	for k := 0; k < len(pix); k += 4 {
+		in := binary.LittleEndian.Uint32(pix[k:])
+		if !m.ok || in != m.in {
+			blendSpan(dst, x0+k/4, x0+k/4+1, y, c, 255)
+			m.in, m.out, m.ok = in, binary.LittleEndian.Uint32(pix[k:]), true
+			continue
+		}
+		binary.LittleEndian.PutUint32(pix[k:], m.out)
 	}
 }
 
@@ -353,14 +396,21 @@ func (r *band) strokeSegments(dst *image.RGBA, segs []seg, width float64, clip i
 // of a big frame into horizontal bands painted in parallel, each with its
 // own band; the rest of the frame uses the first one.
 type band struct {
-	z         *vector.Rasterizer
-	uniform   image.Uniform // .C points at col, so setting a colour allocates nothing
-	col       color.RGBA
-	mask      image.Alpha // coverage of the current shape, backed by maskBuf
-	maskBuf   []uint8
-	path      path
-	xs        []float32
+	z        *vector.Rasterizer
+	uniform  image.Uniform // .C points at col, so setting a colour allocates nothing
+	col      color.RGBA
+	mask     image.Alpha // coverage of the current shape, backed by maskBuf
+	maskBuf  []uint8
+	path     path
+	sampleXs [maxRows][maxX]float32 // fillSampled's crossings by row
+	sampleN  [maxRows]int
+	memo     struct { // fillSpan's last blend
+		c       color.RGBA
+		in, out uint32
+		ok      bool
+	}
 	segs      []seg
+	runs      []int32 // point-index pairs of boundary runs (walkRuns)
 	flags     []bool  // per half-edge of the current zone: draw it?
 	zones     []int32 // visible zones reaching this band, in drawing order
 	tileCount []int32

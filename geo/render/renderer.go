@@ -22,6 +22,7 @@ type Renderer struct {
 	bands   []*band  // bands[0] also paints symbols, labels and decorations
 	serial  bool     // tests: never split into bands
 	visible []uint64 // bitset of zones in view
+	bcache  boundaryCache
 	labels  []labelCand
 	sprites map[spriteKey]*image.RGBA
 

@@ -25,9 +25,12 @@ type Scene struct {
 	zoneBox   []box
 	zoneLabel [][2]float32 // a point inside the zone for its label
 	zoneArea  []float32    // Web Mercator square metres
-	zoneName  []string
-	all       box
-	index     grid
+	// medianSide is the side of a square of the median zone area, metres:
+	// how fine the mosaic is, for the level of detail (see overview).
+	medianSide float32
+	zoneName   []string
+	all        box
+	index      grid
 
 	schoolPt    [][2]float32
 	schoolLevel []model.Level
@@ -107,8 +110,19 @@ func NewScene(zones []model.Zone, schools []model.School) (*Scene, error) {
 		s.all.extend(x, y)
 	}
 	s.index = buildGrid(s.zoneBox, s.all)
+	s.medianSide = medianSide(s.zoneArea)
 	s.scratch = nil
 	return s, nil
+}
+
+// medianSide is the square root of the median of areas (0 for none).
+func medianSide(areas []float32) float32 {
+	if len(areas) == 0 {
+		return 0
+	}
+	a := slices.Clone(areas)
+	slices.Sort(a)
+	return float32(math.Sqrt(float64(a[len(a)/2])))
 }
 
 func checkLonLat(p orb.Point) error {

@@ -1,6 +1,7 @@
 package forecast
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/xuequ/xuequ/model"
@@ -140,6 +141,18 @@ func projectionPhases(steps []Step, first int) []int {
 
 // take copies the records (and projections) of years from…to of run.
 func (r *DistrictResult) take(run cohortRun, from, to int) {
+	n := 0
+	for _, e := range run.recs {
+		if e.Year >= from && e.Year <= to {
+			n++
+		}
+	}
+	// Grown once: appending tens of thousands of records one by one
+	// copied them again and again after every edit.
+	r.Records = slices.Grow(r.Records, n)
+	if run.res != nil {
+		r.Projections = slices.Grow(r.Projections, n)
+	}
 	for i, e := range run.recs {
 		if e.Year < from || e.Year > to {
 			continue

@@ -14,25 +14,17 @@ import "github.com/xuequ/xuequ/model"
 // more rooms → every grade gets a third class (38 + 38 + 37).
 func UseSpareClassrooms(schools []model.School, std model.Standards, recs []model.Enrollment) {
 	std = std.OrDefault()
-	type key struct {
-		school string
-		year   int
-	}
-	groups := map[key][]int{} // indices into recs
-	for i, e := range recs {
-		if e.Grade >= 1 && e.Grade <= 9 {
-			k := key{e.School, e.Year}
-			groups[k] = append(groups[k], i)
-		}
-	}
 	rooms := map[string]int{}
 	for _, s := range schools {
 		if s.Classrooms > 0 {
 			rooms[s.ID] = s.Classrooms
 		}
 	}
-	for k, idx := range groups {
-		spare := rooms[k.school]
+	if len(rooms) == 0 {
+		return
+	}
+	for _, idx := range spareGroups(recs) {
+		spare := rooms[recs[idx[0]].School]
 		for _, i := range idx {
 			spare -= recs[i].Classes
 		}
@@ -44,6 +36,64 @@ func UseSpareClassrooms(schools []model.School, std model.Standards, recs []mode
 			recs[best].Classes++
 		}
 	}
+}
+
+// spareGroups returns the indices of recs' compulsory-grade records by
+// school and year, each group in record order. Projections list a
+// school's year together: the groups are then runs, found without a map
+// entry per record (this runs after every edit).
+func spareGroups(recs []model.Enrollment) [][]int {
+	type key struct {
+		school string
+		year   int
+	}
+	var groups [][]int
+	seen := map[key]bool{}
+	all := make([]int, 0, len(recs))
+	for i, e := range recs {
+		if e.Grade < 1 || e.Grade > 9 {
+			continue
+		}
+		k := key{e.School, e.Year}
+		if n := len(groups); n > 0 {
+			last := recs[groups[n-1][0]]
+			if last.School == k.school && last.Year == k.year {
+				all = append(all, i)
+				groups[n-1] = all[len(all)-len(groups[n-1])-1:]
+				continue
+			}
+		}
+		if seen[k] {
+			return spareGroupsByMap(recs) // not in runs
+		}
+		seen[k] = true
+		all = append(all, i)
+		groups = append(groups, all[len(all)-1:])
+	}
+	return groups
+}
+
+// spareGroupsByMap is spareGroups for records in any order.
+func spareGroupsByMap(recs []model.Enrollment) [][]int {
+	type key struct {
+		school string
+		year   int
+	}
+	byKey := map[key]int{}
+	var groups [][]int
+	for i, e := range recs {
+		if e.Grade >= 1 && e.Grade <= 9 {
+			k := key{e.School, e.Year}
+			g, ok := byKey[k]
+			if !ok {
+				g = len(groups)
+				byKey[k] = g
+				groups = append(groups, nil)
+			}
+			groups[g] = append(groups[g], i)
+		}
+	}
+	return groups
 }
 
 // largestClassesNeedingRoom is the index (into recs, among idx) of the
