@@ -1,9 +1,7 @@
 package app
 
 import (
-	"strings"
-	"sync"
-	"text/template"
+	"github.com/xuequ/xuequ/app/i18n"
 )
 
 // Error is an error of an edit that a UI can show in its own language
@@ -20,7 +18,7 @@ type Error struct {
 	Err error
 }
 
-func (e *Error) Error() string { return renderTemplate(e.Text, e.Args) }
+func (e *Error) Error() string { return i18n.Render(e.Text, e.Args) }
 
 // Unwrap returns the explained error, if any.
 func (e *Error) Unwrap() error { return e.Err }
@@ -35,7 +33,7 @@ type Label struct {
 }
 
 // String renders the English label.
-func (l Label) String() string { return renderTemplate(l.Text, l.Args) }
+func (l Label) String() string { return i18n.Render(l.Text, l.Args) }
 
 // IsZero reports whether l names no edit (Session.UndoLabel with an empty
 // stack).
@@ -49,32 +47,4 @@ func errorf(key, text string, args map[string]any) *Error {
 // label builds a Label; key is without the "app.label." prefix.
 func label(key, text string, args map[string]any) Label {
 	return Label{Key: "app.label." + key, Text: text, Args: args}
-}
-
-// templates caches parsed templates: the Edit menu renders its labels on
-// every change.
-var templates sync.Map // string → *template.Template
-
-// renderTemplate fills text with args; a template that does not parse or
-// run is returned as written rather than lost.
-func renderTemplate(text string, args map[string]any) string {
-	if !strings.Contains(text, "{{") {
-		return text
-	}
-	var t *template.Template
-	if v, ok := templates.Load(text); ok {
-		t = v.(*template.Template)
-	} else {
-		parsed, err := template.New("").Parse(text)
-		if err != nil {
-			return text
-		}
-		templates.Store(text, parsed)
-		t = parsed
-	}
-	var b strings.Builder
-	if err := t.Execute(&b, args); err != nil {
-		return text
-	}
-	return b.String()
 }

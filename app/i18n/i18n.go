@@ -63,7 +63,7 @@ func X(key, fallback string, data ...map[string]any) string {
 	if len(data) > 0 {
 		args = data[0]
 	}
-	return render(text, args)
+	return Render(text, args)
 }
 
 // Has reports whether key is translated in language lang.
@@ -139,9 +139,13 @@ func fileLanguage(name string) string {
 	return base
 }
 
+// templates caches parsed templates: menus render their labels on every
+// change.
 var templates sync.Map // text → *template.Template
 
-func render(text string, args map[string]any) string {
+// Render fills text, a Go template ({{.Name}}), with args; a template that
+// does not parse or run is returned as written rather than lost.
+func Render(text string, args map[string]any) string {
 	if !strings.Contains(text, "{{") {
 		return text
 	}

@@ -18,21 +18,10 @@ func init() {
 }
 
 func runBalance(args []string, stdout, stderr io.Writer) error {
-	fs, f := addResourceFlags("balance", "P.xuequ.gpkg | --history H.csv --resources R.csv [--year Y] [--json]", stdout)
-	in, err := loadResourceInputs(fs, f, args, stderr)
-	if err != nil {
-		return err
-	}
-	a, err := analysisFor(in, *f.year)
-	if err != nil {
-		return err
-	}
-	r := balance.Assess(a, in.District.Resources, in.District.Standards)
-	if *f.asJSON {
-		return writeJSON(stdout, balanceJSON(r))
-	}
-	setLanguage(*f.lang)
-	return printBalance(stdout, r)
+	return runResourceReport("balance", args, stdout, stderr, func(a model.Analysis, d *model.District) (any, func(io.Writer) error) {
+		r := balance.Assess(a, d.Resources, d.Standards)
+		return balanceJSON(r), func(w io.Writer) error { return printBalance(w, r) }
+	})
 }
 
 type balanceDoc struct {

@@ -123,3 +123,25 @@ func cmpOr(a, b string) string {
 	}
 	return b
 }
+
+// runResourceReport runs staffing or balance: the inputs, the year's
+// analysis (history, or the projection as analyze sees it), then report's
+// document as JSON or its table.
+func runResourceReport(name string, args []string, stdout, stderr io.Writer,
+	report func(a model.Analysis, d *model.District) (doc any, print func(io.Writer) error)) error {
+	fs, f := addResourceFlags(name, "P.xuequ.gpkg | --history H.csv --resources R.csv [--year Y] [--json]", stdout)
+	in, err := loadResourceInputs(fs, f, args, stderr)
+	if err != nil {
+		return err
+	}
+	a, err := analysisFor(in, *f.year)
+	if err != nil {
+		return err
+	}
+	doc, print := report(a, in.District)
+	if *f.asJSON {
+		return writeJSON(stdout, doc)
+	}
+	setLanguage(*f.lang)
+	return print(stdout)
+}

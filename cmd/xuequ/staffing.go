@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/xuequ/xuequ/model"
 	"io"
 	"strconv"
 	"strings"
@@ -18,21 +19,10 @@ func init() {
 }
 
 func runStaffing(args []string, stdout, stderr io.Writer) error {
-	fs, f := addResourceFlags("staffing", "P.xuequ.gpkg | --history H.csv --resources R.csv [--year Y] [--json]", stdout)
-	in, err := loadResourceInputs(fs, f, args, stderr)
-	if err != nil {
-		return err
-	}
-	a, err := analysisFor(in, *f.year)
-	if err != nil {
-		return err
-	}
-	r := staffing.Compute(a, in.District.Resources, in.District.Standards)
-	if *f.asJSON {
-		return writeJSON(stdout, staffingJSON(r))
-	}
-	setLanguage(*f.lang)
-	return printStaffing(stdout, r)
+	return runResourceReport("staffing", args, stdout, stderr, func(a model.Analysis, d *model.District) (any, func(io.Writer) error) {
+		r := staffing.Compute(a, d.Resources, d.Standards)
+		return staffingJSON(r), func(w io.Writer) error { return printStaffing(w, r) }
+	})
 }
 
 type staffingDoc struct {
