@@ -297,6 +297,8 @@ func Summarize(schools []SchoolResult, std Standards) Summary {
 		s.Schools++
 		s.Students += r.Students
 		switch {
+		case r.Level == LevelKindergarten:
+			// its seats are kindergarten seats (Kindergarten), never K–9 ones
 		case !r.CapacitySource.Known():
 			s.CapacityUnknown++
 		case r.SeatGap > 0:
