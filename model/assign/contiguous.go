@@ -69,6 +69,19 @@ func (p *Problem) enforceContiguity(w *whole, home []int) {
 		}
 	}
 	c.repair()
+	c.descend()
+	penalty := w.maxRatio
+	if math.IsInf(penalty, 1) {
+		penalty = p.seatPenalty(DefaultCandidates)
+	}
+	c.anneal(max(annealMinTries, annealTries*len(p.Zones)), penalty)
+	c.repair()
+	c.descend()
+}
+
+// descend applies improving contiguity-keeping moves until none is left
+// (at most 50 passes).
+func (c *contiguity) descend() {
 	for pass := 0; pass < 50; pass++ {
 		if c.improve() == 0 {
 			break
@@ -148,13 +161,14 @@ func (c *contiguity) reattach() int {
 		}
 	}
 	h := &claimHeap{}
-	offer := func(q int32, k int) {
+	price := func(q int32, k int) float64 {
 		d := w.shift(int(q), k)
 		if !math.IsInf(w.maxRatio, 1) {
 			d.cost += w.maxRatio * float64(d.excess) // short of seats: weigh the seats in
 		}
-		h.push(claim{d.cost, q, int32(k)})
+		return d.cost
 	}
+	offer := func(q int32, k int) { h.push(claim{price(q, k), q, int32(k)}) }
 	for q := range loose {
 		for _, v := range c.adj[q] {
 			if k := w.schoolOf[v]; k >= 0 && !loose[v] && root[k] >= 0 && c.comp[v] == root[k] {
@@ -166,6 +180,11 @@ func (c *contiguity) reattach() int {
 	for h.len() > 0 {
 		x := h.pop()
 		if !loose[x.zone] {
+			continue
+		}
+		if c := price(x.zone, int(x.school)); c > x.cost+costEps {
+			x.cost = c // loads changed since the offer: it only got dearer
+			h.push(x)
 			continue
 		}
 		w.move(int(x.zone), int(x.school))
