@@ -8,9 +8,14 @@ import (
 
 // annealTries is the number of move attempts per zone of the annealing
 // search, and annealMinTries the least in all (small counties).
+// annealAccept sets the starting temperature: a worse move of median size
+// is taken one time in annealAccept; annealCool is the final temperature
+// over the first.
 const (
 	annealTries    = 150
 	annealMinTries = 1_500_000
+	annealAccept   = 3.0
+	annealCool     = 1e-4
 )
 
 // anneal is a contiguity-keeping simulated annealing on travel plus a
@@ -63,8 +68,8 @@ func (c *contiguity) anneal(tries int, penalty float64) {
 		return
 	}
 	sort.Float64s(worse)
-	t0 := worse[len(worse)/2] / math.Log(3)
-	cool := math.Pow(1e-4, 1/float64(tries))
+	t0 := worse[len(worse)/2] / math.Log(annealAccept)
+	cool := math.Pow(annealCool, 1/float64(tries))
 
 	best := append([]int(nil), w.schoolOf...)
 	bestEx, bestTravel := w.seatExcess(), w.travel()
