@@ -106,3 +106,19 @@ func BenchmarkOptimal10kZonesEnoughSeats(b *testing.B) {
 	}
 	benchAssignWith(b, d, Options{Stage: model.LevelPrimary, AllowPieces: true})
 }
+
+// The same with contiguity: every pupil can be seated, so the seats come
+// first (lexicographic) and the annealing charges excess the fallback
+// penalty.
+func BenchmarkOptimal10kZonesEnoughSeatsContiguous(b *testing.B) {
+	d := county10k()
+	p, err := Prepare(d, model.LevelPrimary, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	scale := 1.1 * float64(p.TotalDemand()) / float64(p.TotalCapacity())
+	for i := range d.Schools {
+		d.Schools[i].Capacity = int(float64(max(d.Schools[i].Capacity, 1)) * scale)
+	}
+	benchAssignWith(b, d, Options{Stage: model.LevelPrimary})
+}
