@@ -76,8 +76,50 @@ func (h *schoolHeap) Pop() any {
 // so of equal paths the shorter is taken.
 const hopCost = 10.0
 
-// chainFrom finds and tries one chain out of over-full school a.
+// chainStep is one move of a chain: zone left school from.
+type chainStep struct{ zone, from int }
+
+// chainDepth is how many chains may follow one another when the last
+// school of one ends over its seats (whole zones rarely fit exactly).
+const chainDepth = 3
+
+// chainFrom tries a chain out of over-full school a, continued from its
+// last school while that ends over its seats, and keeps it when it lowers
+// the objective.
 func (c *contiguity) chainFrom(a int, pen float64) bool {
+	w := c.w
+	var steps []chainStep
+	total := delta{}
+	better := false
+	for depth := 0; depth < chainDepth; depth++ {
+		s, d, end := c.chainMoves(a, pen)
+		if end < 0 {
+			break
+		}
+		steps = append(steps, s...)
+		total.excess += d.excess
+		total.cost += d.cost
+		better = total.cost+pen*float64(total.excess) < -costEps
+		if math.IsInf(w.maxRatio, 1) {
+			better = total.better()
+		}
+		if better || w.excess(end, w.load[end]) == 0 {
+			break
+		}
+		a = end
+	}
+	if !better {
+		for k := len(steps) - 1; k >= 0; k-- {
+			w.move(steps[k].zone, steps[k].from)
+		}
+	}
+	return better
+}
+
+// chainMoves finds the cheapest path out of school a to one with room and
+// applies its moves; it returns them, their change of the objective and
+// the last school (−1, nothing applied, when there is no chain).
+func (c *contiguity) chainMoves(a int, pen float64) ([]chainStep, delta, int) {
 	w := c.w
 	ns := len(w.load)
 	dist := make([]float64, ns)
@@ -128,7 +170,7 @@ func (c *contiguity) chainFrom(a int, pen float64) bool {
 		}
 	}
 	if end < 0 {
-		return false
+		return nil, delta{}, -1
 	}
 	var path []int
 	for x := end; x >= 0; x = int(prev[x]) {
@@ -137,8 +179,7 @@ func (c *contiguity) chainFrom(a int, pen float64) bool {
 	for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
 		path[i], path[j] = path[j], path[i]
 	}
-	type step struct{ zone, from int }
-	var steps []step
+	var steps []chainStep
 	total := delta{}
 	undo := func() {
 		for k := len(steps) - 1; k >= 0; k-- {
@@ -162,7 +203,13 @@ func (c *contiguity) chainFrom(a int, pen float64) bool {
 					continue
 				}
 				d := w.shift(z, y)
-				if v := d.cost / float64(dem); v < bestV && c.connectedWithout(x, z) {
+				v := d.cost / float64(dem)
+				if over := dem - need; over > 0 {
+					// Handing on more than came in overfills the next
+					// school: the least overshoot first, then travel.
+					v = 1e12*float64(over) + v
+				}
+				if v < bestV && c.connectedWithout(x, z) {
 					bestZ, bestV, bestD = z, v, d
 				}
 			}
@@ -170,7 +217,7 @@ func (c *contiguity) chainFrom(a int, pen float64) bool {
 				break
 			}
 			w.move(bestZ, y)
-			steps = append(steps, step{bestZ, x})
+			steps = append(steps, chainStep{bestZ, x})
 			total.excess += bestD.excess
 			total.cost += bestD.cost
 			need -= w.p.Zones[bestZ].Demand
@@ -178,18 +225,11 @@ func (c *contiguity) chainFrom(a int, pen float64) bool {
 		}
 		if moved == 0 {
 			undo()
-			return false
+			return nil, delta{}, -1
 		}
 		carried = moved
 	}
-	better := total.cost+pen*float64(total.excess) < -costEps
-	if math.IsInf(w.maxRatio, 1) {
-		better = total.better()
-	}
-	if !better {
-		undo()
-	}
-	return better
+	return steps, total, end
 }
 
 // touches reports whether zone z has a neighbour in school y's catchment.
