@@ -44,12 +44,19 @@ type contiguity struct {
 	seen []int32 // BFS marks, stamped with gen
 	gen  int32
 	buf  []int // targets' result, reused
+	// typical is the median pupils of a zone with pupils (transfer).
+	typical int
+	// penalty is the charge per pupil beyond the seats in reattach and
+	// the searches (metres): w.maxRatio, else seatPenalty.
+	penalty float64
 }
 
 // enforceContiguity pins each school's own zone to it, then reattaches
 // every detached piece of a catchment to the neighbouring catchment where
 // it costs least (room first), until no piece is left, and finally improves
-// the result with moves that keep every catchment connected.
+// the result with moves that keep every catchment connected: repair and
+// descent, then simulated annealing (anneal, budget proportional to the
+// zones) to leave their local optimum, then repair and descent again.
 func (p *Problem) enforceContiguity(w *whole, home []int) {
 	c := &contiguity{w: w, adj: p.adjacency(), home: make([]int, len(p.Schools)),
 		comp: make([]int32, len(p.Zones)), seen: make([]int32, len(p.Zones))}
@@ -63,12 +70,32 @@ func (p *Problem) enforceContiguity(w *whole, home []int) {
 		}
 		w.fixed[h], c.home[j] = true, h
 	}
+	c.penalty = w.maxRatio
+	if math.IsInf(c.penalty, 1) {
+		c.penalty = p.seatPenalty(DefaultCandidates)
+	}
 	for pass := 0; pass < len(p.Zones)+1; pass++ {
 		if c.reattach() == 0 {
 			break
 		}
 	}
 	c.repair()
+	c.descend()
+	c.anneal(max(annealMinTries, annealTries*len(p.Zones)), c.penalty)
+	c.repair()
+	c.descend()
+	// With seats for every pupil, any chain that seats one more is worth
+	// its travel; when seats are short the penalty already weighed them in
+	// the annealing, and chains across full catchments cost more per pupil
+	// than it (measured on the sample and the 10k county).
+	if math.IsInf(w.maxRatio, 1) && c.transfer(c.penalty, len(p.Zones)) > 0 {
+		c.descend()
+	}
+}
+
+// descend applies improving contiguity-keeping moves until none is left
+// (at most 50 passes).
+func (c *contiguity) descend() {
 	for pass := 0; pass < 50; pass++ {
 		if c.improve() == 0 {
 			break
@@ -148,17 +175,17 @@ func (c *contiguity) reattach() int {
 		}
 	}
 	h := &claimHeap{}
-	offer := func(q int32, k int) {
+	price := func(q int32, k int) float64 {
 		d := w.shift(int(q), k)
-		if !math.IsInf(w.maxRatio, 1) {
-			d.cost += w.maxRatio * float64(d.excess) // short of seats: weigh the seats in
-		}
-		h.push(claim{d.cost, q, int32(k)})
+		return d.cost + c.penalty*float64(d.excess) // weigh the seats in
 	}
-	for q := range loose {
-		for _, v := range c.adj[q] {
-			if k := w.schoolOf[v]; k >= 0 && !loose[v] && root[k] >= 0 && c.comp[v] == root[k] {
-				offer(q, k)
+	offer := func(q int32, k int) { h.push(claim{price(q, k), q, int32(k)}) }
+	for _, piece := range detached { // not the map: ties must pop alike every run
+		for _, q := range piece {
+			for _, v := range c.adj[q] {
+				if k := w.schoolOf[v]; k >= 0 && !loose[v] && root[k] >= 0 && c.comp[v] == root[k] {
+					offer(q, k)
+				}
 			}
 		}
 	}
@@ -166,6 +193,11 @@ func (c *contiguity) reattach() int {
 	for h.len() > 0 {
 		x := h.pop()
 		if !loose[x.zone] {
+			continue
+		}
+		if c := price(x.zone, int(x.school)); c > x.cost+costEps {
+			x.cost = c // loads changed since the offer: it only got dearer
+			h.push(x)
 			continue
 		}
 		w.move(int(x.zone), int(x.school))

@@ -66,8 +66,13 @@ func (p *Problem) Optimal(k int) (schoolOf []int, split []bool) {
 //  2. each zone to the school carrying most of its pupils, then shift, swap
 //     and ejection-chain moves until none lowers first the pupils beyond
 //     the seats, then the travel (see whole);
-//  3. with Contiguity, catchments made connected (see enforceContiguity);
-//     ContiguityCost is what that added.
+//  3. with Contiguity, catchments made connected (see enforceContiguity):
+//     detached pieces reattached to neighbouring catchments, then a
+//     seeded simulated annealing over moves that keep every catchment
+//     connected (see anneal); ContiguityCost is what that added. Where
+//     water or a narrow neck cuts the zone graph, connected catchments
+//     cannot carry pupils across it as the relaxation does, so the gap
+//     then mostly measures that, not the search.
 //
 // When the district is short of seats the objective charges each pupil
 // beyond the seats SeatPenalty metres (see seatPenalty) in steps 1–3.
