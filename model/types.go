@@ -120,6 +120,10 @@ func (l Level) InK9() bool {
 // Valid reports whether g is between 0 and 12.
 func (g Grade) Valid() bool { return g >= 0 && g <= 12 }
 
+// Analysed reports whether Analyze reads records of grade g: −2…12, the
+// kindergartens' 小班 and 中班 included (into SchoolResult.Kindergarten).
+func (g Grade) Analysed() bool { return g >= -2 && g <= 12 }
+
 // School is one school site (学校). Location is lon/lat in degrees.
 type School struct {
 	ID       string
