@@ -89,7 +89,7 @@ func TestAgreement(t *testing.T) {
 			if err := sess.SwitchScenario(scenario); err != nil {
 				t.Fatal(err)
 			}
-			n := 0
+			n, nursery := 0, 0
 			for y := last + 1; y <= last+app.ProjectionYears; y++ {
 				an := analyzeFigures(t, path, y, extra)
 				gui := sessionFigures(sess.AnalysisFor(y))
@@ -98,6 +98,9 @@ func TestAgreement(t *testing.T) {
 						continue
 					}
 					n++
+					if k.grade < 0 {
+						nursery++ // 小班/中班 of kindergartens
+					}
 					if an[k] != f || gui[k] != f {
 						t.Errorf("%+v: forecast %+v, analyze %+v, GUI %+v", k, f, an[k], gui[k])
 					}
@@ -108,7 +111,10 @@ func TestAgreement(t *testing.T) {
 					}
 				}
 			}
-			t.Logf("%d projected school-grade-years agree", n)
+			t.Logf("%d projected school-grade-years agree (%d of kindergartens' 小班/中班)", n, nursery)
+			if nursery == 0 {
+				t.Error("no kindergarten 小班/中班 compared")
+			}
 			if n < 1000 {
 				t.Errorf("only %d projected grades compared", n)
 			}
