@@ -79,3 +79,15 @@ func TestMapViewKindergartenGolden(t *testing.T) {
 	m.SetMapTheme(ThemeCatchment)
 	test.AssertRendersToImage(t, "mapview_kindergarten_catchment.png", w.Canvas())
 }
+
+// TestGradeTextNursery: kindergartens' 小班/中班 rows are named, not "-2年级".
+func TestGradeTextNursery(t *testing.T) {
+	test.NewTempApp(t)
+	t.Cleanup(func() { _ = SetLanguage(langChinese) })
+	if err := SetLanguage(langChinese); err != nil {
+		t.Fatal(err)
+	}
+	if a, b := gradeText(-2), gradeText(-1); a != "小班" || b != "中班" {
+		t.Errorf("grades −2, −1: %q, %q", a, b)
+	}
+}
