@@ -119,7 +119,7 @@ func (m *analysisMemo) group(schools []model.School, records []model.Enrollment,
 	}
 	for i := range records {
 		e := &records[i]
-		if e.Year != year || !e.Grade.Valid() {
+		if e.Year != year || !e.Grade.Analysed() {
 			continue
 		}
 		k, ok := m.index[e.School]

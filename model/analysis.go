@@ -142,21 +142,22 @@ func Analyze(schools []School, records []Enrollment, year int, std Standards) An
 	for i := range schools {
 		index[schools[i].ID] = i
 	}
-	grades := make([][13]slot, len(schools))
+	// Slot g+2 holds grade g (−2…12).
+	grades := make([][15]slot, len(schools))
 	var unknown []string
 	for i := range records {
 		e := &records[i]
-		if e.Year != year || !e.Grade.Valid() {
+		if e.Year != year || !e.Grade.Analysed() {
 			continue
 		}
 		k, ok := index[e.School]
 		if !ok {
 			k = len(grades)
 			index[e.School] = k
-			grades = append(grades, [13]slot{})
+			grades = append(grades, [15]slot{})
 			unknown = append(unknown, e.School)
 		}
-		sl := &grades[k][e.Grade]
+		sl := &grades[k][e.Grade+2]
 		if sl.set {
 			// Two records for one grade (e.g. two campuses reported
 			// separately): sum them.
@@ -169,7 +170,7 @@ func Analyze(schools []School, records []Enrollment, year int, std Standards) An
 	sort.Strings(unknown)
 
 	a := Analysis{Year: year, Schools: make([]SchoolResult, 0, len(grades))}
-	buf := make([]Enrollment, 0, 13)
+	buf := make([]Enrollment, 0, 15)
 	add := func(s *School, k int) {
 		buf = buf[:0]
 		for _, sl := range grades[k] {

@@ -93,8 +93,9 @@ func (l Level) Teaches(g Grade) bool {
 
 // Grade is a school year: 0 = kindergarten (大班, K), 1–6 primary, 7–9
 // junior middle, 10–12 senior. Kindergartens' histories also hold −2 (小班)
-// and −1 (中班), which Valid leaves out: the K–12 rules and the cohort
-// projection see grades 0–12; package preschool reads −2…0.
+// and −1 (中班), which Valid leaves out: the K–12 rules see grades 0–12;
+// the cohort projection projects a kindergarten's −2…0, Analyze reads
+// them into its kindergarten block (Analysed), package preschool −2…0.
 type Grade int
 
 // Stage is the level whose class-size standard applies to this grade: a
@@ -119,6 +120,10 @@ func (l Level) InK9() bool {
 
 // Valid reports whether g is between 0 and 12.
 func (g Grade) Valid() bool { return g >= 0 && g <= 12 }
+
+// Analysed reports whether Analyze reads records of grade g: −2…12, the
+// kindergartens' 小班 and 中班 included (into SchoolResult.Kindergarten).
+func (g Grade) Analysed() bool { return g >= -2 && g <= 12 }
 
 // School is one school site (学校). Location is lon/lat in degrees.
 type School struct {

@@ -305,15 +305,16 @@ func (m *MapView) buildStyle() render.Style {
 		}
 		return mk
 	}
-	st.Legend = m.legend()
+	st.Legend = m.legend(d)
 	st.MetreUnit = lang.X("map.unit.m", "m")
 	st.KilometreUnit = lang.X("map.unit.km", "km")
 	st.NorthLabel = lang.X("map.north", "N")
 	return st
 }
 
-// legend is the theme's colour key plus the school symbols.
-func (m *MapView) legend() *render.Legend {
+// legend is the theme's colour key plus the school symbols: the
+// kindergartens' triangle when the district has open kindergartens.
+func (m *MapView) legend(d *model.District) *render.Legend {
 	l := &render.Legend{Title: m.theme.Label()}
 	for _, e := range m.styler.Legend() {
 		l.Entries = append(l.Entries, render.LegendEntry{Color: color.NRGBA(e.Color), Symbol: render.SymbolSwatch, Text: e.Label})
@@ -322,9 +323,24 @@ func (m *MapView) legend() *render.Legend {
 	l.Entries = append(l.Entries,
 		render.LegendEntry{Color: grey, Symbol: render.SymbolCircle, Text: schoolLevelText(model.LevelPrimary)},
 		render.LegendEntry{Color: grey, Symbol: render.SymbolSquare, Text: schoolLevelText(model.LevelJunior)},
-		render.LegendEntry{Color: grey, Symbol: render.SymbolDiamond, Text: schoolLevelText(model.LevelNineYear)},
+		render.LegendEntry{Color: grey, Symbol: render.SymbolDiamond, Text: schoolLevelText(model.LevelNineYear)})
+	if hasKindergartens(d) {
+		l.Entries = append(l.Entries, render.LegendEntry{Color: grey, Symbol: render.SymbolFor(model.LevelKindergarten), Text: schoolLevelText(model.LevelKindergarten)})
+	}
+	l.Entries = append(l.Entries,
 		render.LegendEntry{Color: color.NRGBA{0x37, 0x37, 0x3c, 0xff}, Symbol: render.SymbolLine, Text: lang.X("legend.boundary", "Catchment boundary")})
 	return l
+}
+
+// hasKindergartens reports whether the map draws a kindergarten (an open
+// school of level kindergarten).
+func hasKindergartens(d *model.District) bool {
+	for i := range d.Schools {
+		if d.Schools[i].Level == model.LevelKindergarten && !d.Schools[i].Closed {
+			return true
+		}
+	}
+	return false
 }
 
 // ---- view changes --------------------------------------------------------

@@ -519,7 +519,12 @@ func (d *SchoolDetail) updateHeader(id widget.TableCellID, o fyne.CanvasObject) 
 
 // gradeText names a grade: 幼儿园, 1年级 … 9年级, 高一 ….
 func gradeText(g model.Grade) string {
-	if g == 0 {
+	switch g {
+	case -2:
+		return lang.X("school.grade.nursery_small", "小班")
+	case -1:
+		return lang.X("school.grade.nursery_middle", "中班")
+	case 0:
 		return lang.X("school.grade.k", "幼儿园")
 	}
 	return lang.X("school.grade.n", "{{.Grade}}年级", map[string]any{"Grade": int(g)})

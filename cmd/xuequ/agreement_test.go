@@ -89,15 +89,35 @@ func TestAgreement(t *testing.T) {
 			if err := sess.SwitchScenario(scenario); err != nil {
 				t.Fatal(err)
 			}
-			n := 0
+			n, nursery := 0, 0
 			for y := last + 1; y <= last+app.ProjectionYears; y++ {
 				an := analyzeFigures(t, path, y, extra)
-				gui := sessionFigures(sess.AnalysisFor(y))
+				ga := sess.AnalysisFor(y)
+				gui := sessionFigures(ga)
+				// The kindergarten line (幼儿园：在园 N 人 · M 班 · 学位缺口 G) is
+				// the kindergartens' 小班 + 中班 + 大班 of the forecast.
+				kg := kindergartenSummary(t, path, y, extra)
+				if g := ga.Summary.Kindergarten; kg.Students != g.Students || kg.Classes != g.Classes || kg.SeatGap != g.SeatGap {
+					t.Errorf("%d: kindergarten summary: analyze %+v, GUI %+v", y, kg, g)
+				}
+				kgPupils, kgClasses := 0, 0
+				for k, f := range fc {
+					if k.year == y && k.grade <= 0 {
+						kgPupils += f.students
+						kgClasses += f.classes
+					}
+				}
+				if kgPupils != kg.Students || kgClasses != kg.Classes || kg.Students == 0 {
+					t.Errorf("%d: kindergarten summary %+v, forecast rows %d pupils in %d classes", y, kg, kgPupils, kgClasses)
+				}
 				for k, f := range fc {
 					if k.year != y {
 						continue
 					}
 					n++
+					if k.grade < 0 {
+						nursery++ // 小班/中班 of kindergartens
+					}
 					if an[k] != f || gui[k] != f {
 						t.Errorf("%+v: forecast %+v, analyze %+v, GUI %+v", k, f, an[k], gui[k])
 					}
@@ -108,7 +128,10 @@ func TestAgreement(t *testing.T) {
 					}
 				}
 			}
-			t.Logf("%d projected school-grade-years agree", n)
+			t.Logf("%d projected school-grade-years agree (%d of kindergartens' 小班/中班)", n, nursery)
+			if nursery == 0 {
+				t.Error("no kindergarten 小班/中班 compared")
+			}
 			if n < 1000 {
 				t.Errorf("only %d projected grades compared", n)
 			}
@@ -184,6 +207,29 @@ func analyzeFigures(t *testing.T, path string, year int, extra []string) map[gra
 		}
 	}
 	return m
+}
+
+func kindergartenSummary(t *testing.T, path string, year int, extra []string) model.StageResult {
+	t.Helper()
+	args := append([]string{"analyze", path, "--json", "--year", fmt.Sprint(year)}, extra...)
+	code, out, errOut := runCLI(t, args...)
+	if code != 0 {
+		t.Fatalf("analyze: exit %d: %s", code, errOut)
+	}
+	var doc struct {
+		Summary struct {
+			Kindergarten struct {
+				Students int `json:"students"`
+				Classes  int `json:"classes"`
+				SeatGap  int `json:"seat_gap"`
+			} `json:"kindergarten"`
+		} `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	k := doc.Summary.Kindergarten
+	return model.StageResult{Students: k.Students, Classes: k.Classes, SeatGap: k.SeatGap}
 }
 
 func sessionFigures(a model.Analysis) map[gradeKey]gradeFigures {

@@ -36,6 +36,12 @@ func levelName(l model.Level) string { return tr("cli.level."+l.String(), l.Stri
 func statusName(s model.ClassStatus) string { return tr("cli.status."+s.String(), s.String()) }
 
 func gradeName(g model.Grade) string {
+	switch g {
+	case -2:
+		return lang.X("cli.grade.nursery_small", "小班")
+	case -1:
+		return lang.X("cli.grade.nursery_middle", "中班")
+	}
 	return lang.X("cli.grade", "grade {{.N}}", map[string]any{"N": int(g)})
 }
 

@@ -38,6 +38,7 @@ func (e *engine) cohort(d *model.District, entrants []model.Enrollment) (cohortR
 	}
 	recs := ToEnrollment(res, nil)
 	UseSpareClassrooms(m.Schools, o.Standards, recs)
+	kindergartenClasses(m.Schools, o.Standards, recs)
 	return cohortRun{recs: recs, res: res}, nil
 }
 

@@ -4,7 +4,9 @@
 // comes from explicit entrants, from lagged births (出生人口) times a fitted
 // entry ratio, or from last year's intake, plus pupils from newly occupied
 // housing (新建住宅生源). Junior schools take their grade 7 from the grade 6 of
-// the primaries that feed them through the catchment zones.
+// the primaries that feed them through the catchment zones. Kindergartens
+// with 小班/中班 history project grades −2…0: 小班 from their township's
+// births lagged 3 years, classes at the 25/30/35 standards (nursery.go).
 //
 // District is THE projection every caller uses (the app's Session,
 // `xuequ forecast`, `analyze`, `export`, scenario comparison): the cohort

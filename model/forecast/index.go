@@ -78,8 +78,8 @@ func checkRecords(file string, recs []model.Enrollment) error {
 		switch {
 		case e.School == "":
 			return recordError(file, i, e, "school", "school is empty: give the school's id")
-		case !e.Grade.Valid():
-			return recordError(file, i, e, "grade", "grade must be 0–12 (0 = kindergarten, 1–6 primary, 7–9 junior)")
+		case e.Grade < -2 || e.Grade > 12:
+			return recordError(file, i, e, "grade", "grade must be −2–12 (−2 小班, −1 中班, 0 大班/kindergarten, 1–6 primary, 7–9 junior)")
 		case e.Students < 0:
 			return recordError(file, i, e, "students", fmt.Sprintf("%d students: counts cannot be negative", e.Students))
 		case e.Classes < 0:
@@ -99,7 +99,9 @@ func newRun(in Input, opt Options) (*run, error) {
 	if err != nil {
 		return nil, err
 	}
-	in.History = withoutNurseryGrades(in.History)
+	kg := kindergartenIDs(in)
+	in.History = withoutNurseryGrades(in.History, kg)
+	in.Entrants = withoutNurseryGrades(in.Entrants, kg)
 	if len(in.History) == 0 {
 		return nil, &model.InputError{File: "history", Msg: "no enrollment history: give at least one year of school,year,grade,students records"}
 	}
@@ -141,13 +143,14 @@ func newRun(in Input, opt Options) (*run, error) {
 		r.notes.addf("", "history has %d year(s) (%d–%d), fewer than the %d-year window: ratios average the %d year-to-year change(s) there are", n+1, minY, r.base, opt.Window, n)
 	}
 
-	if err := r.indexSchools(in); err != nil {
+	if err := r.indexSchools(in, hasNurseryGrades(in.History)); err != nil {
 		return nil, err
 	}
 	r.fillHistory(in)
 	r.fillEntrants(in)
 	zones := r.indexZones(in.Zones)
 	r.fillBirths(in.Births, zones)
+	r.fillNurseryBirths(in)
 	r.fillHousing(in.Housing, zones)
 	r.findFeeders(in.Zones)
 	return r, nil
@@ -156,7 +159,8 @@ func newRun(in Input, opt Options) (*run, error) {
 // indexSchools lists the schools: Input.Schools first, then IDs seen only in
 // the records, sorted. A record may name a school by its name when the name
 // is unique.
-func (r *run) indexSchools(in Input) error {
+// A kindergarten with 小班/中班 records (nursery) teaches grades −2…0.
+func (r *run) indexSchools(in Input, nursery map[string]bool) error {
 	for i, s := range in.Schools {
 		if s.ID == "" {
 			return &model.InputError{File: "schools", Feature: i + 1, Field: "id", Msg: "school has no id: give every school a unique id"}
@@ -229,6 +233,9 @@ func (r *run) indexSchools(in Input) error {
 			}
 		} else {
 			s.first, s.last = s.level.Grades()
+			if s.level == model.LevelKindergarten && (nursery[s.id] || (i < len(in.Schools) && nursery[in.Schools[i].Name])) {
+				s.first = -2
+			}
 			if s.level == model.LevelUnknown {
 				r.notes.add("school level unknown and no records: projecting grades 1–9", s.id)
 			}
@@ -444,6 +451,9 @@ func (r *run) birthSource(s *school, year int) float64 {
 	}
 	c := r.opt.BirthCutoff
 	y := year - r.opt.BirthLag
+	if s.first == -2 {
+		y = year - nurseryLag(r.opt)
+	}
 	if c == 1 {
 		return at(y)
 	}

@@ -27,7 +27,7 @@ func (r *run) chooseEntry() {
 	for i := range r.schools {
 		s := &r.schools[i]
 		switch {
-		case s.first == 1 && s.births != nil:
+		case (s.first == 1 || s.first == -2) && s.births != nil:
 			s.entry = SourceBirths
 		case s.first == 7 && len(s.feeders) > 0:
 			s.entry = SourceFeeders
@@ -90,12 +90,25 @@ func (d districtRatios) mean(row int, opt Options, x, w []float64) float64 {
 	return average(x, opt.Method, opt.Alpha, w)
 }
 
-// Rows of districtRatios: grades 0–12 for progression, then entry sources.
+// Rows of districtRatios: grades −2…12 for progression (row g+2), then
+// entry sources (births of grade 1, feeders, births of 小班).
 const (
-	rowBirths  = 13
-	rowFeeders = 14
-	nRows      = 15
+	rowBirths  = 15
+	rowFeeders = 16
+	rowNursery = 17
+	nRows      = 18
 )
+
+// gradeRow is the districtRatios row of progression into grade g.
+func gradeRow(g model.Grade) int { return int(g) + 2 }
+
+// birthsRow is the districtRatios row of a school's births entry ratio.
+func birthsRow(s *school) int {
+	if s.first == -2 {
+		return rowNursery
+	}
+	return rowBirths
+}
 
 // fitRatios fits every school's progression ratios and entry ratio over
 // the window years base−Window+1 … base (run year indices 1 … Window).
@@ -108,12 +121,12 @@ func (r *run) fitRatios() {
 			for y := 1; y <= W; y++ {
 				a, b := s.at(g, y, r.nY), s.at(g-1, y-1, r.nY)
 				if !math.IsNaN(a) && b > 0 {
-					d.num[g][y-1] += a
-					d.den[g][y-1] += b
+					d.num[gradeRow(g)][y-1] += a
+					d.den[gradeRow(g)][y-1] += b
 				}
 			}
 		}
-		row := rowBirths
+		row := birthsRow(s)
 		switch s.entry {
 		case SourceFeeders:
 			row = rowFeeders
@@ -146,8 +159,8 @@ func (r *run) fitRatios() {
 				case math.IsNaN(a) || math.IsNaN(b):
 				case b > 0:
 					x = append(x, a/b)
-				case !math.IsNaN(d.year(int(g), y-1)):
-					x = append(x, d.year(int(g), y-1))
+				case !math.IsNaN(d.year(gradeRow(g), y-1)):
+					x = append(x, d.year(gradeRow(g), y-1))
 					r.notes.addf(s.id, "grade %d was empty in a year, so its ratio into grade %d is undefined: the district ratio of that year is used", g-1, g)
 				}
 			}
@@ -155,7 +168,7 @@ func (r *run) fitRatios() {
 			s.ratio[k], s.obs[k] = average(x, r.opt.Method, r.opt.Alpha, w), len(x)
 			if len(x) == 0 {
 				s.district[k] = true
-				s.ratio[k] = districtMean[g]
+				s.ratio[k] = districtMean[gradeRow(g)]
 				if math.IsNaN(s.ratio[k]) {
 					s.ratio[k] = 1
 					r.notes.addf("", "no school has grade %d→%d history: ratio 1 (every pupil stays) is assumed", g-1, g)
@@ -193,7 +206,7 @@ func (r *run) fitEntry(s *school, d *districtRatios, districtMean, x, w []float6
 	row := -1
 	switch s.entry {
 	case SourceBirths:
-		row = rowBirths
+		row = birthsRow(s)
 	case SourceFeeders:
 		row = rowFeeders
 	}
