@@ -66,9 +66,23 @@ func (r *Renderer) DrawZones(dst *image.RGBA, s *Scene, v View, st *Style, clip 
 	if clip.Empty() {
 		return nil
 	}
+	if rect, ok := rasterView(s, t, v, st, dst.Bounds()); ok {
+		// An overview: from the zone-id raster (see idraster.go).
+		r.ids.ensure(r, s, v.Resolution, rect)
+		r.drawRaster(dst, &r.ids, st, ratio, clip)
+		r.findVisible(s, r.viewBox(t, v, clip, ratio))
+		return nil
+	}
 	if st.Background.A > 0 {
 		fillRect(dst, clip, premul(st.Background))
 	}
+	r.findVisible(s, r.viewBox(t, v, clip, ratio))
+	r.zonePasses(dst, s, t, clip, st, ratio)
+	return nil
+}
+
+// viewBox is clip in scene metres, with a margin for line widths.
+func (r *Renderer) viewBox(t xform, v View, clip image.Rectangle, ratio float64) box {
 	// The clip in scene metres, with a margin for line widths.
 	m := float32(8 * ratio * v.Resolution)
 	res := float32(v.Resolution)
@@ -76,9 +90,7 @@ func (r *Renderer) DrawZones(dst *image.RGBA, s *Scene, v View, st *Style, clip 
 	x1 := t.x0 + (float32(clip.Max.X)-t.dx)*res
 	y1 := t.y0 - (float32(clip.Min.Y)-t.dy)*res
 	y0 := t.y0 - (float32(clip.Max.Y)-t.dy)*res
-	r.findVisible(s, box{x0 - m, y0 - m, x1 + m, y1 + m})
-	r.zonePasses(dst, s, t, clip, st, ratio)
-	return nil
+	return box{x0 - m, y0 - m, x1 + m, y1 + m}
 }
 
 // DrawOverlays draws what lies over the zone layer: the selection, school
