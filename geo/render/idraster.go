@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"math"
@@ -47,6 +48,7 @@ type idRaster struct {
 	big    []bool     // zones that get outlines
 	gRow   [2][]int32 // catchment of each pixel, two rows
 	mask   []uint8    // line marks over the raster: 1 outline, 2 boundary
+	wide   []uint8    // dilateMarks' scratch
 	xs     []float32  // crossings of the zone being rasterised
 	cnt    []int32
 }
@@ -271,42 +273,51 @@ func (r *Renderer) drawRaster(dst *image.RGBA, c *idRaster, st *Style, ratio flo
 		col[z] = over(f, bg)
 	}
 	col[nz] = bg // noZone maps here
-	// Line marks, over the raster.
 	w, h := c.rect.Dx(), c.rect.Dy()
-	if cap(c.mask) < w*h {
-		c.mask = make([]uint8, w*h)
-	}
-	mask := c.mask[:w*h]
-	clear(mask)
 	k := float32(1 / c.res)
 	t := xform{k: k}
-	lines := false
-	if st.OutlineWidth > 0 && st.OutlineColor.A > 0 {
+	outline := st.OutlineWidth > 0 && st.OutlineColor.A > 0
+	boundary := st.Group != nil && st.BoundaryWidth > 0 && st.BoundaryColor.A > 0
+	oc, on := lineColour(st.OutlineColor, st.OutlineWidth*ratio)
+	bc, bn := lineColour(st.BoundaryColor, st.BoundaryWidth*ratio)
+	var big []bool
+	if outline {
 		minPx := float32(st.OutlineMinPixels * ratio)
 		if cap(c.big) < nz {
 			c.big = make([]bool, nz)
 		}
-		big := c.big[:nz]
+		big = c.big[:nz]
 		anyBig := false
 		for z := range big {
 			big[z] = zonePixels(s, z, t) >= minPx
 			anyBig = anyBig || big[z]
 		}
-		if anyBig {
-			_, n := lineColour(st.OutlineColor, st.OutlineWidth*ratio)
-			c.markOutlines(mask, big, n)
-			lines = true
-		}
+		outline = anyBig
 	}
-	if st.Group != nil && st.BoundaryWidth > 0 && st.BoundaryColor.A > 0 {
-		_, n := lineColour(st.BoundaryColor, st.BoundaryWidth*ratio)
-		c.markBoundaries(mask, fullGroup(s, st.Group), n)
-		lines = true
+	var group []int32
+	if boundary {
+		group = fullGroup(s, st.Group)
 	}
-	oc, _ := lineColour(st.OutlineColor, st.OutlineWidth*ratio)
-	bc, _ := lineColour(st.BoundaryColor, st.BoundaryWidth*ratio)
 	// Frame pixel (x, y) is raster pixel (x − off.X, y − off.Y).
 	off := dst.Rect.Min.Sub(image.Pt(idMargin, idMargin))
+	if on <= 1 && bn <= 1 {
+		// One-pixel lines (an overview's): the marks are found on the fly.
+		c.drawThin(dst, clip, off, col, big, group, oc, bc, outline, boundary)
+		return
+	}
+	// Line marks, over the raster.
+	if cap(c.mask) < w*h {
+		c.mask = make([]uint8, w*h)
+	}
+	mask := c.mask[:w*h]
+	clear(mask)
+	if outline {
+		c.markOutlines(mask, big, on)
+	}
+	if boundary {
+		c.markBoundaries(mask, group, bn)
+	}
+	lines := outline || boundary
 	for y := clip.Min.Y; y < clip.Max.Y; y++ {
 		ri := (y-off.Y)*w + clip.Min.X - off.X
 		ids := c.ids[ri : ri+clip.Dx()]
@@ -325,13 +336,50 @@ func (r *Renderer) drawRaster(dst *image.RGBA, c *idRaster, st *Style, ratio flo
 					v = over(bc, over(oc, v))
 				}
 			}
-			pix[4*x] = uint8(v)
-			pix[4*x+1] = uint8(v >> 8)
-			pix[4*x+2] = uint8(v >> 16)
-			pix[4*x+3] = uint8(v >> 24)
+			binary.LittleEndian.PutUint32(pix[4*x:], v)
 		}
 	}
 	_ = h
+}
+
+// drawThin is drawRaster's colour pass with one-pixel lines: a pixel is
+// on a line when the zone (outline) or catchment (boundary) changes to
+// its right or below. The margin gives every frame pixel both
+// neighbours.
+func (c *idRaster) drawThin(dst *image.RGBA, clip image.Rectangle, off image.Point, col []uint32, big []bool, group []int32,
+	oc, bc color.RGBA, outline, boundary bool) {
+	w := c.rect.Dx()
+	nz := uint32(len(col) - 1)
+	const none = math.MaxInt32 // no zone: differs from every catchment
+	grp := func(id uint32) int32 {
+		if id >= nz {
+			return none
+		}
+		return group[id]
+	}
+	isBig := func(id uint32) bool { return id < nz && big[id] }
+	for y := clip.Min.Y; y < clip.Max.Y; y++ {
+		ri := (y-off.Y)*w + clip.Min.X - off.X
+		ids := c.ids[ri : ri+clip.Dx()+1]
+		below := c.ids[ri+w : ri+w+clip.Dx()]
+		di := dst.PixOffset(clip.Min.X, y)
+		pix := dst.Pix[di : di+4*clip.Dx()]
+		for x, d := range below {
+			id := ids[x]
+			v := col[min(id, nz)]
+			if r := ids[x+1]; r != id || d != id {
+				if outline && (r != id && (isBig(id) || isBig(r)) || d != id && (isBig(id) || isBig(d))) {
+					v = over(oc, v)
+				}
+				if boundary {
+					if g := grp(id); grp(r) != g || grp(d) != g {
+						v = over(bc, v)
+					}
+				}
+			}
+			binary.LittleEndian.PutUint32(pix[4*x:], v)
+		}
+	}
 }
 
 // markOutlines sets bit 1 of mask where the zone changes to the right or
@@ -352,7 +400,7 @@ func (c *idRaster) markOutlines(mask []uint8, big []bool, n int) {
 			}
 		}
 	}
-	dilateMarks(mask, w, h, 1, n)
+	dilateMarks(mask, &c.wide, w, h, 1, n)
 }
 
 // markBoundaries sets bit 2 of mask where the catchment changes to the
@@ -391,17 +439,21 @@ func (c *idRaster) markBoundaries(mask []uint8, group []int32, n int) {
 		}
 		cur, nxt = nxt, cur
 	}
-	dilateMarks(mask, w, h, 2, n)
+	dilateMarks(mask, &c.wide, w, h, 2, n)
 }
 
 // dilateMarks widens the bit marks of mask to n pixels: a mark on the pixel
 // before an edge covers the n pixels centred on the edge.
-func dilateMarks(mask []uint8, w, h int, bit uint8, n int) {
+func dilateMarks(mask []uint8, scratch *[]uint8, w, h int, bit uint8, n int) {
 	if n <= 1 {
 		return
 	}
 	lo, hi := -(n-1)/2, n/2 // offsets from the marked pixel
-	tmp := make([]uint8, w*h)
+	if cap(*scratch) < w*h {
+		*scratch = make([]uint8, w*h)
+	}
+	tmp := (*scratch)[:w*h]
+	clear(tmp)
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
 			if mask[y*w+x]&bit == 0 {

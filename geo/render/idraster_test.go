@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"testing"
@@ -50,7 +51,16 @@ func samePix(t *testing.T, what string, got, want *image.RGBA) {
 // The cached overview frame — after a pan, a recolour, a catchment edit,
 // a new scale or a new scene — is the frame a fresh renderer draws.
 func TestIDRasterCacheMatchesFresh(t *testing.T) {
+	// Thin lines (found on the fly) and wide ones (marked and widened).
+	for _, w := range []float64{1.1, 2.2, 3.4} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) { testIDRasterCache(t, w) })
+	}
+}
+
+func testIDRasterCache(t *testing.T, width float64) {
 	s, st, group, fills := idScene(t, 160, 3)
+	st.BoundaryWidth = width
+	st.OutlineWidth = width / 2
 	v := FitBounds(s.Bounds(), 500, 400, 10)
 	r, _ := NewDefaultRenderer()
 	fresh := func(s *Scene, v View) *image.RGBA {
@@ -96,6 +106,7 @@ func TestIDRasterCacheMatchesFresh(t *testing.T) {
 	// New zone geometry (a new scene) rebuilds.
 	s2, st3, _, _ := idScene(t, 150, 4)
 	st = st3
+	st.BoundaryWidth = width
 	v2 := FitBounds(s2.Bounds(), 500, 400, 10)
 	samePix(t, "new scene", drawZonesT(t, r, s2, v2, &st), fresh(s2, v2))
 	if r.ids.scene != s2 {
