@@ -21,7 +21,11 @@ const (
 	// province of 100 000 zones at a glance) is an overview: there the
 	// zones up to overviewSampledPx are filled by pixel-centre sampling
 	// too. The mosaic then has no anti-aliasing seams between zones, which
-	// at that scale are only noise, and a frame costs a fraction.
+	// at that scale are only noise, and a frame costs a fraction. With an
+	// opaque background an overview's zone layer is drawn from a cached
+	// zone-id raster instead (see idraster.go): every zone is sampled,
+	// zones under pointZonePx also take their label point's pixel, lines
+	// are whole pixels and the frame snaps to a pixel lattice.
 	overviewZonePx    = 4
 	overviewSampledPx = 16
 )
@@ -56,7 +60,9 @@ func (r *Renderer) Draw(dst *image.RGBA, s *Scene, v View, st *Style) error {
 // outlines and catchment boundaries — as Draw would, but only the pixels
 // inside clip. After the style of a few zones changed (a catchment edit),
 // redrawing the rectangle around them gives the zone layer a full draw
-// would (to rounding), at a fraction of the cost.
+// would (to rounding), at a fraction of the cost. An overview keeps its
+// zone-id raster between calls: recolouring, pans and repaints of it cost
+// a per-pixel colour lookup, not a rasterization.
 func (r *Renderer) DrawZones(dst *image.RGBA, s *Scene, v View, st *Style, clip image.Rectangle) error {
 	t, ratio, err := r.frame(dst, s, v, st)
 	if err != nil {
