@@ -28,8 +28,8 @@ import (
 // (new zone geometry) rebuilds it. Pixels are computed on that lattice,
 // so a shifted raster is the raster a fresh renderer builds.
 
-// noZone marks a pixel no zone covers.
-const noZone = ^uint32(0)
+// A pixel no zone covers holds the number of zones of the scene (so a
+// zone-indexed table with one more entry needs no test).
 
 // idMargin is the raster's margin around the frame, pixels: lines at the
 // frame's edge see the zones beyond it.
@@ -88,7 +88,7 @@ func (c *idRaster) ensure(r *Renderer, s *Scene, res float64, rect image.Rectang
 		c.ids = c.ids[:n]
 		c.scene, c.res, c.rect = s, res, rect
 		for i := range c.ids {
-			c.ids[i] = noZone
+			c.ids[i] = uint32(len(s.zoneBox))
 		}
 		r.rasterise(c, rect)
 		return
@@ -99,7 +99,7 @@ func (c *idRaster) ensure(r *Renderer, s *Scene, res float64, rect image.Rectang
 	}
 	nw := c.spare[:n]
 	for i := range nw {
-		nw[i] = noZone
+		nw[i] = uint32(len(s.zoneBox))
 	}
 	w := rect.Dx()
 	for y := ov.Min.Y; y < ov.Max.Y; y++ {
@@ -126,7 +126,7 @@ func (c *idRaster) ensure(r *Renderer, s *Scene, res float64, rect image.Rectang
 }
 
 // rasterise sets the ids of the pixels in area (lattice pixels, inside
-// c.rect, all noZone): each pixel depends only on the scene and the
+// c.rect, all no zone): each pixel depends only on the scene and the
 // scale, not on area.
 func (r *Renderer) rasterise(c *idRaster, area image.Rectangle) {
 	s := c.scene
@@ -272,7 +272,7 @@ func (r *Renderer) drawRaster(dst *image.RGBA, c *idRaster, st *Style, ratio flo
 		}
 		col[z] = over(f, bg)
 	}
-	col[nz] = bg // noZone maps here
+	col[nz] = bg // no zone
 	w, h := c.rect.Dx(), c.rect.Dy()
 	k := float32(1 / c.res)
 	t := xform{k: k}
@@ -325,7 +325,7 @@ func (r *Renderer) drawRaster(dst *image.RGBA, c *idRaster, st *Style, ratio flo
 		di := dst.PixOffset(clip.Min.X, y)
 		pix := dst.Pix[di : di+4*clip.Dx()]
 		for x, id := range ids {
-			v := col[min(id, uint32(nz))]
+			v := col[id]
 			if lines {
 				switch m[x] {
 				case 1:
@@ -358,16 +358,17 @@ func (c *idRaster) drawThin(dst *image.RGBA, clip image.Rectangle, off image.Poi
 		return group[id]
 	}
 	isBig := func(id uint32) bool { return id < nz && big[id] }
+	n := clip.Dx()
 	for y := clip.Min.Y; y < clip.Max.Y; y++ {
 		ri := (y-off.Y)*w + clip.Min.X - off.X
-		ids := c.ids[ri : ri+clip.Dx()+1]
-		below := c.ids[ri+w : ri+w+clip.Dx()]
+		ids := c.ids[ri : ri+n+1]
+		below := c.ids[ri+w : ri+w+n]
 		di := dst.PixOffset(clip.Min.X, y)
-		pix := dst.Pix[di : di+4*clip.Dx()]
-		for x, d := range below {
-			id := ids[x]
-			v := col[min(id, nz)]
-			if r := ids[x+1]; r != id || d != id {
+		pix := dst.Pix[di : di+4*n]
+		for x := 0; x < n; x++ {
+			id, r, d := ids[x], ids[x+1], below[x]
+			v := col[id]
+			if r != id || d != id {
 				if outline && (r != id && (isBig(id) || isBig(r)) || d != id && (isBig(id) || isBig(d))) {
 					v = over(oc, v)
 				}
@@ -377,7 +378,7 @@ func (c *idRaster) drawThin(dst *image.RGBA, clip image.Rectangle, off image.Poi
 					}
 				}
 			}
-			binary.LittleEndian.PutUint32(pix[4*x:], v)
+			binary.LittleEndian.PutUint32(pix[4*x:4*x+4], v)
 		}
 	}
 }
@@ -386,7 +387,7 @@ func (c *idRaster) drawThin(dst *image.RGBA, clip image.Rectangle, off image.Poi
 // below and either zone is big, widened to n pixels.
 func (c *idRaster) markOutlines(mask []uint8, big []bool, n int) {
 	w, h := c.rect.Dx(), c.rect.Dy()
-	isBig := func(id uint32) bool { return id != noZone && big[id] }
+	isBig := func(id uint32) bool { return int(id) < len(big) && big[id] }
 	for y := 0; y < h; y++ {
 		row := c.ids[y*w : y*w+w]
 		var below []uint32
@@ -417,7 +418,7 @@ func (c *idRaster) markBoundaries(mask []uint8, group []int32, n int) {
 	const none = math.MaxInt32 // no zone: differs from every catchment
 	fill := func(g []int32, ids []uint32) {
 		for x, id := range ids {
-			if id == noZone {
+			if int(id) >= len(c.scene.zoneBox) {
 				g[x] = none
 			} else {
 				g[x] = group[id]
