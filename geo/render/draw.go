@@ -139,6 +139,11 @@ func (r *Renderer) frame(dst *image.RGBA, s *Scene, v View, st *Style) (xform, f
 	ox, oy := v.origin()
 	t := xform{x0: float32(ox - s.ox), y0: float32(oy - s.oy), k: float32(1 / v.Resolution),
 		dx: float32(full.Min.X), dy: float32(full.Min.Y)}
+	if _, ok := rasterView(s, t, v, st, full); ok {
+		// The zone-id raster's pixel lattice: overlays sit on the zones.
+		gx, gy := latticeOrigin(s, v)
+		t.x0, t.y0 = float32(float64(gx)*v.Resolution), float32(-float64(gy)*v.Resolution)
+	}
 	return t, ratio, nil
 }
 
