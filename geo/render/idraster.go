@@ -87,9 +87,6 @@ func (c *idRaster) ensure(r *Renderer, s *Scene, res float64, rect image.Rectang
 		}
 		c.ids = c.ids[:n]
 		c.scene, c.res, c.rect = s, res, rect
-		for i := range c.ids {
-			c.ids[i] = uint32(len(s.zoneBox))
-		}
 		r.rasterise(c, rect)
 		return
 	}
@@ -98,9 +95,6 @@ func (c *idRaster) ensure(r *Renderer, s *Scene, res float64, rect image.Rectang
 		c.spare = make([]uint32, n)
 	}
 	nw := c.spare[:n]
-	for i := range nw {
-		nw[i] = uint32(len(s.zoneBox))
-	}
 	w := rect.Dx()
 	for y := ov.Min.Y; y < ov.Max.Y; y++ {
 		src := (y-c.rect.Min.Y)*w + ov.Min.X - c.rect.Min.X
@@ -126,10 +120,18 @@ func (c *idRaster) ensure(r *Renderer, s *Scene, res float64, rect image.Rectang
 }
 
 // rasterise sets the ids of the pixels in area (lattice pixels, inside
-// c.rect, all no zone): each pixel depends only on the scene and the
-// scale, not on area.
+// c.rect): each pixel depends only on the scene and the scale, not on
+// area.
 func (r *Renderer) rasterise(c *idRaster, area image.Rectangle) {
 	s := c.scene
+	w := c.rect.Dx()
+	for y := area.Min.Y; y < area.Max.Y; y++ {
+		i := (y-c.rect.Min.Y)*w + area.Min.X - c.rect.Min.X
+		row := c.ids[i : i+area.Dx()]
+		for x := range row {
+			row[x] = uint32(len(s.zoneBox))
+		}
+	}
 	k := float32(1 / c.res)
 	res := float32(c.res)
 	// The area in scene metres, a pixel wider.
@@ -143,7 +145,6 @@ func (r *Renderer) rasterise(c *idRaster, area image.Rectangle) {
 		b.zonePath(s, z, t, lineTolPx)
 		c.sample(&b.path, area, uint32(z))
 	})
-	w := c.rect.Dx()
 	r.eachVisible(func(z int) {
 		if zonePixels(s, z, t) >= pointZonePx {
 			return
