@@ -29,5 +29,10 @@
 // pixel-centre sampling; larger ones use x/image/vector with a rasterizer
 // sized to the zone. Lines are quads rasterized in 128-pixel tiles, school
 // symbols are cached sprites, and big frames are painted in parallel
-// horizontal bands.
+// horizontal bands. An overview (median zone under 4 px) keeps a zone-id
+// raster of its view, as desktop GIS caches a big layer: a repaint,
+// recolour or catchment edit is a per-pixel colour lookup with catchment
+// boundaries where 4-neighbours differ, a pan shifts the raster and
+// rasterises only the exposed strips, and only a new scale, size or scene
+// rebuilds it (BenchmarkMapFrame100k in app/ui).
 package render

@@ -21,7 +21,11 @@ const (
 	// province of 100 000 zones at a glance) is an overview: there the
 	// zones up to overviewSampledPx are filled by pixel-centre sampling
 	// too. The mosaic then has no anti-aliasing seams between zones, which
-	// at that scale are only noise, and a frame costs a fraction.
+	// at that scale are only noise, and a frame costs a fraction. With an
+	// opaque background an overview's zone layer is drawn from a cached
+	// zone-id raster instead (see idraster.go): every zone is sampled,
+	// zones under pointZonePx also take their label point's pixel, lines
+	// are whole pixels and the frame snaps to a pixel lattice.
 	overviewZonePx    = 4
 	overviewSampledPx = 16
 )
@@ -56,7 +60,9 @@ func (r *Renderer) Draw(dst *image.RGBA, s *Scene, v View, st *Style) error {
 // outlines and catchment boundaries — as Draw would, but only the pixels
 // inside clip. After the style of a few zones changed (a catchment edit),
 // redrawing the rectangle around them gives the zone layer a full draw
-// would (to rounding), at a fraction of the cost.
+// would (to rounding), at a fraction of the cost. An overview keeps its
+// zone-id raster between calls: recolouring, pans and repaints of it cost
+// a per-pixel colour lookup, not a rasterization.
 func (r *Renderer) DrawZones(dst *image.RGBA, s *Scene, v View, st *Style, clip image.Rectangle) error {
 	t, ratio, err := r.frame(dst, s, v, st)
 	if err != nil {
@@ -66,9 +72,23 @@ func (r *Renderer) DrawZones(dst *image.RGBA, s *Scene, v View, st *Style, clip 
 	if clip.Empty() {
 		return nil
 	}
+	if rect, ok := rasterView(s, t, v, st, dst.Bounds()); ok {
+		// An overview: from the zone-id raster (see idraster.go).
+		r.ids.ensure(r, s, v.Resolution, rect)
+		r.drawRaster(dst, &r.ids, st, ratio, clip)
+		r.findVisible(s, r.viewBox(t, v, clip, ratio))
+		return nil
+	}
 	if st.Background.A > 0 {
 		fillRect(dst, clip, premul(st.Background))
 	}
+	r.findVisible(s, r.viewBox(t, v, clip, ratio))
+	r.zonePasses(dst, s, t, clip, st, ratio)
+	return nil
+}
+
+// viewBox is clip in scene metres, with a margin for line widths.
+func (r *Renderer) viewBox(t xform, v View, clip image.Rectangle, ratio float64) box {
 	// The clip in scene metres, with a margin for line widths.
 	m := float32(8 * ratio * v.Resolution)
 	res := float32(v.Resolution)
@@ -76,9 +96,7 @@ func (r *Renderer) DrawZones(dst *image.RGBA, s *Scene, v View, st *Style, clip 
 	x1 := t.x0 + (float32(clip.Max.X)-t.dx)*res
 	y1 := t.y0 - (float32(clip.Min.Y)-t.dy)*res
 	y0 := t.y0 - (float32(clip.Max.Y)-t.dy)*res
-	r.findVisible(s, box{x0 - m, y0 - m, x1 + m, y1 + m})
-	r.zonePasses(dst, s, t, clip, st, ratio)
-	return nil
+	return box{x0 - m, y0 - m, x1 + m, y1 + m}
 }
 
 // DrawOverlays draws what lies over the zone layer: the selection, school
@@ -121,6 +139,11 @@ func (r *Renderer) frame(dst *image.RGBA, s *Scene, v View, st *Style) (xform, f
 	ox, oy := v.origin()
 	t := xform{x0: float32(ox - s.ox), y0: float32(oy - s.oy), k: float32(1 / v.Resolution),
 		dx: float32(full.Min.X), dy: float32(full.Min.Y)}
+	if _, ok := rasterView(s, t, v, st, full); ok {
+		// The zone-id raster's pixel lattice: overlays sit on the zones.
+		gx, gy := latticeOrigin(s, v)
+		t.x0, t.y0 = float32(float64(gx)*v.Resolution), float32(-float64(gy)*v.Resolution)
+	}
 	return t, ratio, nil
 }
 

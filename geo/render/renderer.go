@@ -23,6 +23,7 @@ type Renderer struct {
 	serial  bool     // tests: never split into bands
 	visible []uint64 // bitset of zones in view
 	bcache  boundaryCache
+	ids     idRaster // the overview's zone-id raster
 	labels  []labelCand
 	sprites map[spriteKey]*image.RGBA
 
