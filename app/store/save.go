@@ -141,7 +141,7 @@ func createTempError(given, dir string, err error) error {
 	fi, statErr := os.Stat(dir)
 	switch {
 	case errors.Is(statErr, fs.ErrNotExist):
-		return inputError(given, "", "the folder %s does not exist; create it first or save to another folder", dir)
+		return model.Inputf(given, "store.no_folder", "the folder {{.Dir}} does not exist; create it first or save to another folder", map[string]any{"Dir": dir})
 	case statErr == nil && !fi.IsDir():
 		return inputError(given, "", "%s is not a folder; save to another folder", dir)
 	case errors.Is(err, fs.ErrPermission):

@@ -99,7 +99,7 @@ func readCSV(name string, data []byte, want []csvColumn, rep *Report) (*csvTable
 	if err != nil {
 		return nil, err
 	}
-	h, err := findHeader(grids[0], want, nil, "")
+	h, err := findHeader(grids[0], want, nil, model.Message{})
 	if err != nil {
 		return nil, err
 	}

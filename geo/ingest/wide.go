@@ -182,6 +182,8 @@ func isWideHistory(names []string) bool {
 
 const wideHistoryHint = ", or the wide layout: a school column and grade columns (一年级…九年级, 1年级, G1, grade_1)"
 
+var wideHistoryHintMsg = model.Msg("input.wide_history_hint", wideHistoryHint, nil)
+
 // yearColumn is a column of counts for one year.
 type yearColumn struct{ col, year int }
 
@@ -335,7 +337,7 @@ func readWide(g *grid, h *header, opt TableOptions, skipped map[string][]int) ([
 			lastYear = y
 		}
 		if prev, dup := seen[schoolYear{school, y}]; dup {
-			return nil, 0, "", g.errAt(i, l.school, h, "school", "school %q is listed again for %d (first in row %d); delete or merge one of the rows", school, y, prev)
+			return nil, 0, "", g.errAtf(i, l.school, h, "school", "input.duplicate_school", "school {{.School}} is listed again for {{.Year}} (first in row {{.Row}}); delete or merge one of the rows", map[string]any{"School": strconv.Quote(school), "Year": y, "Row": prev})
 		}
 		seen[schoolYear{school, y}] = g.pos[i]
 		for _, wg := range l.grades {
