@@ -59,8 +59,12 @@ func RenderText(text string, args map[string]any) string {
 // keyed for translation (key without the "errors." prefix). Set Line,
 // Feature and Field on the result.
 func Inputf(file, key, text string, args map[string]any) *InputError {
-	m := Msg(key, text, args)
-	return &InputError{File: file, Msg: m.String(), Key: m.Key, Args: args}
+	return InputMsg(file, Msg(key, text, args))
+}
+
+// InputMsg is an *InputError about file saying m.
+func InputMsg(file string, m Message) *InputError {
+	return &InputError{File: file, Msg: m.String(), Key: m.Key, Args: m.Args}
 }
 
 // At sets the line and field of e and returns it.

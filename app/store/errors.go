@@ -158,6 +158,15 @@ func readableError(err error) error {
 	if errors.As(err, &ie) && scanErrorRE.MatchString(ie.Msg) {
 		c := *ie
 		c.Msg = rewrite(c.Msg)
+		if c.Args != nil { // a keyed message carries the Scan error among its Args
+			c.Args = make(map[string]any, len(ie.Args))
+			for k, v := range ie.Args {
+				if t, ok := v.(string); ok {
+					v = rewrite(t)
+				}
+				c.Args[k] = v
+			}
+		}
 		if err == error(ie) {
 			return &c
 		}
