@@ -36,7 +36,7 @@ var (
 func readCSVGrid(name string, data []byte, rep *Report) (*grid, error) {
 	dec, err := decodeTextBad(data)
 	if err != nil {
-		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("cannot decode the text (%v); save the file as UTF-8 CSV", err)}
+		return nil, model.Inputf(name, "input.decode", "cannot decode the text ({{.Err}}); save the file as UTF-8 CSV", map[string]any{"Err": err.Error()})
 	}
 	dec.note(rep, name)
 	text := dec.text
@@ -61,7 +61,7 @@ func readCSVGrid(name string, data []byte, rep *Report) (*grid, error) {
 			if errors.As(err, &pe) {
 				l = pe.Line
 			}
-			return nil, &model.InputError{File: name, Line: l, Msg: fmt.Sprintf("not valid CSV: %v", err)}
+			return nil, model.Inputf(name, "input.bad_csv", "not valid CSV: {{.Err}}", map[string]any{"Err": err.Error()}).At(l, "")
 		}
 		if blank(rec) {
 			continue

@@ -214,8 +214,8 @@ func readWideSheets(grids []*grid, h *header, opt TableOptions, rep *Report) ([]
 		for _, e := range recs {
 			k := record{e.School, e.Year, e.Grade}
 			if other, dup := sheetOf[k]; dup {
-				return nil, &model.InputError{File: g.file, Field: "year",
-					Msg: fmt.Sprintf("sheets %q and %q both hold grade %d of %q in %d; correct the year in the title or sheet name, or read one sheet with --sheet", other, g.sheet, e.Grade, e.School, e.Year)}
+				return nil, model.Inputf(g.file, "input.sheets_overlap", "sheets {{.Sheet1}} and {{.Sheet2}} both hold grade {{.Grade}} of {{.School}} in {{.Year}}; correct the year in the title or sheet name, or read one sheet with --sheet",
+					map[string]any{"Sheet1": strconv.Quote(other), "Sheet2": strconv.Quote(g.sheet), "Grade": int(e.Grade), "School": strconv.Quote(e.School), "Year": e.Year}).At(0, "year")
 			}
 			sheetOf[k] = g.sheet
 		}

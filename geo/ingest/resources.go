@@ -47,8 +47,7 @@ func ReadResources(name string, data []byte, opt TableOptions) ([]model.Resource
 	}
 	findResourceColumns(h)
 	if !anyColumn(h.cols[2:]) {
-		return nil, rep, &model.InputError{File: name, Line: g.pos[h.first], Field: "teachers",
-			Msg: "the resources table has no value column; it needs one or more of " + colNames(resourceColumns[:])}
+		return nil, rep, model.Inputf(name, "input.no_resource_column", "the resources table has no value column; it needs one or more of {{.Need}}", map[string]any{"Need": colNames(resourceColumns[:])}).At(g.pos[h.first], "teachers")
 	}
 	noteLayout(rep, g, h, "long", 0, "")
 	out, err := readResourceRows(g, h)

@@ -281,16 +281,16 @@ func wideYear(g *grid, h *header, opt TableOptions) (int, string, error) {
 	}
 	if opt.Year != 0 {
 		if !validYear(opt.Year) {
-			return 0, "", &model.InputError{File: g.file, Field: "--year", Msg: fmt.Sprintf("year %d is out of range; give the autumn start year, e.g. 2024 for 2024–2025", opt.Year)}
+			return 0, "", model.Inputf(g.file, "input.option_year", "year {{.Year}} is out of range; give the autumn start year, e.g. 2024 for 2024–2025", map[string]any{"Year": opt.Year}).At(0, "--year")
 		}
 		return opt.Year, yearFromOption, nil
 	}
-	where := ""
+	where := model.Message{}
 	if g.sheet != "" {
-		where = fmt.Sprintf("sheet %q: ", g.sheet)
+		where = model.Msg("where.sheet", "sheet {{.Sheet}}: ", map[string]any{"Sheet": strconv.Quote(g.sheet)})
 	}
-	return 0, "", &model.InputError{File: g.file, Line: g.pos[h.first], Field: "year",
-		Msg: where + "the table has one row per school but no year: add a 年份 column, put the year in the title (2024学年…) or the sheet name, or give it with --year"}
+	return 0, "", model.Inputf(g.file, "input.no_year", "{{.Where}}the table has one row per school but no year: add a 年份 column, put the year in the title (2024学年…) or the sheet name, or give it with --year",
+		map[string]any{"Where": where}).At(g.pos[h.first], "year")
 }
 
 // readWide turns a wide table into enrollment records: one per school and
