@@ -178,3 +178,21 @@ func ResolveSchools(history []model.Enrollment, schools []model.School) ([]model
 	}
 	return out, rep
 }
+
+// colWord names a table column in messages: its name ("students") in
+// English, its first Chinese header ("学生数") in Chinese.
+func colWord(name string) model.Message {
+	chinese := name
+	for _, c := range append([]csvColumn{colSchool, colZone, colYear, colGrade, colStudents, colClasses, colBirths, colDwellings}, resourceColumns[:]...) {
+		if c.name != name {
+			continue
+		}
+		for _, a := range c.aliases {
+			if a != "" && a[0] >= 0x80 {
+				chinese = a
+				break
+			}
+		}
+	}
+	return model.Msg("column", "{{.Name}}", map[string]any{"Name": name, "Chinese": chinese})
+}

@@ -18,7 +18,7 @@ import (
 func (g *grid) textAt(row, col int, h *header, name string) (string, error) {
 	v := g.cell(row, col)
 	if v == "" {
-		return "", g.errAtf(row, col, h, name, "input.empty_cell", "empty {{.Name}}; fill it in or delete the row", map[string]any{"Name": name})
+		return "", g.errAtf(row, col, h, name, "input.empty_cell", "empty {{.Name}}; fill it in or delete the row", map[string]any{"Name": colWord(name)})
 	}
 	return v, nil
 }
@@ -29,7 +29,7 @@ func (g *grid) countAt(row, col int, h *header, name string) (int, bool, error) 
 	v := g.cell(row, col)
 	n, ok, err := parseCount(v)
 	if err != nil {
-		return 0, false, g.errAtf(row, col, h, name, "input.not_count", "{{.Problem}}; {{.Name}} must be a whole number ≥ 0", map[string]any{"Problem": problem(err), "Name": name})
+		return 0, false, g.errAtf(row, col, h, name, "input.not_count", "{{.Problem}}; {{.Name}} must be a whole number ≥ 0", map[string]any{"Problem": problem(err), "Name": colWord(name)})
 	}
 	return n, ok, nil
 }
@@ -160,7 +160,7 @@ func readLongHistory(g *grid, h *header) ([]model.Enrollment, error) {
 			return nil, err
 		}
 		if !ok {
-			return nil, g.errAtf(i, h.cols[3], h, "students", "input.empty_cell", "empty {{.Name}}; fill it in or delete the row", map[string]any{"Name": "students"})
+			return nil, g.errAtf(i, h.cols[3], h, "students", "input.empty_cell", "empty {{.Name}}; fill it in or delete the row", map[string]any{"Name": colWord("students")})
 		}
 		e.Students = n
 		if e.Classes, err = g.classesAt(i, h.cols[4], h, n); err != nil {
@@ -345,7 +345,7 @@ func ReadHousingWith(name string, data []byte, opt TableOptions) ([]model.Housin
 func requiredCount(g *grid, row, col int, h *header, name string) (int, error) {
 	n, ok, err := g.countAt(row, col, h, name)
 	if err == nil && !ok {
-		err = g.errAtf(row, col, h, name, "input.empty_cell", "empty {{.Name}}; fill it in or delete the row", map[string]any{"Name": name})
+		err = g.errAtf(row, col, h, name, "input.empty_cell", "empty {{.Name}}; fill it in or delete the row", map[string]any{"Name": colWord(name)})
 	}
 	return n, err
 }

@@ -151,11 +151,11 @@ func (g *grid) resourceAt(i int, h *header, r *model.Resources, f model.Resource
 	v, ok, err := parseNumber(g.cell(i, col))
 	switch {
 	case err != nil:
-		return g.errAtf(i, col, h, name, "input.not_number", "{{.Problem}}; {{.Name}} must be a number ≥ 0", map[string]any{"Problem": problem(err), "Name": name})
+		return g.errAtf(i, col, h, name, "input.not_number", "{{.Problem}}; {{.Name}} must be a number ≥ 0", map[string]any{"Problem": problem(err), "Name": colWord(name)})
 	case !ok:
 		return nil
 	case v < 0:
-		return g.errAtf(i, col, h, name, "input.negative", "{{.Name}} is negative ({{.Value}}); enter a number ≥ 0 or leave it empty if unknown", map[string]any{"Name": name, "Value": v})
+		return g.errAtf(i, col, h, name, "input.negative", "{{.Name}} is negative ({{.Value}}); enter a number ≥ 0 or leave it empty if unknown", map[string]any{"Name": colWord(name), "Value": v})
 	}
 	if strings.Contains(h.names[col], "万元") {
 		v *= 10000
