@@ -57,8 +57,11 @@ const restoreHint = "restore the project from a backup, or re-import the source 
 // restoreMsg is restoreHint, translatable, for the Args of keyed errors.
 var restoreMsg = model.Msg("store.restore", restoreHint, nil)
 
-func inputError(path, field, format string, args ...any) *model.InputError {
-	return &model.InputError{File: path, Field: field, Msg: fmt.Sprintf(format, args...)}
+// featureError is the error of feature row (1-based) of a layer.
+func featureError(path string, row int, field string, m model.Message) *model.InputError {
+	e := model.InputMsg(path, m).At(0, field)
+	e.Feature = row
+	return e
 }
 
 // Open reads the project file at path. The file is opened read-only and
@@ -184,7 +187,7 @@ func preflight(path string) error {
 	case errors.Is(err, os.ErrNotExist):
 		return model.Inputf(path, "store.not_found", "file not found; check the path", nil)
 	case err != nil:
-		return inputError(path, "", "cannot read the file: %v", err)
+		return model.Inputf(path, "store.cannot_read", "cannot read the file: {{.Err}}", map[string]any{"Err": err.Error()})
 	case fi.IsDir():
 		return model.Inputf(path, "store.folder", "is a folder, not a project file; choose a .xuequ.gpkg file", nil)
 	case fi.Size() == 0:
@@ -192,7 +195,7 @@ func preflight(path string) error {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return inputError(path, "", "cannot read the file: %v", err)
+		return model.Inputf(path, "store.cannot_read", "cannot read the file: {{.Err}}", map[string]any{"Err": err.Error()})
 	}
 	defer f.Close()
 	var h [100]byte
@@ -281,7 +284,7 @@ func (r *reader) info() (*fileInfo, error) {
 	fi.Modified, _ = time.Parse(time.RFC3339Nano, meta[metaModified])
 	v, err := strconv.Atoi(meta[metaSchemaVersion])
 	if err != nil || v < 1 {
-		return nil, inputError(r.path, "schema_version", "xuequ_meta has no valid schema_version (%q): the file is damaged; %s", meta[metaSchemaVersion], restoreHint)
+		return nil, model.Inputf(r.path, "store.bad_schema_version", "xuequ_meta has no valid schema_version ({{.Value}}): the file is damaged; {{.Restore}}", map[string]any{"Value": strconv.Quote(meta[metaSchemaVersion]), "Restore": restoreMsg}).At(0, "schema_version")
 	}
 	fi.SchemaVersion = v
 	if v > SchemaVersion {
@@ -322,7 +325,7 @@ func (r *reader) rows(table, query string, scan func(rows *sql.Rows, row int) er
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return inputError(r.path, "", "cannot read table %s after row %d (%v): the file is damaged; %s", table, n, err, restoreHint)
+		return model.Inputf(r.path, "store.read_table_after", "cannot read table {{.Table}} after row {{.Row}} ({{.Err}}): the file is damaged; {{.Restore}}", map[string]any{"Table": table, "Row": n, "Err": err.Error(), "Restore": restoreMsg})
 	}
 	return nil
 }
@@ -349,18 +352,18 @@ func (r *reader) geometry(layer string, row int, fid int64, blob []byte) (orb.Ge
 	}
 	g, h, err := gpkg.Decode(blob)
 	if err != nil {
-		return nil, &model.InputError{File: r.path, Feature: row, Field: "geom",
-			Msg: fmt.Sprintf("layer %s, fid %d: %v; fix or delete the feature in QGIS, or %s", layer, fid, err, restoreHint)}
+		return nil, featureError(r.path, row, "geom", model.Msg("store.bad_geometry", "layer {{.Layer}}, fid {{.FID}}: {{.Err}}; fix or delete the feature in QGIS, or {{.Restore}}",
+			map[string]any{"Layer": layer, "FID": fid, "Err": err.Error(), "Restore": restoreMsg}))
 	}
 	ls := r.srs[layer]
 	if h.SRSID != ls.id() {
-		return nil, &model.InputError{File: r.path, Feature: row, Field: "geom",
-			Msg: fmt.Sprintf("layer %s, fid %d: geometry is in SRS %d, but the layer is in SRS %d; reproject the layer in QGIS so that all its features share one SRS", layer, fid, h.SRSID, ls.id())}
+		return nil, featureError(r.path, row, "geom", model.Msg("store.mixed_srs", "layer {{.Layer}}, fid {{.FID}}: geometry is in SRS {{.SRS}}, but the layer is in SRS {{.LayerSRS}}; reproject the layer in QGIS so that all its features share one SRS",
+			map[string]any{"Layer": layer, "FID": fid, "SRS": h.SRSID, "LayerSRS": ls.id()}))
 	}
 	g = ls.toLonLat(g)
 	if err := gpkg.CheckLonLat(g); err != nil {
-		return nil, &model.InputError{File: r.path, Feature: row, Field: "geom",
-			Msg: fmt.Sprintf("layer %s, fid %d: %v; fix or delete the feature in QGIS, or %s", layer, fid, err, restoreHint)}
+		return nil, featureError(r.path, row, "geom", model.Msg("store.bad_geometry", "layer {{.Layer}}, fid {{.FID}}: {{.Err}}; fix or delete the feature in QGIS, or {{.Restore}}",
+			map[string]any{"Layer": layer, "FID": fid, "Err": err.Error(), "Restore": restoreMsg}))
 	}
 	return g, nil
 }
@@ -378,18 +381,17 @@ func (r *reader) checkSize(layer string, row int, fid int64, col string, size sq
 	if !size.Valid || size.Int64 <= int64(limit) {
 		return nil
 	}
-	what := "delete or shorten the value in QGIS"
+	what := model.Msg("store.shorten", "delete or shorten the value in QGIS", nil)
 	if col == "geom" {
-		what = "simplify or split the feature in QGIS"
+		what = model.Msg("store.simplify", "simplify or split the feature in QGIS", nil)
 	}
-	return &model.InputError{File: r.path, Feature: row, Field: col,
-		Msg: fmt.Sprintf("layer %s, fid %d: column %s holds %d bytes, over the %d MiB limit; %s, or %s",
-			layer, fid, col, size.Int64, limit>>20, what, restoreHint)}
+	return featureError(r.path, row, col, model.Msg("store.too_big", "layer {{.Layer}}, fid {{.FID}}: column {{.Column}} holds {{.Size}} bytes, over the {{.Limit}} MiB limit; {{.What}}, or {{.Restore}}",
+		map[string]any{"Layer": layer, "FID": fid, "Column": col, "Size": size.Int64, "Limit": limit >> 20, "What": what, "Restore": restoreMsg}))
 }
 
 func wrongType(path, layer string, row int, want string, g orb.Geometry) error {
-	return &model.InputError{File: path, Feature: row, Field: "geom",
-		Msg: fmt.Sprintf("layer %s: expected a %s, found a %s; fix the feature in QGIS", layer, want, g.GeoJSONType())}
+	return featureError(path, row, "geom", model.Msg("store.wrong_type", "layer {{.Layer}}: expected a {{.Want}}, found a {{.Got}}; fix the feature in QGIS",
+		map[string]any{"Layer": layer, "Want": want, "Got": g.GeoJSONType()}))
 }
 
 func parseAttrs(s sql.NullString) (map[string]string, error) {
