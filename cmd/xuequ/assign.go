@@ -115,7 +115,7 @@ func applyAssign(args []string, scenario string, opt assign.Options) (*assign.Re
 	var before model.District
 	err := editProject(path, func(s *app.Session) error {
 		if err := s.SwitchScenario(scenario); err != nil {
-			return fmt.Errorf("scenario %q: %w", scenario, err)
+			return fmt.Errorf("%s: %w", tr("cli.err.scenario", "scenario {{.Name}}", map[string]any{"Name": strconv.Quote(scenario)}), err)
 		}
 		d := s.District()
 		before = *d
@@ -139,7 +139,7 @@ func runAssign1(d *model.District, name string, opt assign.Options) (*assign.Res
 	}
 	r, err := assign.Assign(d, opt)
 	if errors.Is(err, assign.ErrNoRoadNetwork) {
-		return nil, fmt.Errorf("assign --method network: %w", err)
+		return nil, &wrapped{tr("cli.err.no_road_network", "assign --method network: network distances need a road network, which Xuequ does not have offline; use the nearest or optimal method (straight-line distances)"), err}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)

@@ -180,7 +180,7 @@ func readEditsFile(name string) ([]byte, error) {
 	}
 	data, err := io.ReadAll(os.Stdin)
 	if err != nil {
-		return nil, fmt.Errorf("stdin: cannot read the edit list: %w", err)
+		return nil, fmt.Errorf("%s: %w", tr("cli.err.stdin_edits", "stdin: cannot read the edit list"), err)
 	}
 	return data, nil
 }
