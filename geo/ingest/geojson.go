@@ -246,6 +246,14 @@ func wrongGeometry(kase, want string, n int, typ string) map[string]any {
 	return map[string]any{"Case": kase, "Want": want, "N": n, "Type": typ}
 }
 
+// wantWord is wantName, translatable.
+func wantWord(w geomWant) model.Message {
+	if w == wantPoints {
+		return model.Msg("geom.point", "point", nil)
+	}
+	return model.Msg("geom.polygon", "polygon", nil)
+}
+
 func wantName(w geomWant) string {
 	if w == wantPoints {
 		return "point"

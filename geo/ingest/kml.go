@@ -70,7 +70,7 @@ func readKML(path string, opt Options, want geomWant, rep *Report) (*rawLayer, e
 		return nil, err
 	}
 	if len(picked) == 0 { // every Placemark is of the other kind
-		return nil, model.Inputf(path, "kml.wrong_layer", "none of the {{.N}} Placemarks is a {{.Want}}; this looks like the other layer's file (schools are points, zones polygons)", map[string]any{"N": len(doc.placemarks), "Want": wantName(want)})
+		return nil, model.Inputf(path, "kml.wrong_layer", "none of the {{.N}} Placemarks is a {{.Want}}; this looks like the other layer's file (schools are points, zones polygons)", map[string]any{"N": len(doc.placemarks), "Want": wantWord(want)})
 	}
 	raw := &rawLayer{total: len(picked), crsName: "EPSG:4326", crs: &geo.LonLat, encoding: doc.encoding}
 	for _, pm := range picked {
