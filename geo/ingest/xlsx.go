@@ -163,7 +163,7 @@ const maxMergeRows = 200_000
 func readSheet(f *excelize.File, name, sheet string) (*grid, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("sheet %q cannot be read (%v); open the workbook in Excel or WPS and save it again", sheet, err)}
+		return nil, model.Inputf(name, "xlsx.bad_sheet", "sheet {{.Sheet}} cannot be read ({{.Err}}); open the workbook in Excel or WPS and save it again", map[string]any{"Sheet": strconv.Quote(sheet), "Err": err.Error()})
 	}
 	defer rows.Close()
 	g := &grid{file: name, sheet: sheet}
@@ -172,7 +172,7 @@ func readSheet(f *excelize.File, name, sheet string) (*grid, error) {
 		last = r
 		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, &model.InputError{File: name, Line: r, Msg: fmt.Sprintf("sheet %q, row %d cannot be read (%v); open the workbook in Excel or WPS and save it again", sheet, r, err)}
+			return nil, model.Inputf(name, "xlsx.bad_row", "sheet {{.Sheet}}, row {{.Row}} cannot be read ({{.Err}}); open the workbook in Excel or WPS and save it again", map[string]any{"Sheet": strconv.Quote(sheet), "Row": r, "Err": err.Error()}).At(r, "")
 		}
 		if blank(cols) {
 			continue
@@ -187,7 +187,7 @@ func readSheet(f *excelize.File, name, sheet string) (*grid, error) {
 		g.pos = append(g.pos, r)
 	}
 	if err := rows.Error(); err != nil {
-		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("sheet %q cannot be read (%v); open the workbook in Excel or WPS and save it again", sheet, err)}
+		return nil, model.Inputf(name, "xlsx.bad_sheet", "sheet {{.Sheet}} cannot be read ({{.Err}}); open the workbook in Excel or WPS and save it again", map[string]any{"Sheet": strconv.Quote(sheet), "Err": err.Error()})
 	}
 	if last <= maxMergeRows {
 		if err := fillMerged(f, g, cells); err != nil {
