@@ -300,7 +300,12 @@ type InputError struct {
 	// that QGIS and GDAL show as the feature id.
 	Feature int
 	Field   string
-	Msg     string // what is wrong and what to do
+	Msg     string // what is wrong and what to do, in English
+	// Key names Msg in assets/i18n/errors.*.json and Args fills its
+	// template (see Inputf); "" when Msg is not translated. A UI shows
+	// Message() in its language; Error() stays English.
+	Key  string
+	Args map[string]any
 }
 
 func (e *InputError) Error() string {

@@ -72,6 +72,13 @@ func Has(lang, key string) bool {
 	return ok
 }
 
+// Template returns the template under key in language lang as written
+// in assets/i18n (not rendered); ok is false when it is missing.
+func Template(lang, key string) (text string, ok bool) {
+	text, ok = catalogue()[lang][key]
+	return text, ok
+}
+
 // LoadError is the error of reading the embedded files, nil normally.
 func LoadError() error {
 	catalogue()

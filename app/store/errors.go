@@ -135,9 +135,9 @@ func typeWord(t string) string {
 // for the errors of its scan callback.
 func rowError(path, table string, row int, err error) *model.InputError {
 	if col, what, ok := describeScan(err); ok {
-		return inputError(path, "", "table %s, row %d, column %s: %s; fix the value in QGIS or %s", table, row, col, what, restoreHint)
+		return model.Inputf(path, "store.bad_value", "table {{.Table}}, row {{.Row}}, column {{.Column}}: {{.What}}; fix the value in QGIS or {{.Restore}}", map[string]any{"Table": table, "Row": row, "Column": col, "What": what, "Restore": restoreMsg})
 	}
-	return inputError(path, "", "table %s, row %d: %v; fix the value in QGIS or %s", table, row, err, restoreHint)
+	return model.Inputf(path, "store.bad_row", "table {{.Table}}, row {{.Row}}: {{.Err}}; fix the value in QGIS or {{.Restore}}", map[string]any{"Table": table, "Row": row, "Err": err.Error(), "Restore": restoreMsg})
 }
 
 // readableError rewrites the database/sql Scan errors inside err's message
@@ -158,6 +158,15 @@ func readableError(err error) error {
 	if errors.As(err, &ie) && scanErrorRE.MatchString(ie.Msg) {
 		c := *ie
 		c.Msg = rewrite(c.Msg)
+		if c.Args != nil { // a keyed message carries the Scan error among its Args
+			c.Args = make(map[string]any, len(ie.Args))
+			for k, v := range ie.Args {
+				if t, ok := v.(string); ok {
+					v = rewrite(t)
+				}
+				c.Args[k] = v
+			}
+		}
 		if err == error(ie) {
 			return &c
 		}

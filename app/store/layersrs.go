@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"github.com/xuequ/xuequ/model"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -59,7 +60,7 @@ func (r *reader) layerSRS(layer string) (layerSRS, error) {
 		{"gpkg_spatial_ref_sys", []string{"srs_id", "srs_name", "organization", "organization_coordsys_id", "definition", "description"}},
 	} {
 		if err := gpkg.CheckPlainTable(r.ctx, r.q, t.name, t.cols...); err != nil { // a view would run the file's SQL
-			return layerSRS{}, inputError(r.path, "", "%v: the file is damaged or not a GeoPackage; %s", err, restoreHint)
+			return layerSRS{}, model.Inputf(r.path, "store.damaged_gpkg", "{{.Err}}: the file is damaged or not a GeoPackage; {{.Restore}}", map[string]any{"Err": err.Error(), "Restore": restoreMsg})
 		}
 	}
 	var s gpkg.SRS
@@ -72,12 +73,12 @@ func (r *reader) layerSRS(layer string) (layerSRS, error) {
 		return layerSRS{srs: gpkg.WGS84, crs: geo.LonLat}, nil
 	}
 	if err != nil {
-		return layerSRS{}, inputError(r.path, "", "cannot read the spatial reference system of layer %s (%v): the file is damaged; %s", layer, err, restoreHint)
+		return layerSRS{}, model.Inputf(r.path, "store.read_srs", "cannot read the spatial reference system of layer {{.Layer}} ({{.Err}}): the file is damaged; {{.Restore}}", map[string]any{"Layer": layer, "Err": err.Error(), "Restore": restoreMsg})
 	}
 	s.Description = desc.String
 	c, err := crsOf(s)
 	if err != nil {
-		return layerSRS{}, inputError(r.path, "", "layer %s is in SRS %d (%s), which Xuequ cannot read: %v; reproject the layer to EPSG:4490 (CGCS2000) or EPSG:4326 in QGIS", layer, s.ID, s.Name, err)
+		return layerSRS{}, model.Inputf(r.path, "store.unknown_srs", "layer {{.Layer}} is in SRS {{.SRS}} ({{.Name}}), which Xuequ cannot read: {{.Err}}; reproject the layer to EPSG:4490 (CGCS2000) or EPSG:4326 in QGIS", map[string]any{"Layer": layer, "SRS": s.ID, "Name": s.Name, "Err": err.Error()})
 	}
 	return layerSRS{srs: s, crs: c}, nil
 }

@@ -54,8 +54,14 @@ var schoolColumnsV2 = []string{"closed", "merged_into"}
 
 const restoreHint = "restore the project from a backup, or re-import the source data with `xuequ import`"
 
-func inputError(path, field, format string, args ...any) *model.InputError {
-	return &model.InputError{File: path, Field: field, Msg: fmt.Sprintf(format, args...)}
+// restoreMsg is restoreHint, translatable, for the Args of keyed errors.
+var restoreMsg = model.Msg("store.restore", restoreHint, nil)
+
+// featureError is the error of feature row (1-based) of a layer.
+func featureError(path string, row int, field string, m model.Message) *model.InputError {
+	e := model.InputMsg(path, m).At(0, field)
+	e.Feature = row
+	return e
 }
 
 // Open reads the project file at path. The file is opened read-only and
@@ -109,7 +115,7 @@ func openContext(ctx context.Context, path string) (*Project, *Info, error) {
 			columns = append(columns[:len(columns):len(columns)], schoolColumnsV2...)
 		}
 		if err := gpkg.CheckPlainTable(r.ctx, r.q, t.name, columns...); err != nil {
-			return nil, nil, inputError(path, "", "%v: the file is damaged or was not written by Xuequ; %s", err, restoreHint)
+			return nil, nil, model.Inputf(path, "store.damaged", "{{.Err}}: the file is damaged or was not written by Xuequ; {{.Restore}}", map[string]any{"Err": err.Error(), "Restore": restoreMsg})
 		}
 	}
 	p := &Project{Origin: Origin{Path: path}}
@@ -154,7 +160,7 @@ func openContext(ctx context.Context, path string) (*Project, *Info, error) {
 	if r.version >= 3 {
 		for _, t := range tablesV3 {
 			if err := gpkg.CheckPlainTable(r.ctx, r.q, t.name, t.columns...); err != nil {
-				return nil, nil, inputError(path, "", "%v: the file is damaged or was not written by Xuequ; %s", err, restoreHint)
+				return nil, nil, model.Inputf(path, "store.damaged", "{{.Err}}: the file is damaged or was not written by Xuequ; {{.Restore}}", map[string]any{"Err": err.Error(), "Restore": restoreMsg})
 			}
 		}
 		steps = append(steps, r.importReport, r.valueMap, r.readV4)
@@ -179,26 +185,26 @@ func preflight(path string) error {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return inputError(path, "", "file not found; check the path")
+		return model.Inputf(path, "store.not_found", "file not found; check the path", nil)
 	case err != nil:
-		return inputError(path, "", "cannot read the file: %v", err)
+		return model.Inputf(path, "store.cannot_read", "cannot read the file: {{.Err}}", map[string]any{"Err": err.Error()})
 	case fi.IsDir():
-		return inputError(path, "", "is a folder, not a project file; choose a .xuequ.gpkg file")
+		return model.Inputf(path, "store.folder", "is a folder, not a project file; choose a .xuequ.gpkg file", nil)
 	case fi.Size() == 0:
-		return inputError(path, "", "the file is empty (0 bytes), probably from an interrupted copy; %s", restoreHint)
+		return model.Inputf(path, "store.empty", "the file is empty (0 bytes), probably from an interrupted copy; {{.Restore}}", map[string]any{"Restore": restoreMsg})
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return inputError(path, "", "cannot read the file: %v", err)
+		return model.Inputf(path, "store.cannot_read", "cannot read the file: {{.Err}}", map[string]any{"Err": err.Error()})
 	}
 	defer f.Close()
 	var h [100]byte
 	n, _ := io.ReadFull(f, h[:])
 	if n < 16 || string(h[:16]) != "SQLite format 3\x00" {
-		return inputError(path, "", "not a Xuequ project: the file is not a GeoPackage (SQLite) database; open a .xuequ.gpkg file, or bring GeoJSON/CSV in with `xuequ import`")
+		return model.Inputf(path, "store.not_sqlite", "not a Xuequ project: the file is not a GeoPackage (SQLite) database; open a .xuequ.gpkg file, or bring GeoJSON/CSV in with `xuequ import`", nil)
 	}
 	if n < 100 {
-		return inputError(path, "", "the file is truncated (%d bytes); %s", fi.Size(), restoreHint)
+		return model.Inputf(path, "store.truncated", "the file is truncated ({{.Size}} bytes); {{.Restore}}", map[string]any{"Size": fi.Size(), "Restore": restoreMsg})
 	}
 	// The header records the database size in pages when bytes 24 and 92
 	// agree (SQLite file format §1.3.7): a shorter file was cut off.
@@ -208,16 +214,16 @@ func preflight(path string) error {
 	}
 	pages := int64(binary.BigEndian.Uint32(h[28:]))
 	if binary.BigEndian.Uint32(h[24:]) == binary.BigEndian.Uint32(h[92:]) && pages > 0 && fi.Size() < pages*pageSize {
-		return inputError(path, "", "the file is truncated (%d of %d bytes); %s", fi.Size(), pages*pageSize, restoreHint)
+		return model.Inputf(path, "store.truncated_of", "the file is truncated ({{.Size}} of {{.Want}} bytes); {{.Restore}}", map[string]any{"Size": fi.Size(), "Want": pages * pageSize, "Restore": restoreMsg})
 	}
 	return nil
 }
 
 func openError(path string, err error) error {
 	if errors.Is(err, gpkg.ErrNotGeoPackage) {
-		return inputError(path, "", "not a Xuequ project: an SQLite database but not a GeoPackage; open a .xuequ.gpkg file")
+		return model.Inputf(path, "store.not_gpkg", "not a Xuequ project: an SQLite database but not a GeoPackage; open a .xuequ.gpkg file", nil)
 	}
-	return inputError(path, "", "cannot be opened (%v): the file is damaged or not a Xuequ project; %s", err, restoreHint)
+	return model.Inputf(path, "store.cannot_open", "cannot be opened ({{.Err}}): the file is damaged or not a Xuequ project; {{.Restore}}", map[string]any{"Err": err.Error(), "Restore": restoreMsg})
 }
 
 type reader struct {
@@ -255,7 +261,7 @@ func readInfo(path string) (*Info, error) {
 
 func (r *reader) info() (*fileInfo, error) {
 	if err := gpkg.CheckPlainTable(r.ctx, r.q, "xuequ_meta", "key", "value"); err != nil {
-		return nil, inputError(r.path, "", "a GeoPackage but not a Xuequ project (%v); bring its layers in with `xuequ import`", err)
+		return nil, model.Inputf(r.path, "store.not_project", "a GeoPackage but not a Xuequ project ({{.Err}}); bring its layers in with `xuequ import`", map[string]any{"Err": err.Error()})
 	}
 	meta := map[string]string{}
 	err := r.rows("xuequ_meta", "SELECT coalesce(key, ''), coalesce(value, '') FROM xuequ_meta", func(rows *sql.Rows, _ int) error {
@@ -278,13 +284,13 @@ func (r *reader) info() (*fileInfo, error) {
 	fi.Modified, _ = time.Parse(time.RFC3339Nano, meta[metaModified])
 	v, err := strconv.Atoi(meta[metaSchemaVersion])
 	if err != nil || v < 1 {
-		return nil, inputError(r.path, "schema_version", "xuequ_meta has no valid schema_version (%q): the file is damaged; %s", meta[metaSchemaVersion], restoreHint)
+		return nil, model.Inputf(r.path, "store.bad_schema_version", "xuequ_meta has no valid schema_version ({{.Value}}): the file is damaged; {{.Restore}}", map[string]any{"Value": strconv.Quote(meta[metaSchemaVersion]), "Restore": restoreMsg}).At(0, "schema_version")
 	}
 	fi.SchemaVersion = v
 	if v > SchemaVersion {
-		return nil, inputError(r.path, "schema_version",
-			"saved by a newer Xuequ (%s) with project schema version %d; this Xuequ (%s) reads schema version %d and older. Update Xuequ to open this file",
-			orUnknown(fi.AppVersion), v, AppVersion, SchemaVersion)
+		return nil, model.Inputf(r.path, "store.newer_schema",
+			"saved by a newer Xuequ ({{.FileApp}}) with project schema version {{.Schema}}; this Xuequ ({{.App}}) reads schema version {{.Max}} and older. Update Xuequ to open this file",
+			map[string]any{"FileApp": orUnknown(fi.AppVersion), "Schema": v, "App": AppVersion, "Max": SchemaVersion}).At(0, "schema_version")
 	}
 	// v < SchemaVersion: Open reads the older layout as it is (the
 	// columns later migrations added take their defaults), so an old file
@@ -304,7 +310,7 @@ func orUnknown(s string) string {
 func (r *reader) rows(table, query string, scan func(rows *sql.Rows, row int) error) error {
 	rows, err := r.q.QueryContext(r.ctx, query)
 	if err != nil {
-		return inputError(r.path, "", "cannot read table %s (%v): the file is damaged; %s", table, err, restoreHint)
+		return model.Inputf(r.path, "store.read_table", "cannot read table {{.Table}} ({{.Err}}): the file is damaged; {{.Restore}}", map[string]any{"Table": table, "Err": err.Error(), "Restore": restoreMsg})
 	}
 	defer rows.Close()
 	n := 0
@@ -319,7 +325,7 @@ func (r *reader) rows(table, query string, scan func(rows *sql.Rows, row int) er
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return inputError(r.path, "", "cannot read table %s after row %d (%v): the file is damaged; %s", table, n, err, restoreHint)
+		return model.Inputf(r.path, "store.read_table_after", "cannot read table {{.Table}} after row {{.Row}} ({{.Err}}): the file is damaged; {{.Restore}}", map[string]any{"Table": table, "Row": n, "Err": err.Error(), "Restore": restoreMsg})
 	}
 	return nil
 }
@@ -346,18 +352,18 @@ func (r *reader) geometry(layer string, row int, fid int64, blob []byte) (orb.Ge
 	}
 	g, h, err := gpkg.Decode(blob)
 	if err != nil {
-		return nil, &model.InputError{File: r.path, Feature: row, Field: "geom",
-			Msg: fmt.Sprintf("layer %s, fid %d: %v; fix or delete the feature in QGIS, or %s", layer, fid, err, restoreHint)}
+		return nil, featureError(r.path, row, "geom", model.Msg("store.bad_geometry", "layer {{.Layer}}, fid {{.FID}}: {{.Err}}; fix or delete the feature in QGIS, or {{.Restore}}",
+			map[string]any{"Layer": layer, "FID": fid, "Err": err.Error(), "Restore": restoreMsg}))
 	}
 	ls := r.srs[layer]
 	if h.SRSID != ls.id() {
-		return nil, &model.InputError{File: r.path, Feature: row, Field: "geom",
-			Msg: fmt.Sprintf("layer %s, fid %d: geometry is in SRS %d, but the layer is in SRS %d; reproject the layer in QGIS so that all its features share one SRS", layer, fid, h.SRSID, ls.id())}
+		return nil, featureError(r.path, row, "geom", model.Msg("store.mixed_srs", "layer {{.Layer}}, fid {{.FID}}: geometry is in SRS {{.SRS}}, but the layer is in SRS {{.LayerSRS}}; reproject the layer in QGIS so that all its features share one SRS",
+			map[string]any{"Layer": layer, "FID": fid, "SRS": h.SRSID, "LayerSRS": ls.id()}))
 	}
 	g = ls.toLonLat(g)
 	if err := gpkg.CheckLonLat(g); err != nil {
-		return nil, &model.InputError{File: r.path, Feature: row, Field: "geom",
-			Msg: fmt.Sprintf("layer %s, fid %d: %v; fix or delete the feature in QGIS, or %s", layer, fid, err, restoreHint)}
+		return nil, featureError(r.path, row, "geom", model.Msg("store.bad_geometry", "layer {{.Layer}}, fid {{.FID}}: {{.Err}}; fix or delete the feature in QGIS, or {{.Restore}}",
+			map[string]any{"Layer": layer, "FID": fid, "Err": err.Error(), "Restore": restoreMsg}))
 	}
 	return g, nil
 }
@@ -375,18 +381,17 @@ func (r *reader) checkSize(layer string, row int, fid int64, col string, size sq
 	if !size.Valid || size.Int64 <= int64(limit) {
 		return nil
 	}
-	what := "delete or shorten the value in QGIS"
+	what := model.Msg("store.shorten", "delete or shorten the value in QGIS", nil)
 	if col == "geom" {
-		what = "simplify or split the feature in QGIS"
+		what = model.Msg("store.simplify", "simplify or split the feature in QGIS", nil)
 	}
-	return &model.InputError{File: r.path, Feature: row, Field: col,
-		Msg: fmt.Sprintf("layer %s, fid %d: column %s holds %d bytes, over the %d MiB limit; %s, or %s",
-			layer, fid, col, size.Int64, limit>>20, what, restoreHint)}
+	return featureError(r.path, row, col, model.Msg("store.too_big", "layer {{.Layer}}, fid {{.FID}}: column {{.Column}} holds {{.Size}} bytes, over the {{.Limit}} MiB limit; {{.What}}, or {{.Restore}}",
+		map[string]any{"Layer": layer, "FID": fid, "Column": col, "Size": size.Int64, "Limit": limit >> 20, "What": what, "Restore": restoreMsg}))
 }
 
 func wrongType(path, layer string, row int, want string, g orb.Geometry) error {
-	return &model.InputError{File: path, Feature: row, Field: "geom",
-		Msg: fmt.Sprintf("layer %s: expected a %s, found a %s; fix the feature in QGIS", layer, want, g.GeoJSONType())}
+	return featureError(path, row, "geom", model.Msg("store.wrong_type", "layer {{.Layer}}: expected a {{.Want}}, found a {{.Got}}; fix the feature in QGIS",
+		map[string]any{"Layer": layer, "Want": want, "Got": g.GeoJSONType()}))
 }
 
 func parseAttrs(s sql.NullString) (map[string]string, error) {
@@ -700,7 +705,7 @@ func (r *reader) zones(p *Project) error {
 // r.rows returns them.
 func (r *reader) rawRows(table, query string, ncols int, fn func(v []driver.Value, row int) error) (ok bool, err error) {
 	fail := func(err error) (bool, error) {
-		return false, inputError(r.path, "", "cannot read table %s (%v): the file is damaged; %s", table, err, restoreHint)
+		return false, model.Inputf(r.path, "store.read_table", "cannot read table {{.Table}} ({{.Err}}): the file is damaged; {{.Restore}}", map[string]any{"Table": table, "Err": err.Error(), "Restore": restoreMsg})
 	}
 	conn, err := r.q.Conn(r.ctx)
 	if err != nil {

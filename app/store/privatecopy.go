@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"github.com/xuequ/xuequ/model"
 	"io"
 	"io/fs"
 	"os"
@@ -89,7 +90,7 @@ func copyConsistent(path, cp string) error {
 		time.Sleep(wait)
 		wait *= 2
 	}
-	return inputError(path, "", "another program (QGIS, sqlite3…) is writing the file right now; try again when it has finished saving, or close it")
+	return model.Inputf(path, "store.busy", "another program (QGIS, sqlite3…) is writing the file right now; try again when it has finished saving, or close it", nil)
 }
 
 func copyWithSidecars(path, cp string) error {

@@ -100,7 +100,7 @@ func (r *reader) readV4(p *Project) error {
 func (r *reader) resources(p *Project) error {
 	cols := resourceColumns()
 	if err := gpkg.CheckPlainTable(r.ctx, r.q, "resources", append([]string{"school", "year"}, cols...)...); err != nil {
-		return inputError(r.path, "", "%v: the file is damaged or was not written by Xuequ; %s", err, restoreHint)
+		return model.Inputf(r.path, "store.damaged", "{{.Err}}: the file is damaged or was not written by Xuequ; {{.Restore}}", map[string]any{"Err": err.Error(), "Restore": restoreMsg})
 	}
 	return r.rows("resources", "SELECT coalesce(school, ''), coalesce(year, 0), "+strings.Join(cols, ", ")+
 		" FROM resources ORDER BY fid", func(rows *sql.Rows, _ int) error {

@@ -141,11 +141,11 @@ func createTempError(given, dir string, err error) error {
 	fi, statErr := os.Stat(dir)
 	switch {
 	case errors.Is(statErr, fs.ErrNotExist):
-		return inputError(given, "", "the folder %s does not exist; create it first or save to another folder", dir)
+		return model.Inputf(given, "store.no_folder", "the folder {{.Dir}} does not exist; create it first or save to another folder", map[string]any{"Dir": dir})
 	case statErr == nil && !fi.IsDir():
-		return inputError(given, "", "%s is not a folder; save to another folder", dir)
+		return model.Inputf(given, "store.not_folder", "{{.Dir}} is not a folder; save to another folder", map[string]any{"Dir": dir})
 	case errors.Is(err, fs.ErrPermission):
-		return inputError(given, "", "no permission to create files in the folder %s; save to another folder", dir)
+		return model.Inputf(given, "store.no_permission", "no permission to create files in the folder {{.Dir}}; save to another folder", map[string]any{"Dir": dir})
 	}
 	return fmt.Errorf("store: save %s: cannot create a file in the folder %s: %w", given, dir, err)
 }
@@ -161,10 +161,10 @@ func writeAtomic(path string, fill func(tmp string) error) (err error) {
 	old, statErr := os.Stat(path)
 	if statErr == nil {
 		if !old.Mode().IsRegular() {
-			return inputError(given, "", "is not a file (a folder or device); choose another name for the project")
+			return model.Inputf(given, "store.not_file", "is not a file (a folder or device); choose another name for the project", nil)
 		}
 		if !writable(path, old) {
-			return inputError(given, "", "the file is read-only; save under another name, or make the file writable first")
+			return model.Inputf(given, "store.read_only", "the file is read-only; save under another name, or make the file writable first", nil)
 		}
 	}
 	dir := filepath.Dir(path)

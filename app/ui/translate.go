@@ -7,7 +7,9 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/xuequ/xuequ/app"
+	"github.com/xuequ/xuequ/app/i18n"
 	"github.com/xuequ/xuequ/geo/ingest"
+	"github.com/xuequ/xuequ/model"
 )
 
 // The domain packages cannot import fyne, so they hand over a key, the
@@ -17,8 +19,8 @@ import (
 
 // trError is err in the UI language. An *app.Error anywhere in the chain
 // is translated in place, so a wrapping prefix ("file: …") is kept;
-// *model.InputError (file, line, field: what to fix) and other errors keep
-// their own text.
+// *model.InputError (file, line, field: what to fix) keeps its place and
+// gets its message (Key) in the UI language; other errors keep their text.
 func trError(err error) string {
 	if err == nil {
 		return ""
@@ -26,6 +28,11 @@ func trError(err error) string {
 	var e *app.Error
 	if errors.As(err, &e) {
 		return strings.Replace(err.Error(), e.Error(), lang.X(e.Key, e.Text, e.Args), 1)
+	}
+	var ie *model.InputError
+	if errors.As(err, &ie) && ie.Key != "" {
+		msg := i18n.TrInput(ie, func(key, fallback string, args map[string]any) string { return lang.X(key, fallback, args) })
+		return strings.Replace(err.Error(), ie.Error(), strings.TrimSuffix(ie.Error(), ie.Msg)+msg, 1)
 	}
 	return err.Error()
 }

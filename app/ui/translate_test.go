@@ -29,6 +29,7 @@ func TestTranslateDomainText(t *testing.T) {
 		Args:    map[string]any{"Case": "negative", "Value": "-3", "Detail": `"-3" is negative`},
 		Message: `"-3" is negative; used 0 — correct the value in the source file`}
 	plain := ingest.Issue{Severity: ingest.Error, Message: "cannot read the file"}
+	keyedErr := model.Inputf("a.xuequ.gpkg", "store.not_found", "file not found; check the path", nil)
 
 	check := func(what, got, want string) {
 		t.Helper()
@@ -40,6 +41,7 @@ func TestTranslateDomainText(t *testing.T) {
 	check("wrapped error", trError(fmt.Errorf("保存失败: %w", stageErr)), "保存失败: 城关中学（初中）没有小学年级，不能划入小学学区")
 	check("translatedError", translatedError{editErr}.Error(), "城关第一小学：学位数和教室数不能为负数")
 	check("input error", trError(inputErr), inputErr.Error())
+	check("keyed input error", trError(fmt.Errorf("打开失败: %w", keyedErr)), "打开失败: a.xuequ.gpkg: 找不到文件；请检查路径")
 	check("other error", trError(errors.New("disk full")), "disk full")
 	check("nil error", trError(nil), "")
 	check("label", trLabel(assignZones.Label()), "将 2 个小区划入 城关第一小学")
@@ -55,4 +57,5 @@ func TestTranslateDomainText(t *testing.T) {
 	check("English edit error", trError(editErr), editErr.Error())
 	check("English label", trLabel(assignZones.Label()), "assign 2 zone(s) to 城关第一小学")
 	check("English issue", trIssue(issue), issue.Message)
+	check("English keyed input error", trError(keyedErr), "a.xuequ.gpkg: file not found; check the path")
 }

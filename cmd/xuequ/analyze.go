@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"github.com/xuequ/xuequ/geo/ingest"
 	"io"
@@ -70,13 +71,13 @@ func analyzeYear(in *inputs, year int) (model.Analysis, error) {
 	first, last := d.Years()
 	switch {
 	case len(d.History) == 0 && in.Project == "":
-		return model.Analysis{}, fmt.Errorf("%s: no enrollment history to analyse: import one with --history H.csv", in.Name)
+		return model.Analysis{}, errors.New(tr("cli.err.no_history_analyse", "{{.Name}}: no enrollment history to analyse: import one with --history H.csv", map[string]any{"Name": in.Name}))
 	case len(d.History) == 0:
 		// GIS layers only: pupils estimated from the catchment zones.
 		return model.AnalyzeEstimate(d.Schools, d.Zones, year, d.Standards), nil
 	case year < first || year > last:
 		if in.Project == "" {
-			return model.Analysis{}, fmt.Errorf("%s: no records for year %d (the history covers %d–%d)", in.Name, year, first, last)
+			return model.Analysis{}, errors.New(tr("cli.err.no_records_year", "{{.Name}}: no records for year {{.Year}} (the history covers {{.First}}–{{.Last}})", map[string]any{"Name": in.Name, "Year": year, "First": first, "Last": last}))
 		}
 		res, err := projectFor(in, year-last)
 		if err != nil {

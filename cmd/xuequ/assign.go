@@ -43,20 +43,20 @@ func runAssign(args []string, stdout, stderr io.Writer) error {
 	}
 	m, err := assign.ParseMethod(*method)
 	if err != nil {
-		return &usageError{fmt.Sprintf("assign: %v", err)}
+		return usagef("cli.usage.assign.method", "assign: unknown assignment method {{.Value}}: use nearest, optimal or current", map[string]any{"Value": strconv.Quote(*method)})
 	}
 	stage, ok := model.ParseLevel(*stageFlag)
 	if !ok || (stage != model.LevelPrimary && stage != model.LevelJunior) {
-		return &usageError{fmt.Sprintf("assign: --stage %q: use primary or junior", *stageFlag)}
+		return usagef("cli.usage.assign.stage", "assign: --stage {{.Value}}: use primary or junior", map[string]any{"Value": strconv.Quote(*stageFlag)})
 	}
 	if fs.NArg() == 0 {
-		return &usageError{"assign: give the project file (P.xuequ.gpkg)"}
+		return usagef("cli.usage.assign.project", "assign: give the project file (P.xuequ.gpkg)", nil)
 	}
 	if *stability < 0 || math.IsNaN(*stability) || math.IsInf(*stability, 0) {
-		return &usageError{fmt.Sprintf("assign: --stability %v: give km per pupil moved, 0 or more", *stability)}
+		return usagef("cli.usage.assign.stability", "assign: --stability {{.Value}}: give km per pupil moved, 0 or more", map[string]any{"Value": *stability})
 	}
 	if *apply && m == assign.MethodCurrent {
-		return &usageError{"assign: --apply with --method current changes nothing; choose nearest or optimal"}
+		return usagef("cli.usage.assign.apply_current", "assign: --apply with --method current changes nothing; choose nearest or optimal", nil)
 	}
 	opt := assign.Options{Stage: stage, Method: m, Year: *year, AllowPieces: !*contiguity, Stability: *stability}
 	var r *assign.Result
@@ -108,14 +108,14 @@ func computeAssign(args []string, scenario string, opt assign.Options) (*assign.
 // copy from before the edit, so the report shows what changed.
 func applyAssign(args []string, scenario string, opt assign.Options) (*assign.Result, *model.District, error) {
 	if len(args) != 1 {
-		return nil, nil, &usageError{fmt.Sprintf("assign --apply: one project file expected, got %d arguments", len(args))}
+		return nil, nil, usagef("cli.usage.assign.apply_args", "assign --apply: one project file expected, got {{.N}} arguments", map[string]any{"N": len(args)})
 	}
 	path := args[0]
 	var r *assign.Result
 	var before model.District
 	err := editProject(path, func(s *app.Session) error {
 		if err := s.SwitchScenario(scenario); err != nil {
-			return fmt.Errorf("scenario %q: %w", scenario, err)
+			return fmt.Errorf("%s: %w", tr("cli.err.scenario", "scenario {{.Name}}", map[string]any{"Name": strconv.Quote(scenario)}), err)
 		}
 		d := s.District()
 		before = *d
@@ -139,7 +139,7 @@ func runAssign1(d *model.District, name string, opt assign.Options) (*assign.Res
 	}
 	r, err := assign.Assign(d, opt)
 	if errors.Is(err, assign.ErrNoRoadNetwork) {
-		return nil, fmt.Errorf("assign --method network: %w", err)
+		return nil, &wrapped{tr("cli.err.no_road_network", "assign --method network: network distances need a road network, which Xuequ does not have offline; use the nearest or optimal method (straight-line distances)"), err}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	lang "github.com/xuequ/xuequ/app/i18n"
@@ -40,42 +41,42 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if *mapOut == "" && *noticeOut == "" && *ledgerOut == "" && !layers.any() {
-		return &usageError{"export: nothing to export: give --map OUT.pdf|OUT.png, --notice OUT.pdf or --ledger OUT.xlsx (see xuequ export -h)"}
+		return usagef("cli.usage.export.nothing", "export: nothing to export: give --map OUT.pdf|OUT.png, --notice OUT.pdf or --ledger OUT.xlsx (see xuequ export -h)", nil)
 	}
 	if fs.NArg() == 0 {
-		return &usageError{"export: no project file: give P.xuequ.gpkg (xuequ import or xuequ sample writes one)"}
+		return usagef("cli.usage.export.project", "export: no project file: give P.xuequ.gpkg (xuequ import or xuequ sample writes one)", nil)
 	}
 	mapExt := strings.ToLower(filepath.Ext(*mapOut))
 	if *mapOut == "-" { // standard output
 		mapExt = ".pdf"
 	}
 	if *mapOut != "" && mapExt != ".pdf" && mapExt != ".png" && mapExt != ".svg" {
-		return &usageError{fmt.Sprintf("export: --map %s: the map is written as .pdf, .png or .svg; name the file accordingly", *mapOut)}
+		return usagef("cli.usage.export.map_ext", "export: --map {{.File}}: the map is written as .pdf, .png or .svg; name the file accordingly", map[string]any{"File": *mapOut})
 	}
 	noticeExt := strings.ToLower(filepath.Ext(*noticeOut))
 	if *noticeOut == "-" { // standard output
 		noticeExt = ".pdf"
 	}
 	if *noticeOut != "" && noticeExt != ".pdf" && noticeExt != ".xlsx" {
-		return &usageError{fmt.Sprintf("export: --notice %s: the notice list is written as .pdf or .xlsx; name the file accordingly", *noticeOut)}
+		return usagef("cli.usage.export.notice_ext", "export: --notice {{.File}}: the notice list is written as .pdf or .xlsx; name the file accordingly", map[string]any{"File": *noticeOut})
 	}
 	if *ledgerOut != "" && *ledgerOut != "-" && !strings.EqualFold(filepath.Ext(*ledgerOut), ".xlsx") {
-		return &usageError{fmt.Sprintf("export: --ledger %s: the ledger is written as .xlsx; name the file accordingly", *ledgerOut)}
+		return usagef("cli.usage.export.ledger_ext", "export: --ledger {{.File}}: the ledger is written as .xlsx; name the file accordingly", map[string]any{"File": *ledgerOut})
 	}
 	p, err := report.ParsePaper(*paper)
 	if err != nil {
-		return &usageError{"export: --paper: " + err.Error()}
+		return usagef("cli.usage.export.paper", "export: --paper: unknown paper size {{.Value}}: use A4 or A3", map[string]any{"Value": strconv.Quote(*paper)})
 	}
 	th, err := report.ParseTheme(*theme)
 	if err != nil {
-		return &usageError{"export: --theme: " + err.Error()}
+		return usagef("cli.usage.export.theme", "export: --theme: unknown map theme {{.Value}}: use catchment or status", map[string]any{"Value": strconv.Quote(*theme)})
 	}
 	st, ok := model.ParseLevel(*stage)
 	if !ok || (st != model.LevelPrimary && st != model.LevelJunior) {
-		return &usageError{fmt.Sprintf("export: --stage: unknown stage %q: use primary (小学) or junior (初中)", *stage)}
+		return usagef("cli.usage.export.stage", "export: --stage: unknown stage {{.Value}}: use primary (小学) or junior (初中)", map[string]any{"Value": strconv.Quote(*stage)})
 	}
 	if *dpi < 72 || *dpi > 600 {
-		return &usageError{fmt.Sprintf("export: --dpi %g: give a resolution from 72 to 600", *dpi)}
+		return usagef("cli.usage.export.dpi", "export: --dpi {{.Value}}: give a resolution from 72 to 600", map[string]any{"Value": strconv.FormatFloat(*dpi, 'g', -1, 64)})
 	}
 	if err := docFlags.check(); err != nil {
 		return err
@@ -140,10 +141,10 @@ func addDocFlags(fs *flag.FlagSet) *docFlags {
 
 func (f *docFlags) check() error {
 	if o := strings.ToLower(*f.orientation); o != "landscape" && o != "portrait" {
-		return &usageError{fmt.Sprintf("export: --orientation %q: use landscape or portrait", *f.orientation)}
+		return usagef("cli.usage.export.orientation", "export: --orientation {{.Value}}: use landscape or portrait", map[string]any{"Value": strconv.Quote(*f.orientation)})
 	}
 	if *f.intake != 0 && (*f.intake < 1900 || *f.intake > 2200) {
-		return &usageError{fmt.Sprintf("export: --intake %d: give a year such as 2026", *f.intake)}
+		return usagef("cli.usage.export.intake", "export: --intake {{.Value}}: give a year such as 2026", map[string]any{"Value": *f.intake})
 	}
 	return nil
 }

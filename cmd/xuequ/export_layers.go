@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -66,7 +67,7 @@ func (l *layerFlags) epsg() (int, error) {
 		return 0, err
 	}
 	if c.EPSG == 0 {
-		return 0, fmt.Errorf("%s has no EPSG code; give one such as EPSG:4490", c)
+		return 0, errors.New(tr("cli.err.no_epsg", "{{.CRS}} has no EPSG code; give one such as EPSG:4490", map[string]any{"CRS": fmt.Sprint(c)}))
 	}
 	return c.EPSG, nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	lang "github.com/xuequ/xuequ/app/i18n"
 	"github.com/xuequ/xuequ/geo/ingest"
 	"io"
 	"math"
@@ -50,15 +51,15 @@ func runForecast(args []string, stdout, stderr io.Writer) error {
 	method, ok := forecast.ParseMethod(*ratio)
 	switch {
 	case !ok:
-		return &usageError{fmt.Sprintf("forecast: --ratio %q: use mean, weighted or smooth", *ratio)}
+		return usagef("cli.usage.forecast.ratio", "forecast: --ratio {{.Value}}: use mean, weighted or smooth", map[string]any{"Value": strconv.Quote(*ratio)})
 	case *years < 1 || *years > 100:
-		return &usageError{fmt.Sprintf("forecast: --years %d: give 1–100", *years)}
+		return usagef("cli.usage.forecast.years", "forecast: --years {{.Value}}: give 1–100", map[string]any{"Value": *years})
 	case *window < 1:
-		return &usageError{fmt.Sprintf("forecast: --window %d: give at least 1", *window)}
+		return usagef("cli.usage.forecast.window", "forecast: --window {{.Value}}: give at least 1", map[string]any{"Value": *window})
 	case *backtest < 0:
-		return &usageError{fmt.Sprintf("forecast: --backtest %d: give the number of years to hide, at least 1", *backtest)}
+		return usagef("cli.usage.forecast.backtest", "forecast: --backtest {{.Value}}: give the number of years to hide, at least 1", map[string]any{"Value": *backtest})
 	case *birthLag < 1:
-		return &usageError{fmt.Sprintf("forecast: --birth-lag %d: give the age at entry in years, e.g. 6", *birthLag)}
+		return usagef("cli.usage.forecast.birth_lag", "forecast: --birth-lag {{.Value}}: give the age at entry in years, e.g. 6", map[string]any{"Value": *birthLag})
 	}
 
 	in, err := loadTableInputs(fs.Args(), *history, topt, *scenario)
@@ -84,7 +85,7 @@ func runForecast(args []string, stdout, stderr io.Writer) error {
 		BirthLag: *birthLag, BirthCutoff: *cutoff, Interval: *interval, Standards: d.Standards}
 	dopt.Options = opt
 	if len(d.History) == 0 {
-		return fmt.Errorf("%s: no enrollment history to project: import one with --history H.csv", in.Name)
+		return errors.New(tr("cli.err.no_history_project", "{{.Name}}: no enrollment history to project: import one with --history H.csv", map[string]any{"Name": in.Name}))
 	}
 	res, err := forecast.District(in.Reference, in.Steps, dopt)
 	if err != nil {
@@ -123,7 +124,7 @@ func forecastError(err error, historyName, entrantsName, birthsName string) erro
 	}
 	switch ie.File {
 	case "forecast options":
-		return &usageError{"forecast: " + ie.Msg}
+		return usagef("cli.usage.forecast.option", "forecast: {{.Msg}}", map[string]any{"Msg": lang.TrInput(ie, nil)})
 	case "history":
 		c := *ie
 		c.File = historyName

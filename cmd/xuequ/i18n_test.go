@@ -41,6 +41,15 @@ func TestMessagesTranslated(t *testing.T) {
 				missing = append(missing, strconv.Quote(k)+": "+strconv.Quote(v))
 			}
 		}
+		if lang == i18n.English {
+			// The English catalogue says what the code says: usagef's and
+			// tr's fallbacks are the English text.
+			for k, v := range keys {
+				if got, ok := i18n.Template(i18n.English, k); ok && got != v && strings.HasPrefix(k, "cli.usage.") {
+					t.Errorf("%s: the English catalogue says %q, the code %q", k, got, v)
+				}
+			}
+		}
 		slices.Sort(missing)
 		if len(missing) > 0 {
 			t.Errorf("assets/i18n/cli.%s.json lacks %d keys (English text shown):\n%s", lang, len(missing), strings.Join(missing, ",\n"))
@@ -83,7 +92,7 @@ func sourceKeys(t *testing.T) map[string]string {
 func isTranslateCall(fun ast.Expr) bool {
 	switch f := fun.(type) {
 	case *ast.Ident:
-		return f.Name == "tr"
+		return f.Name == "tr" || f.Name == "usagef"
 	case *ast.SelectorExpr:
 		id, ok := f.X.(*ast.Ident)
 		return ok && id.Name == "lang" && f.Sel.Name == "X"

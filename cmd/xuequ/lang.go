@@ -73,5 +73,5 @@ func inputError(ie *model.InputError) string {
 	if ie.Field != "" {
 		s += ": " + tr("cli.err.field", "field {{.Field}}", map[string]any{"Field": fmt.Sprintf("%q", ie.Field)})
 	}
-	return s + ": " + ie.Msg
+	return s + ": " + lang.TrInput(ie, nil)
 }

@@ -41,6 +41,23 @@ type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
 
+// wrapped is an error whose message (in the CLI language) replaces the
+// wrapped error's, which errors.Is/As still find.
+type wrapped struct {
+	msg string
+	err error
+}
+
+func (w *wrapped) Error() string { return w.msg }
+func (w *wrapped) Unwrap() error { return w.err }
+
+// usagef is a usage error in the CLI language: key names it in
+// assets/i18n/usage.*.json, fallback is the English template and args its
+// values. Every subcommand's usage errors go through it (or tr).
+func usagef(key, fallback string, args map[string]any) *usageError {
+	return &usageError{tr(key, fallback, args)}
+}
+
 // commandsError is a usage error followed by the list of commands: an
 // unknown command, or the GUI asked of a build without one.
 type commandsError struct{ msg string }

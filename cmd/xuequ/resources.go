@@ -60,7 +60,8 @@ func analysisFor(in *inputs, year int) (model.Analysis, error) {
 		return model.Analyze(d.Schools, d.History, year, d.Standards), nil
 	case year < first || in.Project == "":
 		return model.Analysis{}, &model.InputError{File: in.Name, Field: "year",
-			Msg: fmt.Sprintf("no records for year %d (the history covers %d–%d); give a year of the history, or a project file to project later years", year, first, last)}
+			Msg: tr("cli.err.resources_year", "no records for year {{.Year}} (the history covers {{.First}}–{{.Last}}); give a year of the history, or a project file to project later years",
+				map[string]any{"Year": year, "First": first, "Last": last})}
 	}
 	return analyzeYear(in, year) // the projection as analyze and the GUI see it
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	lang "github.com/xuequ/xuequ/app/i18n"
@@ -38,12 +39,12 @@ func runScenario(args []string, stdout, stderr io.Writer) error {
 	}
 	a := fs.Args()
 	if len(a) < 2 {
-		return &usageError{"scenario: give the action and the project file: xuequ scenario " + scenarioUsage}
+		return usagef("cli.usage.scenario.args", "scenario: give the action and the project file: xuequ scenario {{.Usage}}", map[string]any{"Usage": scenarioUsage})
 	}
 	action, path, rest := a[0], a[1], a[2:]
 	wantName := func() (string, error) {
 		if len(rest) != 1 || strings.TrimSpace(rest[0]) == "" {
-			return "", &usageError{fmt.Sprintf("scenario %s: give the scenario's name after the project file", action)}
+			return "", usagef("cli.usage.scenario.name", "scenario {{.Action}}: give the scenario's name after the project file", map[string]any{"Action": action})
 		}
 		return rest[0], nil
 	}
@@ -51,7 +52,7 @@ func runScenario(args []string, stdout, stderr io.Writer) error {
 	switch action {
 	case "list":
 		if len(rest) > 0 {
-			return &usageError{fmt.Sprintf("scenario list: unexpected argument %q", rest[0])}
+			return usagef("cli.usage.scenario.list_arg", "scenario list: unexpected argument {{.Arg}}", map[string]any{"Arg": strconv.Quote(rest[0])})
 		}
 		return listScenarios(stdout, path, *asJSON)
 	case "show":
@@ -73,7 +74,7 @@ func runScenario(args []string, stdout, stderr io.Writer) error {
 		}
 		return editProject(path, func(s *app.Session) error { return s.DeleteScenario(name) })
 	}
-	return &usageError{fmt.Sprintf("scenario: unknown action %q: use list, show, new or delete", action)}
+	return usagef("cli.usage.scenario.action", "scenario: unknown action {{.Action}}: use list, show, new or delete", map[string]any{"Action": strconv.Quote(action)})
 }
 
 type scenarioDoc struct {
@@ -179,7 +180,7 @@ func readEditsFile(name string) ([]byte, error) {
 	}
 	data, err := io.ReadAll(os.Stdin)
 	if err != nil {
-		return nil, fmt.Errorf("stdin: cannot read the edit list: %w", err)
+		return nil, fmt.Errorf("%s: %w", tr("cli.err.stdin_edits", "stdin: cannot read the edit list"), err)
 	}
 	return data, nil
 }

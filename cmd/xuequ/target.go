@@ -66,7 +66,7 @@ func checkTarget(out string, force bool, inputs []string) error {
 		reason := err.Error()
 		var ie *model.InputError
 		if errors.As(err, &ie) {
-			reason = ie.Msg
+			reason = lang.TrInput(ie, nil)
 		}
 		return targetError(out, "cli.target.not_project", "exists and is not a Xuequ project this version can open ({{.Reason}}); give another file with -o, or --force to replace it",
 			map[string]any{"Reason": reason})

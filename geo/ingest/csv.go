@@ -36,7 +36,7 @@ var (
 func readCSVGrid(name string, data []byte, rep *Report) (*grid, error) {
 	dec, err := decodeTextBad(data)
 	if err != nil {
-		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("cannot decode the text (%v); save the file as UTF-8 CSV", err)}
+		return nil, model.Inputf(name, "input.decode", "cannot decode the text ({{.Err}}); save the file as UTF-8 CSV", map[string]any{"Err": err.Error()})
 	}
 	dec.note(rep, name)
 	text := dec.text
@@ -61,7 +61,7 @@ func readCSVGrid(name string, data []byte, rep *Report) (*grid, error) {
 			if errors.As(err, &pe) {
 				l = pe.Line
 			}
-			return nil, &model.InputError{File: name, Line: l, Msg: fmt.Sprintf("not valid CSV: %v", err)}
+			return nil, model.Inputf(name, "input.bad_csv", "not valid CSV: {{.Err}}", map[string]any{"Err": err.Error()}).At(l, "")
 		}
 		if blank(rec) {
 			continue
@@ -99,7 +99,7 @@ func readCSV(name string, data []byte, want []csvColumn, rep *Report) (*csvTable
 	if err != nil {
 		return nil, err
 	}
-	h, err := findHeader(grids[0], want, nil, "")
+	h, err := findHeader(grids[0], want, nil, model.Message{})
 	if err != nil {
 		return nil, err
 	}
@@ -177,4 +177,22 @@ func ResolveSchools(history []model.Enrollment, schools []model.School) ([]model
 		out = append(out, e)
 	}
 	return out, rep
+}
+
+// colWord names a table column in messages: its name ("students") in
+// English, its first Chinese header ("学生数") in Chinese.
+func colWord(name string) model.Message {
+	chinese := name
+	for _, c := range append([]csvColumn{colSchool, colZone, colYear, colGrade, colStudents, colClasses, colBirths, colDwellings}, resourceColumns[:]...) {
+		if c.name != name {
+			continue
+		}
+		for _, a := range c.aliases {
+			if a != "" && a[0] >= 0x80 {
+				chinese = a
+				break
+			}
+		}
+	}
+	return model.Msg("column", "{{.Name}}", map[string]any{"Name": name, "Chinese": chinese})
 }

@@ -41,14 +41,14 @@ func finishCollection(name string, raw *rawLayer, opt Options, rep *Report) (*co
 		}
 	}
 	if len(c.features) == 0 {
-		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("none of the %d features has a usable geometry (see the report above)", raw.total)}
+		return nil, model.Inputf(name, "input.no_geometry", "none of the {{.N}} features has a usable geometry (see the report above)", map[string]any{"N": raw.total})
 	}
 	if err := c.toLonLat(raw, opt, rep); err != nil {
 		return nil, err
 	}
 	c.dropOutOfRange(rep)
 	if len(c.features) == 0 {
-		return nil, &model.InputError{File: name, Msg: "no feature has coordinates within longitude −180…180 and latitude −90…90 once read; check the coordinate system (pass --crs)"}
+		return nil, model.Inputf(name, "input.no_lonlat", "no feature has coordinates within longitude −180…180 and latitude −90…90 once read; check the coordinate system (pass --crs)", nil)
 	}
 	return c, nil
 }
@@ -128,7 +128,7 @@ func readLayerFile(path string, data []byte, opt Options, want geomWant, rep *Re
 				break
 			}
 			if data, err = os.ReadFile(path); err != nil {
-				return nil, &model.InputError{File: path, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPathErr(err))}
+				return nil, model.Inputf(path, "input.cannot_read", "cannot read the file: {{.Err}}", map[string]any{"Err": unwrapPathErr(err).Error()})
 			}
 		}
 		raw, err = readGeoJSON(path, data, want, rep)

@@ -77,12 +77,9 @@ const (
 // readGeoJSON splits a FeatureCollection into features in the file's own
 // coordinates.
 func readGeoJSON(name string, data []byte, want geomWant, rep *Report) (*rawLayer, error) {
-	fatal := func(format string, args ...any) error {
-		return &model.InputError{File: name, Msg: fmt.Sprintf(format, args...)}
-	}
 	dec, err := decodeTextBad(data)
 	if err != nil {
-		return nil, fatal("cannot decode the text (%v); save the file as UTF-8", err)
+		return nil, model.Inputf(name, "geojson.decode", "cannot decode the text ({{.Err}}); save the file as UTF-8", map[string]any{"Err": err.Error()})
 	}
 	dec.note(rep, name)
 	text, enc := dec.text, dec.enc
@@ -112,16 +109,16 @@ func readGeoJSON(name string, data []byte, want geomWant, rep *Report) (*rawLaye
 		return nil
 	})
 	if err != nil {
-		return nil, fatal("not valid GeoJSON: %s; export it again as GeoJSON (QGIS: Export → Save Features As → GeoJSON)", jsonErr(text, err))
+		return nil, model.Inputf(name, "geojson.invalid", "not valid GeoJSON: {{.Err}}; export it again as GeoJSON (QGIS: Export → Save Features As → GeoJSON)", map[string]any{"Err": jsonErr(text, err)})
 	}
 	if top.Type != "FeatureCollection" {
 		if top.Type == "" {
-			return nil, fatal("not a GeoJSON FeatureCollection (no \"type\" member); export it again as GeoJSON")
+			return nil, model.Inputf(name, "geojson.no_type", "not a GeoJSON FeatureCollection (no \"type\" member); export it again as GeoJSON", nil)
 		}
-		return nil, fatal("a GeoJSON %s, not a FeatureCollection; save the layer (all features) as GeoJSON", top.Type)
+		return nil, model.Inputf(name, "geojson.not_collection", "a GeoJSON {{.Type}}, not a FeatureCollection; save the layer (all features) as GeoJSON", map[string]any{"Type": top.Type})
 	}
 	if len(top.Features) == 0 {
-		return nil, fatal("the FeatureCollection has no features")
+		return nil, model.Inputf(name, "geojson.empty", "the FeatureCollection has no features", nil)
 	}
 	raw := &rawLayer{total: len(top.Features), encoding: enc}
 	raw.crsName, _ = crsMember(top.CRS)
@@ -247,6 +244,14 @@ func fitGeometry(file string, idx int, fid string, geom orb.Geometry, want geomW
 // geometry the layer wants ("point", "polygon"), a count and a GeoJSON type.
 func wrongGeometry(kase, want string, n int, typ string) map[string]any {
 	return map[string]any{"Case": kase, "Want": want, "N": n, "Type": typ}
+}
+
+// wantWord is wantName, translatable.
+func wantWord(w geomWant) model.Message {
+	if w == wantPoints {
+		return model.Msg("geom.point", "point", nil)
+	}
+	return model.Msg("geom.polygon", "polygon", nil)
 }
 
 func wantName(w geomWant) string {
@@ -469,7 +474,7 @@ func (c *collection) toLonLat(raw *rawLayer, opt Options, rep *Report) error {
 		} else {
 			d, err := geo.DetectCRS(b)
 			if err != nil {
-				return &model.InputError{File: c.file, Field: "crs", Msg: "the file declares no coordinate system (no \"crs\" member or .prj) and " + err.Error()}
+				return model.Inputf(c.file, "geojson.no_crs", "the file declares no coordinate system (no \"crs\" member or .prj) and {{.Err}}", map[string]any{"Err": err.Error()}).At(0, "crs")
 			}
 			crs = d.CRS
 			if !crs.IsLonLat() {

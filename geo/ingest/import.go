@@ -63,7 +63,7 @@ func ImportContext(ctx context.Context, opt ImportOptions) (*model.District, *Re
 		return nil, rep, err
 	}
 	if opt.Schools == "" || opt.Zones == "" {
-		return nil, rep, &model.InputError{Field: "--schools/--zones", Msg: "both a schools file and a zones file are needed"}
+		return nil, rep, model.Inputf("", "import.both_files", "both a schools file and a zones file are needed", nil).At(0, "--schools/--zones")
 	}
 	maps, err := ParseMapFlags(opt.Map)
 	if err != nil {
@@ -87,7 +87,7 @@ func ImportContext(ctx context.Context, opt ImportOptions) (*model.District, *Re
 		}
 		b, err := os.ReadFile(path)
 		if err != nil {
-			return nil, &model.InputError{File: path, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPathErr(err))}
+			return nil, model.Inputf(path, "input.cannot_read", "cannot read the file: {{.Err}}", map[string]any{"Err": unwrapPathErr(err).Error()})
 		}
 		return b, nil
 	}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -62,14 +63,14 @@ func readKML(path string, opt Options, want geomWant, rep *Report) (*rawLayer, e
 	}
 	noteEncoding(rep, path, doc.encoding)
 	if len(doc.placemarks) == 0 {
-		return nil, &model.InputError{File: path, Msg: fmt.Sprintf("no Placemark in the file (root element <%s>); export the layer again as KML from Google Earth, 奥维互动地图 or QGIS", doc.root)}
+		return nil, model.Inputf(path, "kml.no_placemark", "no Placemark in the file (root element <{{.Root}}>); export the layer again as KML from Google Earth, 奥维互动地图 or QGIS", map[string]any{"Root": doc.root})
 	}
 	picked, err := doc.pick(path, opt.Layer, want, rep)
 	if err != nil {
 		return nil, err
 	}
 	if len(picked) == 0 { // every Placemark is of the other kind
-		return nil, &model.InputError{File: path, Msg: fmt.Sprintf("none of the %d Placemarks is a %s; this looks like the other layer's file (schools are points, zones polygons)", len(doc.placemarks), wantName(want))}
+		return nil, model.Inputf(path, "kml.wrong_layer", "none of the {{.N}} Placemarks is a {{.Want}}; this looks like the other layer's file (schools are points, zones polygons)", map[string]any{"N": len(doc.placemarks), "Want": wantWord(want)})
 	}
 	raw := &rawLayer{total: len(picked), crsName: "EPSG:4326", crs: &geo.LonLat, encoding: doc.encoding}
 	for _, pm := range picked {
@@ -124,9 +125,9 @@ func (d *kmlDoc) pick(path, layer string, want geomWant, rep *Report) ([]kmlPlac
 		}
 		if len(out) == 0 {
 			if len(d.folders) == 0 {
-				return nil, &model.InputError{File: path, Field: "layer", Msg: fmt.Sprintf("no folder %q: the file has no folders; leave the layer empty to read every Placemark", layer)}
+				return nil, model.Inputf(path, "kml.no_folders", "no folder {{.Layer}}: the file has no folders; leave the layer empty to read every Placemark", map[string]any{"Layer": strconv.Quote(layer)}).At(0, "layer")
 			}
-			return nil, &model.InputError{File: path, Field: "layer", Msg: fmt.Sprintf("no folder %q with Placemarks; the file's folders are %s", layer, quoteList(d.folders))}
+			return nil, model.Inputf(path, "kml.no_folder", "no folder {{.Layer}} with Placemarks; the file's folders are {{.Folders}}", map[string]any{"Layer": strconv.Quote(layer), "Folders": quoteList(d.folders)}).At(0, "layer")
 		}
 		return out, nil
 	}
@@ -205,12 +206,12 @@ func loadKML(path string, foldersOnly bool) (*kmlDoc, error) {
 	}
 	if err != nil {
 		if errors.Is(err, errKMZTooBig) {
-			return nil, &model.InputError{File: path, Msg: fmt.Sprintf("the KML inside the KMZ unpacks to more than %d MiB; split the layer into smaller files", kmzMaxUnzipped>>20)}
+			return nil, model.Inputf(path, "kml.too_big", "the KML inside the KMZ unpacks to more than {{.Max}} MiB; split the layer into smaller files", map[string]any{"Max": kmzMaxUnzipped >> 20})
 		}
 		if errors.As(err, &se) {
-			return nil, &model.InputError{File: path, Line: se.Line, Msg: fmt.Sprintf("not valid KML (XML error: %s); export the layer again as KML", se.Msg)}
+			return nil, model.Inputf(path, "kml.invalid", "not valid KML (XML error: {{.Err}}); export the layer again as KML", map[string]any{"Err": se.Msg}).At(se.Line, "")
 		}
-		return nil, &model.InputError{File: path, Msg: fmt.Sprintf("cannot read the KML: %v", err)}
+		return nil, model.Inputf(path, "kml.cannot_read", "cannot read the KML: {{.Err}}", map[string]any{"Err": err.Error()})
 	}
 	return doc, nil
 }
@@ -224,7 +225,7 @@ func kmlOpener(path string) (func() (io.ReadCloser, error), error) {
 	plain := func() (io.ReadCloser, error) { return os.Open(path) }
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &model.InputError{File: path, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPathErr(err))}
+		return nil, model.Inputf(path, "input.cannot_read", "cannot read the file: {{.Err}}", map[string]any{"Err": unwrapPathErr(err).Error()})
 	}
 	var magic [2]byte
 	_, _ = io.ReadFull(f, magic[:])
@@ -234,7 +235,7 @@ func kmlOpener(path string) (func() (io.ReadCloser, error), error) {
 	}
 	z, err := zip.OpenReader(path)
 	if err != nil {
-		return nil, &model.InputError{File: path, Msg: fmt.Sprintf("not a readable KMZ (zip) archive: %v; export it again, or unzip it and import its .kml", err)}
+		return nil, model.Inputf(path, "kml.bad_kmz", "not a readable KMZ (zip) archive: {{.Err}}; export it again, or unzip it and import its .kml", map[string]any{"Err": err.Error()})
 	}
 	defer z.Close()
 	name := ""
@@ -250,7 +251,7 @@ func kmlOpener(path string) (func() (io.ReadCloser, error), error) {
 		}
 	}
 	if name == "" {
-		return nil, &model.InputError{File: path, Msg: "the KMZ holds no .kml file; export the layer again as KMZ or KML"}
+		return nil, model.Inputf(path, "kml.no_kml", "the KMZ holds no .kml file; export the layer again as KMZ or KML", nil)
 	}
 	return func() (io.ReadCloser, error) {
 		z, err := zip.OpenReader(path)

@@ -18,7 +18,7 @@ import (
 func (g *grid) textAt(row, col int, h *header, name string) (string, error) {
 	v := g.cell(row, col)
 	if v == "" {
-		return "", g.errAt(row, col, h, name, "empty %s; fill it in or delete the row", name)
+		return "", g.errAtf(row, col, h, name, "input.empty_cell", "empty {{.Name}}; fill it in or delete the row", map[string]any{"Name": colWord(name)})
 	}
 	return v, nil
 }
@@ -29,7 +29,7 @@ func (g *grid) countAt(row, col int, h *header, name string) (int, bool, error) 
 	v := g.cell(row, col)
 	n, ok, err := parseCount(v)
 	if err != nil {
-		return 0, false, g.errAt(row, col, h, name, "%v; %s must be a whole number ≥ 0", err, name)
+		return 0, false, g.errAtf(row, col, h, name, "input.not_count", "{{.Problem}}; {{.Name}} must be a whole number ≥ 0", map[string]any{"Problem": problem(err), "Name": colWord(name)})
 	}
 	return n, ok, nil
 }
@@ -42,7 +42,7 @@ func (g *grid) classesAt(row, col int, h *header, n int) (int, error) {
 		return 0, err
 	}
 	if ok && c == 0 && n > 0 {
-		return 0, g.errAt(row, col, h, "classes", "%d students in 0 classes; leave classes empty if unknown", n)
+		return 0, g.errAtf(row, col, h, "classes", "input.zero_classes", "{{.N}} students in 0 classes; leave classes empty if unknown", map[string]any{"N": n})
 	}
 	return c, nil
 }
@@ -60,11 +60,11 @@ func (g *grid) yearAt(row, col int, h *header) (int, error) {
 	}
 	m := yearDigits.FindStringSubmatch(v)
 	if m == nil {
-		return 0, g.errAt(row, col, h, "year", "year %q is not a 4-digit year (e.g. 2024)", v)
+		return 0, g.errAtf(row, col, h, "year", "input.bad_year", "year {{.Value}} is not a 4-digit year (e.g. 2024)", map[string]any{"Value": strconv.Quote(v)})
 	}
 	y, _ := strconv.Atoi(m[1])
 	if !validYear(y) {
-		return 0, g.errAt(row, col, h, "year", "year %d is out of range", y)
+		return 0, g.errAtf(row, col, h, "year", "input.year_range", "year {{.Year}} is out of range", map[string]any{"Year": y})
 	}
 	return y, nil
 }
@@ -93,7 +93,7 @@ func (g *grid) gradeAt(row, col int, h *header) (model.Grade, error) {
 	}
 	f, ok, err := parseNumber(strings.TrimSuffix(v, "年级"))
 	if gr := model.Grade(int(f)); err != nil || !ok || f != float64(int(f)) || !gr.Valid() && (gr < -2 || gr > 0) {
-		return 0, g.errAt(row, col, h, "grade", "unknown grade %q; use -2, -1, 0 (小班, 中班, 大班/K), 1–6 (primary), 7–9 (junior) or 10–12", g.cell(row, col))
+		return 0, g.errAtf(row, col, h, "grade", "input.bad_grade", "unknown grade {{.Value}}; use -2, -1, 0 (小班, 中班, 大班/K), 1–6 (primary), 7–9 (junior) or 10–12", map[string]any{"Value": strconv.Quote(g.cell(row, col))})
 	}
 	return model.Grade(int(f)), nil
 }
@@ -121,7 +121,7 @@ func ReadHistoryWith(name string, data []byte, opt TableOptions) ([]model.Enroll
 	}
 	want := []csvColumn{colSchool, colYear, colGrade, colStudents, colClasses}
 	g := grids[0]
-	h, err := findHeader(g, want, isWideHistory, wideHistoryHint)
+	h, err := findHeader(g, want, isWideHistory, wideHistoryHintMsg)
 	if err != nil {
 		return nil, rep, err
 	}
@@ -160,7 +160,7 @@ func readLongHistory(g *grid, h *header) ([]model.Enrollment, error) {
 			return nil, err
 		}
 		if !ok {
-			return nil, g.errAt(i, h.cols[3], h, "students", "empty students; fill it in or delete the row")
+			return nil, g.errAtf(i, h.cols[3], h, "students", "input.empty_cell", "empty {{.Name}}; fill it in or delete the row", map[string]any{"Name": colWord("students")})
 		}
 		e.Students = n
 		if e.Classes, err = g.classesAt(i, h.cols[4], h, n); err != nil {
@@ -197,7 +197,7 @@ func readWideSheets(grids []*grid, h *header, opt TableOptions, rep *Report) ([]
 		sheetOf[record{e.School, e.Year, e.Grade}] = grids[0].sheet
 	}
 	for _, g := range grids[1:] {
-		h, err := findHeader(g, want, isWideHistory, wideHistoryHint)
+		h, err := findHeader(g, want, isWideHistory, wideHistoryHintMsg)
 		if err != nil || !h.wide {
 			noteSheetSkipped(rep, g, "no-header")
 			continue
@@ -214,8 +214,8 @@ func readWideSheets(grids []*grid, h *header, opt TableOptions, rep *Report) ([]
 		for _, e := range recs {
 			k := record{e.School, e.Year, e.Grade}
 			if other, dup := sheetOf[k]; dup {
-				return nil, &model.InputError{File: g.file, Field: "year",
-					Msg: fmt.Sprintf("sheets %q and %q both hold grade %d of %q in %d; correct the year in the title or sheet name, or read one sheet with --sheet", other, g.sheet, e.Grade, e.School, e.Year)}
+				return nil, model.Inputf(g.file, "input.sheets_overlap", "sheets {{.Sheet1}} and {{.Sheet2}} both hold grade {{.Grade}} of {{.School}} in {{.Year}}; correct the year in the title or sheet name, or read one sheet with --sheet",
+					map[string]any{"Sheet1": strconv.Quote(other), "Sheet2": strconv.Quote(g.sheet), "Grade": int(e.Grade), "School": strconv.Quote(e.School), "Year": e.Year}).At(0, "year")
 			}
 			sheetOf[k] = g.sheet
 		}
@@ -243,7 +243,7 @@ func readZoneYear(name string, data []byte, opt TableOptions, want []csvColumn, 
 	}
 	g, count := grids[0], want[2]
 	byYear := func(names []string) bool { _, cols := yearColumns(names, count); return len(cols) > 0 }
-	h, err := findHeader(g, want, byYear, fmt.Sprintf(", or one row per zone with a column per year (2018年, 2019年 … or %s over them)", count.aliases[1]))
+	h, err := findHeader(g, want, byYear, model.Msg("input.wide_births_hint", ", or one row per zone with a column per year (2018年, 2019年 … or {{.Alias}} over them)", map[string]any{"Alias": count.aliases[1]}))
 	if err != nil {
 		return nil, err
 	}
@@ -345,7 +345,7 @@ func ReadHousingWith(name string, data []byte, opt TableOptions) ([]model.Housin
 func requiredCount(g *grid, row, col int, h *header, name string) (int, error) {
 	n, ok, err := g.countAt(row, col, h, name)
 	if err == nil && !ok {
-		err = g.errAt(row, col, h, name, "empty %s; fill it in or delete the row", name)
+		err = g.errAtf(row, col, h, name, "input.empty_cell", "empty {{.Name}}; fill it in or delete the row", map[string]any{"Name": colWord(name)})
 	}
 	return n, err
 }

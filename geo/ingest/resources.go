@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -40,14 +41,13 @@ func ReadResources(name string, data []byte, opt TableOptions) ([]model.Resource
 	}
 	want := append([]csvColumn{colSchool, colYear}, resourceColumns[:]...)
 	g := grids[0]
-	h, err := findHeader(g, want, nil, "")
+	h, err := findHeader(g, want, nil, model.Message{})
 	if err != nil {
 		return nil, rep, err
 	}
 	findResourceColumns(h)
 	if !anyColumn(h.cols[2:]) {
-		return nil, rep, &model.InputError{File: name, Line: g.pos[h.first], Field: "teachers",
-			Msg: "the resources table has no value column; it needs one or more of " + colNames(resourceColumns[:])}
+		return nil, rep, model.Inputf(name, "input.no_resource_column", "the resources table has no value column; it needs one or more of {{.Need}}", map[string]any{"Need": colNames(resourceColumns[:])}).At(g.pos[h.first], "teachers")
 	}
 	noteLayout(rep, g, h, "long", 0, "")
 	out, err := readResourceRows(g, h)
@@ -132,7 +132,7 @@ func readResourceRows(g *grid, h *header) ([]model.Resources, error) {
 		}
 		k := key{r.School, r.Year}
 		if line, dup := seen[k]; dup {
-			return nil, g.errAt(i, h.cols[0], h, "school", "a second row for %q in %d (the first is line %d); keep one row per school and year", r.School, r.Year, line)
+			return nil, g.errAtf(i, h.cols[0], h, "school", "input.duplicate_resources", "a second row for {{.School}} in {{.Year}} (the first is line {{.Line}}); keep one row per school and year", map[string]any{"School": strconv.Quote(r.School), "Year": r.Year, "Line": line})
 		}
 		seen[k] = g.pos[i]
 		out = append(out, r)
@@ -151,11 +151,11 @@ func (g *grid) resourceAt(i int, h *header, r *model.Resources, f model.Resource
 	v, ok, err := parseNumber(g.cell(i, col))
 	switch {
 	case err != nil:
-		return g.errAt(i, col, h, name, "%v; %s must be a number ≥ 0", err, name)
+		return g.errAtf(i, col, h, name, "input.not_number", "{{.Problem}}; {{.Name}} must be a number ≥ 0", map[string]any{"Problem": problem(err), "Name": colWord(name)})
 	case !ok:
 		return nil
 	case v < 0:
-		return g.errAt(i, col, h, name, "%s is negative (%v); enter a number ≥ 0 or leave it empty if unknown", name, v)
+		return g.errAtf(i, col, h, name, "input.negative", "{{.Name}} is negative ({{.Value}}); enter a number ≥ 0 or leave it empty if unknown", map[string]any{"Name": colWord(name), "Value": v})
 	}
 	if strings.Contains(h.names[col], "万元") {
 		v *= 10000

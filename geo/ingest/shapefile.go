@@ -41,7 +41,7 @@ func readShapefile(path string, opt Options, want geomWant, rep *Report) (*rawLa
 	var err error
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".dbf":
-		return nil, &model.InputError{File: path, Msg: "a .dbf holds only the attributes of a Shapefile; open the .shp beside it (keep the .shx, .dbf, .prj and .cpg files of the same name in the same folder)"}
+		return nil, model.Inputf(path, "shp.dbf_only", "a .dbf holds only the attributes of a Shapefile; open the .shp beside it (keep the .shx, .dbf, .prj and .cpg files of the same name in the same folder)", nil)
 	case ".zip":
 		files, err = shapefileFromZip(path, opt.Layer, want)
 	default:
@@ -62,7 +62,7 @@ func shapefileLayers(path string) ([]string, error) {
 	}
 	zr, err := zip.OpenReader(path)
 	if err != nil {
-		return nil, &model.InputError{File: path, Msg: fmt.Sprintf("cannot open the zip file: %v", unwrapPathErr(err))}
+		return nil, model.Inputf(path, "shp.zip", "cannot open the zip file: {{.Err}}", map[string]any{"Err": unwrapPathErr(err).Error()})
 	}
 	defer zr.Close()
 	var names []string
@@ -77,13 +77,13 @@ func shapefileFromDir(shpPath string) (*shapeFiles, error) {
 	files := &shapeFiles{name: shpPath}
 	var err error
 	if files.shp, err = readBounded(shpPath, maxShapeFileBytes); err != nil {
-		return nil, &model.InputError{File: shpPath, Msg: fmt.Sprintf("cannot read the file: %v", err)}
+		return nil, model.Inputf(shpPath, "input.cannot_read", "cannot read the file: {{.Err}}", map[string]any{"Err": err.Error()})
 	}
 	dir := filepath.Dir(shpPath)
 	base := strings.TrimSuffix(filepath.Base(shpPath), filepath.Ext(shpPath))
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, &model.InputError{File: shpPath, Msg: fmt.Sprintf("cannot list its folder: %v", unwrapPathErr(err))}
+		return nil, model.Inputf(shpPath, "shp.list_folder", "cannot list its folder: {{.Err}}", map[string]any{"Err": unwrapPathErr(err).Error()})
 	}
 	for _, side := range []struct {
 		ext   string
@@ -95,7 +95,7 @@ func shapefileFromDir(shpPath string) (*shapeFiles, error) {
 			continue
 		}
 		if *side.dst, err = readBounded(filepath.Join(dir, name), side.limit); err != nil {
-			return nil, &model.InputError{File: filepath.Join(dir, name), Msg: fmt.Sprintf("cannot read the file: %v", err)}
+			return nil, model.Inputf(filepath.Join(dir, name), "input.cannot_read", "cannot read the file: {{.Err}}", map[string]any{"Err": err.Error()})
 		}
 	}
 	return files, nil
@@ -144,7 +144,7 @@ func parseShapefile(files *shapeFiles, opt Options, want geomWant, rep *Report) 
 	name := files.name
 	shp := files.shp
 	if len(shp) < 100 || binary.BigEndian.Uint32(shp[0:4]) != 9994 {
-		return nil, &model.InputError{File: name, Msg: "not a Shapefile .shp (its header is missing or damaged); export the layer again as ESRI Shapefile"}
+		return nil, model.Inputf(name, "shp.bad_header", "not a Shapefile .shp (its header is missing or damaged); export the layer again as ESRI Shapefile", nil)
 	}
 	spans := shapeRecords(shp, files.shx)
 	raw := &rawLayer{total: len(spans), encoding: EncUTF8}

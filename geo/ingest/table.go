@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -54,7 +55,10 @@ func (g *grid) cell(row, col int) string {
 
 // where names a cell for messages: the sheet and Excel cell name for a
 // worksheet, the column for CSV; col < 0 names the row only.
-func (g *grid) where(row, col int, h *header) string {
+func (g *grid) where(row, col int, h *header) string { return g.place(row, col, h).String() }
+
+// place is where as a translatable message (the zero Message for no place).
+func (g *grid) place(row, col int, h *header) model.Message {
 	name := ""
 	if h != nil && col >= 0 && col < len(h.names) && h.names[col] != "" {
 		name = fmt.Sprintf("%q", h.names[col])
@@ -62,24 +66,37 @@ func (g *grid) where(row, col int, h *header) string {
 	switch {
 	case g.sheet != "" && col >= 0:
 		c, _ := excelize.ColumnNumberToName(col + 1)
+		args := map[string]any{"Sheet": fmt.Sprintf("%q", g.sheet), "Cell": fmt.Sprintf("%s%d", c, g.pos[row])}
 		if name != "" {
-			name = " (column " + name + ")"
+			args["Column"] = name
+			return model.Msg("where.sheet_cell_column", "sheet {{.Sheet}}, cell {{.Cell}} (column {{.Column}}): ", args)
 		}
-		return fmt.Sprintf("sheet %q, cell %s%d%s: ", g.sheet, c, g.pos[row], name)
+		return model.Msg("where.sheet_cell", "sheet {{.Sheet}}, cell {{.Cell}}: ", args)
 	case g.sheet != "":
-		return fmt.Sprintf("sheet %q, row %d: ", g.sheet, g.pos[row])
+		return model.Msg("where.sheet_row", "sheet {{.Sheet}}, row {{.Row}}: ", map[string]any{"Sheet": fmt.Sprintf("%q", g.sheet), "Row": g.pos[row]})
 	case col >= 0 && name != "":
-		return fmt.Sprintf("column %d (%s): ", col+1, name)
+		return model.Msg("where.column_name", "column {{.N}} ({{.Column}}): ", map[string]any{"N": col + 1, "Column": name})
 	case col >= 0:
-		return fmt.Sprintf("column %d: ", col+1)
+		return model.Msg("where.column", "column {{.N}}: ", map[string]any{"N": col + 1})
 	}
-	return ""
+	return model.Message{}
 }
 
 // errAt is the *model.InputError for a cell; Line is the CSV line or the
 // worksheet row as Excel numbers it.
 func (g *grid) errAt(row, col int, h *header, field, format string, args ...any) error {
 	return &model.InputError{File: g.file, Line: g.pos[row], Field: field, Msg: g.where(row, col, h) + fmt.Sprintf(format, args...)}
+}
+
+// errAtf is errAt with a translatable message: key (without "errors.")
+// and the English template text, which follows the cell's place
+// ({{.Where}}).
+func (g *grid) errAtf(row, col int, h *header, field, key, text string, args map[string]any) error {
+	a := map[string]any{"Where": g.place(row, col, h)}
+	for k, v := range args {
+		a[k] = v
+	}
+	return model.Inputf(g.file, key, "{{.Where}}"+text, a).At(g.pos[row], field)
 }
 
 // numeric reports whether a row holds a number: a data row, not a header
@@ -180,13 +197,13 @@ func matchLong(names []string, want []csvColumn) (cols []int, found int, ok bool
 // alternative layout when one is given (alt accepts its header names; hint
 // describes it for the error). Rows above it are titles. Without a header
 // the error names the best candidate row and the columns it lacks.
-func findHeader(g *grid, want []csvColumn, alt func(names []string) bool, hint string) (*header, error) {
+func findHeader(g *grid, want []csvColumn, alt func(names []string) bool, hint model.Message) (*header, error) {
 	if len(g.rows) == 0 {
-		where := ""
+		where := model.Message{}
 		if g.sheet != "" {
-			where = fmt.Sprintf("sheet %q: ", g.sheet)
+			where = model.Msg("where.sheet", "sheet {{.Sheet}}: ", map[string]any{"Sheet": strconv.Quote(g.sheet)})
 		}
-		return nil, &model.InputError{File: g.file, Msg: where + "the table is empty; it needs a header row (" + colNames(want) + ")"}
+		return nil, model.Inputf(g.file, "input.empty_table", "{{.Where}}the table is empty; it needs a header row ({{.Need}})", map[string]any{"Where": where, "Need": colNames(want)})
 	}
 	bestRow, bestFound := 0, -1
 	for r := 0; r < min(len(g.rows), maxHeaderScan); r++ {
@@ -215,9 +232,9 @@ func findHeader(g *grid, want []csvColumn, alt func(names []string) bool, hint s
 			break
 		}
 	}
-	return nil, &model.InputError{File: g.file, Line: g.pos[bestRow], Field: missing,
-		Msg: fmt.Sprintf("%smissing column %q; the header is %s but needs %s%s", g.where(bestRow, -1, nil), missing,
-			strings.Join(g.rows[bestRow], ","), colNames(want), hint)}
+	return nil, model.Inputf(g.file, "input.missing_column", "{{.Where}}missing column {{.Column}}; the header is {{.Header}} but needs {{.Need}}{{.Hint}}",
+		map[string]any{"Where": g.place(bestRow, -1, nil), "Column": strconv.Quote(missing), "Header": strings.Join(g.rows[bestRow], ","),
+			"Need": colNames(want), "Hint": hint}).At(g.pos[bestRow], missing)
 }
 
 // labelRows reports whether rows [from, to) are header rows below the

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -29,9 +28,26 @@ func parseNumber(s string) (v float64, ok bool, err error) {
 	}
 	v, err = strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, false, fmt.Errorf("%q is not a number", s)
+		return 0, false, valueErr("value.not_number", "{{.Value}} is not a number", s)
 	}
 	return v, true, nil
+}
+
+// valueError is a cell value's problem as a translatable message.
+type valueError struct{ m model.Message }
+
+func (e *valueError) Error() string { return e.m.String() }
+
+func valueErr(key, text, value string) error {
+	return &valueError{model.Msg(key, text, map[string]any{"Value": strconv.Quote(value)})}
+}
+
+// problem is err as a Message: keyed for a valueError.
+func problem(err error) model.Message {
+	if ve, ok := err.(*valueError); ok {
+		return ve.m
+	}
+	return model.Message{Text: err.Error()}
 }
 
 // parseCount is parseNumber for non-negative whole counts (rounded).
@@ -41,10 +57,10 @@ func parseCount(s string) (int, bool, error) {
 		return 0, ok, err
 	}
 	if v < 0 {
-		return 0, false, fmt.Errorf("%q is negative", s)
+		return 0, false, valueErr("value.negative", "{{.Value}} is negative", s)
 	}
 	if v > 1e9 {
-		return 0, false, fmt.Errorf("%q is implausibly large", s)
+		return 0, false, valueErr("value.too_large", "{{.Value}} is implausibly large", s)
 	}
 	return int(math.Round(v)), true, nil
 }

@@ -182,6 +182,8 @@ func isWideHistory(names []string) bool {
 
 const wideHistoryHint = ", or the wide layout: a school column and grade columns (一年级…九年级, 1年级, G1, grade_1)"
 
+var wideHistoryHintMsg = model.Msg("input.wide_history_hint", wideHistoryHint, nil)
+
 // yearColumn is a column of counts for one year.
 type yearColumn struct{ col, year int }
 
@@ -279,16 +281,16 @@ func wideYear(g *grid, h *header, opt TableOptions) (int, string, error) {
 	}
 	if opt.Year != 0 {
 		if !validYear(opt.Year) {
-			return 0, "", &model.InputError{File: g.file, Field: "--year", Msg: fmt.Sprintf("year %d is out of range; give the autumn start year, e.g. 2024 for 2024–2025", opt.Year)}
+			return 0, "", model.Inputf(g.file, "input.option_year", "year {{.Year}} is out of range; give the autumn start year, e.g. 2024 for 2024–2025", map[string]any{"Year": opt.Year}).At(0, "--year")
 		}
 		return opt.Year, yearFromOption, nil
 	}
-	where := ""
+	where := model.Message{}
 	if g.sheet != "" {
-		where = fmt.Sprintf("sheet %q: ", g.sheet)
+		where = model.Msg("where.sheet", "sheet {{.Sheet}}: ", map[string]any{"Sheet": strconv.Quote(g.sheet)})
 	}
-	return 0, "", &model.InputError{File: g.file, Line: g.pos[h.first], Field: "year",
-		Msg: where + "the table has one row per school but no year: add a 年份 column, put the year in the title (2024学年…) or the sheet name, or give it with --year"}
+	return 0, "", model.Inputf(g.file, "input.no_year", "{{.Where}}the table has one row per school but no year: add a 年份 column, put the year in the title (2024学年…) or the sheet name, or give it with --year",
+		map[string]any{"Where": where}).At(g.pos[h.first], "year")
 }
 
 // readWide turns a wide table into enrollment records: one per school and
@@ -335,7 +337,7 @@ func readWide(g *grid, h *header, opt TableOptions, skipped map[string][]int) ([
 			lastYear = y
 		}
 		if prev, dup := seen[schoolYear{school, y}]; dup {
-			return nil, 0, "", g.errAt(i, l.school, h, "school", "school %q is listed again for %d (first in row %d); delete or merge one of the rows", school, y, prev)
+			return nil, 0, "", g.errAtf(i, l.school, h, "school", "input.duplicate_school", "school {{.School}} is listed again for {{.Year}} (first in row {{.Row}}); delete or merge one of the rows", map[string]any{"School": strconv.Quote(school), "Year": y, "Row": prev})
 		}
 		seen[schoolYear{school, y}] = g.pos[i]
 		for _, wg := range l.grades {

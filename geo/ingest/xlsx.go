@@ -56,14 +56,13 @@ func isWorkbook(name string, data []byte) (bool, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
 	case bytes.HasPrefix(data, oleMagic):
-		return false, &model.InputError{File: name, Msg: "this is an Excel 97–2003 workbook (.xls) or a password-protected workbook, which Xuequ cannot read; " +
-			"open it in Excel or WPS and save it as .xlsx (Excel 工作簿) without a password, or as CSV UTF-8"}
+		return false, model.Inputf(name, "xlsx.old_format", "this is an Excel 97–2003 workbook (.xls) or a password-protected workbook, which Xuequ cannot read; open it in Excel or WPS and save it as .xlsx (Excel 工作簿) without a password, or as CSV UTF-8", nil)
 	case bytes.HasPrefix(data, zipMagic):
 		return true, nil
 	case ext == ".xlsx" || ext == ".xlsm":
-		return false, &model.InputError{File: name, Msg: "the file is named " + ext + " but is not an Excel workbook (it does not start like a zip archive); open it in Excel or WPS and save it as .xlsx or CSV UTF-8"}
+		return false, model.Inputf(name, "xlsx.not_zip", "the file is named {{.Ext}} but is not an Excel workbook (it does not start like a zip archive); open it in Excel or WPS and save it as .xlsx or CSV UTF-8", map[string]any{"Ext": ext})
 	case ext == ".xls" && bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n"), []byte("<")):
-		return false, &model.InputError{File: name, Msg: "the file is named .xls but is a web page (HTML) exported by a reporting system; open it in Excel or WPS and save it as .xlsx or CSV UTF-8"}
+		return false, model.Inputf(name, "xlsx.html", "the file is named .xls but is a web page (HTML) exported by a reporting system; open it in Excel or WPS and save it as .xlsx or CSV UTF-8", nil)
 	}
 	return false, nil
 }
@@ -88,7 +87,7 @@ func SheetNames(name string, data []byte) (names []string, err error) {
 // InputError.
 func recoverWorkbook(name string, err *error) {
 	if r := recover(); r != nil {
-		*err = &model.InputError{File: name, Msg: fmt.Sprintf("the workbook is damaged (%v); open it in Excel or WPS and save it again as .xlsx", r)}
+		*err = model.Inputf(name, "xlsx.damaged", "the workbook is damaged ({{.Err}}); open it in Excel or WPS and save it again as .xlsx", map[string]any{"Err": fmt.Sprint(r)})
 	}
 }
 
@@ -96,13 +95,13 @@ func recoverWorkbook(name string, err *error) {
 // bounds (maxUnzip).
 func openWorkbook(name string, data []byte) (*excelize.File, error) {
 	if zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err != nil {
-		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("not a readable zip archive (%v); save the table as .xlsx or CSV UTF-8", err)}
+		return nil, model.Inputf(name, "xlsx.bad_zip", "not a readable zip archive ({{.Err}}); save the table as .xlsx or CSV UTF-8", map[string]any{"Err": err.Error()})
 	} else if !slices.ContainsFunc(zr.File, func(f *zip.File) bool { return f.Name == "xl/workbook.xml" }) {
-		return nil, &model.InputError{File: name, Msg: "a zip archive but not an .xlsx workbook (no xl/workbook.xml); give the .xlsx or CSV file itself"}
+		return nil, model.Inputf(name, "xlsx.not_workbook", "a zip archive but not an .xlsx workbook (no xl/workbook.xml); give the .xlsx or CSV file itself", nil)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true, UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxUnzip})
 	if err != nil {
-		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("cannot open the workbook (%v); open it in Excel or WPS and save it again as .xlsx", err)}
+		return nil, model.Inputf(name, "xlsx.cannot_open", "cannot open the workbook ({{.Err}}); open it in Excel or WPS and save it again as .xlsx", map[string]any{"Err": err.Error()})
 	}
 	return f, nil
 }
@@ -137,12 +136,12 @@ func readXLSX(name string, data []byte, opt TableOptions) (grids []*grid, err er
 			}
 		}
 		if chosen == "" {
-			return nil, &model.InputError{File: name, Field: "--sheet", Msg: fmt.Sprintf("the workbook has no sheet named %q; its sheets are %s", opt.Sheet, quoteList(f.GetSheetList()))}
+			return nil, model.Inputf(name, "xlsx.no_sheet", "the workbook has no sheet named {{.Sheet}}; its sheets are {{.Sheets}}", map[string]any{"Sheet": strconv.Quote(opt.Sheet), "Sheets": quoteList(f.GetSheetList())}).At(0, "--sheet")
 		}
 		sheets = []string{chosen}
 	}
 	if len(sheets) == 0 {
-		return nil, &model.InputError{File: name, Msg: "the workbook has no visible sheet"}
+		return nil, model.Inputf(name, "xlsx.no_visible_sheet", "the workbook has no visible sheet", nil)
 	}
 	for _, s := range sheets {
 		g, err := readSheet(f, name, s)
@@ -164,7 +163,7 @@ const maxMergeRows = 200_000
 func readSheet(f *excelize.File, name, sheet string) (*grid, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("sheet %q cannot be read (%v); open the workbook in Excel or WPS and save it again", sheet, err)}
+		return nil, model.Inputf(name, "xlsx.bad_sheet", "sheet {{.Sheet}} cannot be read ({{.Err}}); open the workbook in Excel or WPS and save it again", map[string]any{"Sheet": strconv.Quote(sheet), "Err": err.Error()})
 	}
 	defer rows.Close()
 	g := &grid{file: name, sheet: sheet}
@@ -173,7 +172,7 @@ func readSheet(f *excelize.File, name, sheet string) (*grid, error) {
 		last = r
 		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, &model.InputError{File: name, Line: r, Msg: fmt.Sprintf("sheet %q, row %d cannot be read (%v); open the workbook in Excel or WPS and save it again", sheet, r, err)}
+			return nil, model.Inputf(name, "xlsx.bad_row", "sheet {{.Sheet}}, row {{.Row}} cannot be read ({{.Err}}); open the workbook in Excel or WPS and save it again", map[string]any{"Sheet": strconv.Quote(sheet), "Row": r, "Err": err.Error()}).At(r, "")
 		}
 		if blank(cols) {
 			continue
@@ -182,13 +181,13 @@ func readSheet(f *excelize.File, name, sheet string) (*grid, error) {
 			cols = cols[:len(cols)-1]
 		}
 		if cells += len(cols); cells > maxCells {
-			return nil, &model.InputError{File: name, Line: r, Msg: fmt.Sprintf("sheet %q has more than %d cells; keep only the table in the sheet (delete unused rows and columns)", sheet, maxCells)}
+			return nil, model.Inputf(name, "xlsx.too_many_cells", "sheet {{.Sheet}} has more than {{.Max}} cells; keep only the table in the sheet (delete unused rows and columns)", map[string]any{"Sheet": strconv.Quote(sheet), "Max": maxCells}).At(r, "")
 		}
 		g.rows = append(g.rows, slices.Clone(cols))
 		g.pos = append(g.pos, r)
 	}
 	if err := rows.Error(); err != nil {
-		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("sheet %q cannot be read (%v); open the workbook in Excel or WPS and save it again", sheet, err)}
+		return nil, model.Inputf(name, "xlsx.bad_sheet", "sheet {{.Sheet}} cannot be read ({{.Err}}); open the workbook in Excel or WPS and save it again", map[string]any{"Sheet": strconv.Quote(sheet), "Err": err.Error()})
 	}
 	if last <= maxMergeRows {
 		if err := fillMerged(f, g, cells); err != nil {

@@ -1,7 +1,7 @@
 package forecast
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/xuequ/xuequ/model"
 )
@@ -138,33 +138,33 @@ func (o Options) withDefaults() (Options, error) {
 		o.Interval = DefaultInterval
 	}
 	o.Standards = o.Standards.OrDefault()
-	bad := func(field, msg string) (Options, error) {
-		return o, &model.InputError{File: "forecast options", Field: field, Msg: msg}
+	bad := func(field string, m model.Message) (Options, error) {
+		return o, model.InputMsg("forecast options", m).At(0, field)
 	}
 	switch {
 	case o.Years < 0 || o.Years > 100:
-		return bad("years", fmt.Sprintf("%d years to project: give 1–100", o.Years))
+		return bad("years", model.Msg("forecast.years", "{{.Value}} years to project: give 1–100", map[string]any{"Value": o.Years}))
 	case o.Window < 1:
-		return bad("window", fmt.Sprintf("window of %d years: give at least 1", o.Window))
+		return bad("window", model.Msg("forecast.window", "window of {{.Value}} years: give at least 1", map[string]any{"Value": o.Window}))
 	case o.Method < MethodMean || o.Method > MethodSmooth:
-		return bad("method", fmt.Sprintf("unknown averaging method %d: use mean, weighted or smooth", int(o.Method)))
+		return bad("method", model.Msg("forecast.method", "unknown averaging method {{.Value}}: use mean, weighted or smooth", map[string]any{"Value": int(o.Method)}))
 	case !(o.Alpha > 0 && o.Alpha <= 1):
-		return bad("alpha", fmt.Sprintf("smoothing factor %g: give a number in (0, 1]", o.Alpha))
+		return bad("alpha", model.Msg("forecast.alpha", "smoothing factor {{.Value}}: give a number in (0, 1]", map[string]any{"Value": strconv.FormatFloat(o.Alpha, 'g', -1, 64)}))
 	case o.BirthLag < 0 || o.BirthLag > 20:
-		return bad("birth_lag", fmt.Sprintf("birth lag of %d years: give 0–20 (6 = grade 1 at age 6)", o.BirthLag))
+		return bad("birth_lag", model.Msg("forecast.birth_lag", "birth lag of {{.Value}} years: give 0–20 (6 = grade 1 at age 6)", map[string]any{"Value": o.BirthLag}))
 	case !(o.BirthCutoff > 0 && o.BirthCutoff <= 1):
-		return bad("birth_cutoff", fmt.Sprintf("cutoff share %g: give a share in (0, 1]", o.BirthCutoff))
+		return bad("birth_cutoff", model.Msg("forecast.birth_cutoff", "cutoff share {{.Value}}: give a share in (0, 1]", map[string]any{"Value": strconv.FormatFloat(o.BirthCutoff, 'g', -1, 64)}))
 	case !(o.Interval > 0 && o.Interval < 1):
-		return bad("interval", fmt.Sprintf("interval coverage %g: give a share in (0, 1), e.g. 0.8", o.Interval))
+		return bad("interval", model.Msg("forecast.interval", "interval coverage {{.Value}}: give a share in (0, 1), e.g. 0.8", map[string]any{"Value": strconv.FormatFloat(o.Interval, 'g', -1, 64)}))
 	}
 	for i, v := range o.HousingYield {
 		if !(v >= 0) {
-			return bad("housing_yield", fmt.Sprintf("yield %g in year %d after occupancy: give pupils per dwelling ≥ 0", v, i))
+			return o, model.Inputf("forecast options", "forecast.yield", "yield {{.Value}} in year {{.Year}} after occupancy: give pupils per dwelling ≥ 0", map[string]any{"Value": strconv.FormatFloat(v, 'g', -1, 64), "Year": i}).At(0, "housing_yield")
 		}
 	}
 	for i, v := range o.JuniorHousingYield {
 		if !(v >= 0) {
-			return bad("junior_housing_yield", fmt.Sprintf("yield %g in year %d after occupancy: give pupils per dwelling ≥ 0", v, i))
+			return o, model.Inputf("forecast options", "forecast.yield", "yield {{.Value}} in year {{.Year}} after occupancy: give pupils per dwelling ≥ 0", map[string]any{"Value": strconv.FormatFloat(v, 'g', -1, 64), "Year": i}).At(0, "junior_housing_yield")
 		}
 	}
 	return o, nil
