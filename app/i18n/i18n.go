@@ -13,9 +13,9 @@ import (
 	"path"
 	"strings"
 	"sync"
-	"text/template"
 
 	"github.com/xuequ/xuequ/assets"
+	"github.com/xuequ/xuequ/model"
 )
 
 // The catalogue's languages, named as in the file names.
@@ -146,30 +146,7 @@ func fileLanguage(name string) string {
 	return base
 }
 
-// templates caches parsed templates: menus render their labels on every
-// change.
-var templates sync.Map // text → *template.Template
-
 // Render fills text, a Go template ({{.Name}}), with args; a template that
-// does not parse or run is returned as written rather than lost.
-func Render(text string, args map[string]any) string {
-	if !strings.Contains(text, "{{") {
-		return text
-	}
-	var t *template.Template
-	if v, ok := templates.Load(text); ok {
-		t = v.(*template.Template)
-	} else {
-		parsed, err := template.New("").Parse(text)
-		if err != nil {
-			return text
-		}
-		templates.Store(text, parsed)
-		t = parsed
-	}
-	var b strings.Builder
-	if err := t.Execute(&b, args); err != nil {
-		return text
-	}
-	return b.String()
-}
+// does not parse or run is returned as written rather than lost. It is
+// model.RenderText, so an error renders alike in English and translated.
+func Render(text string, args map[string]any) string { return model.RenderText(text, args) }
