@@ -22,9 +22,11 @@ func (s *Session) Balance(year int) balance.Result {
 	return balance.Assess(s.AnalysisFor(year), s.district.Resources, s.district.Standards)
 }
 
-// Preschool is the 学前 picture of a year.
+// Preschool is the 学前 picture of a year: a projected year's
+// kindergartens are the engine's records of that year, the same records as
+// AnalysisFor (and so its summary's kindergarten line).
 func (s *Session) Preschool(year int) preschool.Result {
-	return preschool.Assess(s.district, year)
+	return preschool.Assess(s.district, year, s.records(year))
 }
 
 // EstatesIn checks every estate with dwellings delivered by year as it

@@ -99,9 +99,28 @@ type suggestionDoc struct {
 // addPlanningBlocks fills the preschool and estates blocks of doc for the
 // input's district and year.
 func addPlanningBlocks(doc *analyzeDoc, in *inputs, year int) {
-	p := preschoolJSON(preschool.Assess(in.District, year))
+	p := preschoolJSON(preschool.Assess(in.District, year, yearRecords(in, year)))
 	doc.Preschool = &p
 	doc.Estates = estatesJSON(estates.Assess(in.District, estateAnalyzer(in)))
+}
+
+// yearRecords are the enrolment records analyzeYear analyses for year:
+// the history, or past it (a project file only) the projection of
+// forecast.District; nil when there are none.
+func yearRecords(in *inputs, year int) []model.Enrollment {
+	d := in.District
+	_, last := d.Years()
+	if len(d.History) == 0 || year <= last {
+		return d.History
+	}
+	if in.Project == "" {
+		return nil
+	}
+	res, err := projectFor(in, year-last)
+	if err != nil {
+		return nil
+	}
+	return res.Records
 }
 
 // estateAnalyzer analyses a year of the history, or of the projection (a
@@ -181,7 +200,7 @@ func estatesJSON(es []estates.Estate) []estateDoc {
 // county's rates against their targets, and each estate that needs a
 // school as it stands in the year.
 func printPlanning(w io.Writer, in *inputs, year int) error {
-	r := preschool.Assess(in.District, year)
+	r := preschool.Assess(in.District, year, yearRecords(in, year))
 	c := r.County
 	if c.Kindergartens > 0 || c.Children > 0 {
 		fmt.Fprintf(w, "\n%s: %s %s  %s %s  %s %s  %s %d/%d\n", tr("cli.preschool.title", "Pre-school"),

@@ -1,8 +1,6 @@
 package preschool
 
 import (
-	"math"
-
 	"github.com/xuequ/xuequ/model"
 )
 
@@ -32,8 +30,8 @@ type Kindergarten struct {
 	// OverStandard counts the classes over their standard size.
 	OverStandard int
 	Grades       []Grade
-	// Projected: Enrolled is scaled from the last history year by the
-	// children aged 3–5 of its area (see Assess).
+	// Projected: the grades are the projection engine's records of the
+	// year (forecast.District), not history (see Assess).
 	Projected bool
 }
 
@@ -53,9 +51,9 @@ func kindergartenGrades(history []model.Enrollment, school string, year int) map
 }
 
 // fillGrades sets the kindergarten's grades, enrolled, classes and class
-// statuses from its records; scale (1 for a history year) multiplies the
-// pupils of a projected year, classes stay the last year's.
-func (k *Kindergarten) fillGrades(recs map[model.Grade]model.Enrollment, scale float64, std model.Standards) {
+// statuses from its records of the year (history or projected); a grade
+// without classes gets ⌈pupils ÷ standard⌉.
+func (k *Kindergarten) fillGrades(recs map[model.Grade]model.Enrollment, std model.Standards) {
 	seats := 0
 	for g := model.Grade(-2); g <= 0; g++ {
 		e, ok := recs[g]
@@ -63,7 +61,7 @@ func (k *Kindergarten) fillGrades(recs map[model.Grade]model.Enrollment, scale f
 			continue
 		}
 		size := std.KindergartenClassSize(g)
-		n := int(math.Round(float64(e.Students) * scale))
+		n := e.Students
 		gr := Grade{Grade: g, Students: n, Classes: e.Classes}
 		if gr.Classes <= 0 && n > 0 && size > 0 {
 			gr.Classes = (n + size - 1) / size

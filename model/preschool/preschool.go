@@ -12,9 +12,12 @@
 //
 // Children of a zone: see Children. Kindergartens are the schools of level
 // kindergarten; their pupils are history grades −2 (小班), −1 (中班) and
-// 0 (大班). A projected year (after the history) scales each
-// kindergarten's last-year pupils by its township's children of the year
-// ÷ children of the last history year (births lagged 3–5 years).
+// 0 (大班). A projected year (after the kindergartens' history) takes each
+// kindergarten's pupils and classes from the projection engine's records
+// of that year (forecast.District: 小班 = township births lagged 3 years ×
+// the kindergarten's own ratio, 中班/大班 by progression, classes by
+// Standards.KindergartenClass), the same records the analysis and its
+// summary use, so the three agree.
 package preschool
 
 import (
@@ -54,16 +57,21 @@ type Result struct {
 	GrossTarget, PublicTarget, InclusiveTarget float64
 }
 
-// Assess computes the year's 学前 picture of the district.
-func Assess(d *model.District, year int) Result {
+// Assess computes the year's 学前 picture of the district. A history year
+// reads d.History; a year after the last kindergarten history year is
+// projected and reads records, the engine's projected enrolment of that
+// year (forecast.DistrictResult.Records, as analysed for that year; nil
+// leaves the projected kindergartens without pupils). records is ignored
+// for history years.
+func Assess(d *model.District, year int, records []model.Enrollment) Result {
 	std := d.Standards.OrDefault()
 	ps := std.PreschoolStandards
 	r := Result{Year: year, GrossTarget: ps.GrossEnrolmentTarget, PublicTarget: ps.PublicShareTarget, InclusiveTarget: ps.InclusiveShareTarget}
 	births := birthsByZone(d.Births)
 	last := lastKindergartenYear(d)
-	histYear := year
+	recs := d.History
 	if last > 0 && year > last {
-		r.Projected, histYear = true, last
+		r.Projected, recs = true, records
 	}
 	towns := map[string]*Area{}
 	catch := map[string]*Area{}
@@ -76,14 +84,9 @@ func Assess(d *model.District, year int) Result {
 		return a
 	}
 	r.County = Area{Key: "", Name: d.Name, Source: SourceBirths}
-	childNow := map[string]float64{}  // by township, this year
-	childThen := map[string]float64{} // by township, the last history year
 	for i := range d.Zones {
 		z := &d.Zones[i]
 		n, src := Children(z, births, year, std)
-		then, _ := Children(z, births, histYear, std)
-		childNow[z.Township] += n
-		childThen[z.Township] += then
 		for _, a := range []*Area{area(towns, z.Township, z.Township), &r.County} {
 			a.addChildren(n, src)
 		}
@@ -96,12 +99,8 @@ func Assess(d *model.District, year int) Result {
 			continue
 		}
 		k := newKindergarten(d, s)
-		scale := 1.0
-		if r.Projected && childThen[k.Township] > 0 {
-			scale = childNow[k.Township] / childThen[k.Township]
-		}
 		k.Projected = r.Projected
-		k.fillGrades(kindergartenGrades(d.History, s.ID, histYear), scale, std)
+		k.fillGrades(kindergartenGrades(recs, s.ID, year), std)
 		areas := []*Area{area(towns, k.Township, k.Township), &r.County}
 		if k.Catchment != "" {
 			areas = append(areas, area(catch, k.Catchment, schoolName(d, k.Catchment)))

@@ -62,7 +62,7 @@ func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 //	    needed 570, places 580 → gap −10.
 //	Classes over standard: K1 3 (中班), K2 2 (小班), K3 0. Catchment P1: 330 children, K1.
 func TestAssessWorkedExample(t *testing.T) {
-	r := Assess(sample(), 2024)
+	r := Assess(sample(), 2024, nil)
 	if r.Projected || len(r.Townships) != 2 {
 		t.Fatalf("projected %v townships %d", r.Projected, len(r.Townships))
 	}
@@ -91,20 +91,45 @@ func TestAssessWorkedExample(t *testing.T) {
 	}
 }
 
-// Projected 2025: T1's children 360 (births 2020–2022), scale 360/330:
-// K1 100 → 109.09 → 109, 95 → 103.6 → 104, 100 → 109: 322 enrolled. T2's
-// counts are static (age count, estimate): K2 stays 190.
+// Projected 2025: the kindergartens' pupils and classes are the projected
+// records passed in (the engine's), not re-estimated: K1 70 + 63 + 57 =
+// 190 in 3 + 3 + 2 classes, K2 only a 大班 of 40 with no classes (⌈40/35⌉ =
+// 2), K3 none; history records of 2025 are not read. T1's children are
+// 2025's (births 2020–2022: 360).
 func TestAssessProjected(t *testing.T) {
-	r := Assess(sample(), 2025)
+	d := sample()
+	d.History = append(d.History, model.Enrollment{School: "P1", Year: 2025, Grade: 1, Students: 50, Classes: 1})
+	recs := []model.Enrollment{
+		{School: "K1", Year: 2025, Grade: -2, Students: 70, Classes: 3},
+		{School: "K1", Year: 2025, Grade: -1, Students: 63, Classes: 3},
+		{School: "K1", Year: 2025, Grade: 0, Students: 57, Classes: 2},
+		{School: "K1", Year: 2026, Grade: -2, Students: 999, Classes: 9},
+		{School: "K2", Year: 2025, Grade: 0, Students: 40},
+	}
+	r := Assess(d, 2025, recs)
 	if !r.Projected {
 		t.Fatal("2025 should be projected")
 	}
-	got := map[string]int{}
+	got := map[string][2]int{}
 	for _, k := range r.Kindergartens {
-		got[k.School] = k.Enrolled
+		if !k.Projected {
+			t.Errorf("%s not marked projected", k.School)
+		}
+		got[k.School] = [2]int{k.Enrolled, k.Classes}
 	}
-	if got["K1"] != 322 || got["K2"] != 190 || r.Townships[0].Children != 360 {
-		t.Errorf("enrolled %v, T1 children %d", got, r.Townships[0].Children)
+	if got["K1"] != [2]int{190, 8} || got["K2"] != [2]int{40, 2} || got["K3"] != [2]int{0, 0} || r.Townships[0].Children != 360 {
+		t.Errorf("enrolled/classes %v, T1 children %d", got, r.Townships[0].Children)
+	}
+	if r.County.Enrolled != 230 {
+		t.Errorf("county enrolled %d", r.County.Enrolled)
+	}
+}
+
+// History years ignore the records passed in.
+func TestAssessHistoryIgnoresRecords(t *testing.T) {
+	r := Assess(sample(), 2024, []model.Enrollment{{School: "K1", Year: 2024, Grade: -2, Students: 1}})
+	if r.County.Enrolled != 545 {
+		t.Errorf("county enrolled %d, want 545", r.County.Enrolled)
 	}
 }
 
@@ -126,7 +151,7 @@ func TestBareHistory(t *testing.T) {
 		{School: "小1", Year: 2024, Grade: 0, Students: 30, Classes: 1},
 		{School: "小1", Year: 2024, Grade: 1, Students: 40, Classes: 1},
 	}}
-	r := Assess(d, 2024)
+	r := Assess(d, 2024, nil)
 	if len(r.Kindergartens) != 1 || r.Kindergartens[0].School != "幼1" || r.County.Places != 190 || r.County.Enrolled != 170 ||
 		r.County.GrossKnown {
 		t.Errorf("%+v", r)
