@@ -49,3 +49,43 @@ func TestValidatePlanningStandards(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// For every projected year of the sample, the 学前 panel's kindergartens
+// are the engine's: each one's enrolled equals its grades' pupils in AnalysisFor
+// (forecast.District's records), and the county's enrolled equals the
+// summary's kindergarten line.
+func TestPreschoolProjectedMatchesEngine(t *testing.T) {
+	d, _, err := LoadSample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewSession(d, "", Project)
+	_, lastHist := d.Years()
+	_, last := s.YearRange()
+	if last <= lastHist {
+		t.Fatalf("no projected years (history ends %d, range ends %d)", lastHist, last)
+	}
+	for y := lastHist + 1; y <= last; y++ {
+		a := s.AnalysisFor(y)
+		engine := map[string]int{}
+		for _, r := range a.Schools {
+			if r.Level == model.LevelKindergarten {
+				for _, g := range r.Grades {
+					engine[r.School] += g.Students
+				}
+			}
+		}
+		p := s.Preschool(y)
+		if !p.Projected || len(p.Kindergartens) == 0 {
+			t.Fatalf("%d: projected %v, %d kindergartens", y, p.Projected, len(p.Kindergartens))
+		}
+		for _, k := range p.Kindergartens {
+			if k.Enrolled != engine[k.School] {
+				t.Errorf("%d %s: 学前 enrolled %d, engine %d", y, k.School, k.Enrolled, engine[k.School])
+			}
+		}
+		if p.County.Enrolled != a.Summary.Kindergarten.Students {
+			t.Errorf("%d: county enrolled %d, summary kindergarten %d", y, p.County.Enrolled, a.Summary.Kindergarten.Students)
+		}
+	}
+}
