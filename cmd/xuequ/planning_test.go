@@ -182,3 +182,24 @@ func TestImportResources(t *testing.T) {
 		t.Errorf("%s", js)
 	}
 }
+
+// analyze --json of a projected year: the preschool block is the engine's
+// projection, its county's enrolled equal to the summary's kindergarten
+// students.
+func TestAnalyzePreschoolProjected(t *testing.T) {
+	p := sampleProject(t)
+	code, out, errOut := runCLI(t, "analyze", p, "--json", "--year", "2028")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc analyzeDoc
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Preschool == nil || !doc.Preschool.Projected {
+		t.Fatalf("preschool block %+v", doc.Preschool)
+	}
+	if got, want := doc.Preschool.County.Enrolled, doc.Summary.Kindergarten.Students; got != want || got == 0 {
+		t.Errorf("preschool county enrolled %d, summary kindergarten %d", got, want)
+	}
+}
