@@ -24,14 +24,21 @@ func (s Source) String() string { return sourceNames[s] }
 
 // Children returns the zone's children aged 3–5 in school year y and where
 // the count comes from. A child born in calendar year b is 3 in the autumn
-// of b + 3, so the children of year y are the births of y−3, y−4 and y−5,
-// used when all three years are recorded for the zone; else the zone's
-// age count; else Population × PreschoolAgeShare (0.035).
+// of b + 3, so the children of year y are the births of y−3, y−4 and y−5.
+// Births after the zone's last recorded year are taken as that year's (a
+// flat outlook, as births tables end with the last census of births), so
+// projected years keep counting from births instead of jumping to another
+// source. Without births for all three years the zone's age count is used;
+// else Population × PreschoolAgeShare (0.035).
 func Children(z *model.Zone, births map[string]map[int]int, y int, std model.Standards) (float64, Source) {
 	if by := births[z.ID]; by != nil {
+		last := 0
+		for yr := range by {
+			last = max(last, yr)
+		}
 		n, all := 0, true
 		for lag := 3; lag <= 5; lag++ {
-			b, ok := by[y-lag]
+			b, ok := by[min(y-lag, last)]
 			n += b
 			all = all && ok
 		}
