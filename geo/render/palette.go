@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/paulmach/orb"
 
@@ -226,8 +227,9 @@ type zoneAdjacency struct {
 }
 
 // adjKey identifies a zone layer: its backing array, length and a cheap
-// checksum of its geometry (ring and vertex counts, a few vertices per
-// zone), so a replaced or reloaded layer is never taken for another.
+// checksum of where each zone's geometry lives (its polygon slice's
+// array and length), so a replaced, reloaded or reordered layer is never
+// taken for another. Geometry is never edited in place.
 type adjKey struct {
 	first *model.Zone
 	n     int
@@ -280,29 +282,14 @@ func zoneNeighbours(zones []model.Zone) *zoneAdjacency {
 	return v
 }
 
-// zonesChecksum hashes, per zone, its polygon, ring and vertex counts and
-// the first and middle vertex of its outer rings: O(zones).
+// zonesChecksum hashes, per zone, its geometry's backing array and
+// length: O(zones), reading only the zone slice itself.
 func zonesChecksum(zones []model.Zone) uint64 {
 	h := uint64(14695981039346656037)
-	mix := func(v uint64) { h = (h ^ v) * 1099511628211 }
 	for i := range zones {
 		g := zones[i].Geometry
-		mix(uint64(len(g)))
-		for _, poly := range g {
-			mix(uint64(len(poly)))
-			if len(poly) == 0 {
-				continue
-			}
-			r := poly[0]
-			mix(uint64(len(r)))
-			if len(r) > 0 {
-				m := r[len(r)/2]
-				mix(math.Float64bits(r[0][0]))
-				mix(math.Float64bits(r[0][1]))
-				mix(math.Float64bits(m[0]))
-				mix(math.Float64bits(m[1]))
-			}
-		}
+		h = (h ^ uint64(uintptr(unsafe.Pointer(unsafe.SliceData(g))))) * 1099511628211
+		h = (h ^ uint64(len(g))) * 1099511628211
 	}
 	return h
 }
