@@ -1,6 +1,8 @@
 package render
 
 import (
+	"cmp"
+	"image/color"
 	"math"
 	"slices"
 	"sync"
@@ -47,6 +49,87 @@ func refCatchmentNeighbours(d *model.District, group []int32, nSchools int) [][]
 	return nbr
 }
 
+// refCatchmentColors is the original CatchmentColors (reference
+// neighbours, preferences hashed per use, tables per school).
+func refCatchmentColors(d *model.District, group []int32, nSchools int) []color.NRGBA {
+	nbr := refCatchmentNeighbours(d, group, nSchools)
+	used := make([]bool, nSchools)
+	for _, g := range group {
+		if g >= 0 && int(g) < nSchools {
+			used[g] = true
+		}
+	}
+	order := make([]int, 0, nSchools)
+	for j := range nSchools {
+		if used[j] {
+			order = append(order, j)
+		}
+	}
+	id := func(j int) string {
+		if j < len(d.Schools) {
+			return d.Schools[j].ID
+		}
+		return ""
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(id(a), id(b)) })
+	colour := make([]int, nSchools)
+	for j := range colour {
+		colour[j] = -1
+	}
+	for _, j := range order {
+		colour[j] = refPickColour(PreferredColor(id(j)), nbr[j], colour, func(n int32) int {
+			return PreferredColor(id(int(n)))
+		})
+	}
+	out := make([]color.NRGBA, nSchools)
+	for j, c := range colour {
+		if c >= 0 {
+			out[j] = CatchmentPalette[c]
+		}
+	}
+	return out
+}
+
+func refPickColour(want int, nbr []int32, colour []int, pref func(int32) int) int {
+	n := len(CatchmentPalette)
+	exact := make([]bool, n)
+	taken := make([]bool, n)
+	asked := make([]bool, n)
+	for _, k := range nbr {
+		if c := colour[k]; c >= 0 {
+			exact[c] = true
+			markAlike(taken, c)
+		} else {
+			markAlike(asked, pref(k))
+		}
+	}
+	if !taken[want] {
+		return want
+	}
+	best, bestSep := -1, -1
+	for pass := 0; pass < 3 && best < 0; pass++ {
+		for i := 1; i < n; i++ {
+			c := (want + i) % n
+			if exact[c] || (pass < 2 && taken[c]) || (pass == 0 && asked[c]) {
+				continue
+			}
+			sep := math.MaxInt
+			for _, k := range nbr {
+				if cn := colour[k]; cn >= 0 {
+					sep = min(sep, colourDistance(CatchmentPalette[c], CatchmentPalette[cn])/32)
+				}
+			}
+			if sep > bestSep {
+				best, bestSep = c, sep
+			}
+		}
+	}
+	if best < 0 {
+		return want
+	}
+	return best
+}
+
 func equalNeighbours(t *testing.T, name string, d *model.District, group []int32, nSchools int) {
 	t.Helper()
 	want := refCatchmentNeighbours(d, group, nSchools)
@@ -63,6 +146,9 @@ func equalNeighbours(t *testing.T, name string, d *model.District, group []int32
 	}
 	if pairs == 0 {
 		t.Errorf("%s: no neighbours at all", name)
+	}
+	if got, want := CatchmentColors(d, group, nSchools), refCatchmentColors(d, group, nSchools); !slices.Equal(got, want) {
+		t.Errorf("%s: colours differ from the reference", name)
 	}
 }
 

@@ -94,10 +94,14 @@ func CatchmentColors(d *model.District, group []int32, nSchools int) []color.NRG
 	for j := range colour {
 		colour[j] = -1
 	}
+	// Preferences once per school (neighbours are schools with zones).
+	pref := make([]int, nSchools)
 	for _, j := range order {
-		colour[j] = pickColour(PreferredColor(id(j)), nbr[j], colour, func(n int32) int {
-			return PreferredColor(id(int(n)))
-		})
+		pref[j] = PreferredColor(id(j))
+	}
+	pt := newPaletteTables()
+	for _, j := range order {
+		colour[j] = pickColour(pref[j], nbr[j], colour, pref, &pt)
 	}
 	out := make([]color.NRGBA, nSchools)
 	for j, c := range colour {
@@ -108,21 +112,57 @@ func CatchmentColors(d *model.District, group []int32, nSchools int) []color.NRG
 	return out
 }
 
+// paletteTables holds, per pair of palette colours, whether they are
+// alike (markAlike) and their colourDistance/32, with the marks of one
+// pickColour call.
+type paletteTables struct {
+	alike               [][]bool
+	sep                 [][]int
+	exact, taken, asked []bool
+}
+
+func newPaletteTables() paletteTables {
+	n := len(CatchmentPalette)
+	pt := paletteTables{
+		alike: make([][]bool, n), sep: make([][]int, n),
+		exact: make([]bool, n), taken: make([]bool, n), asked: make([]bool, n),
+	}
+	for c := range n {
+		pt.alike[c] = make([]bool, n)
+		markAlike(pt.alike[c], c)
+		pt.sep[c] = make([]int, n)
+		for cn := range n {
+			pt.sep[c][cn] = colourDistance(CatchmentPalette[c], CatchmentPalette[cn]) / 32
+		}
+	}
+	return pt
+}
+
+// mark ors colour c's alike row into m.
+func (pt *paletteTables) mark(m []bool, c int) {
+	for i, a := range pt.alike[c] {
+		m[i] = m[i] || a
+	}
+}
+
 // pickColour is the colour of one school: want unless a settled neighbour
 // has it or one alike; else the free colour (not alike a settled
 // neighbour's nor an unsettled one's preference) furthest from the
 // settled neighbours'.
-func pickColour(want int, nbr []int32, colour []int, pref func(int32) int) int {
+func pickColour(want int, nbr []int32, colour []int, pref []int, pt *paletteTables) int {
 	n := len(CatchmentPalette)
-	exact := make([]bool, n) // a settled neighbour's colour
-	taken := make([]bool, n) // … or one alike it
-	asked := make([]bool, n) // alike an unsettled neighbour's preference
+	exact := pt.exact // a settled neighbour's colour
+	taken := pt.taken // … or one alike it
+	asked := pt.asked // alike an unsettled neighbour's preference
+	clear(exact)
+	clear(taken)
+	clear(asked)
 	for _, k := range nbr {
 		if c := colour[k]; c >= 0 {
 			exact[c] = true
-			markAlike(taken, c)
+			pt.mark(taken, c)
 		} else {
-			markAlike(asked, pref(k))
+			pt.mark(asked, pref[k])
 		}
 	}
 	if !taken[want] {
@@ -141,7 +181,7 @@ func pickColour(want int, nbr []int32, colour []int, pref func(int32) int) int {
 			sep := math.MaxInt
 			for _, k := range nbr {
 				if cn := colour[k]; cn >= 0 {
-					sep = min(sep, colourDistance(CatchmentPalette[c], CatchmentPalette[cn])/32)
+					sep = min(sep, pt.sep[c][cn])
 				}
 			}
 			if sep > bestSep {
