@@ -242,13 +242,16 @@ func catchmentNeighbours(d *model.District, group []int32, nSchools int) [][]int
 	for j := range mark {
 		mark[j] = -1
 	}
+	group = group[:n]
+	ns := uint32(nSchools)
 	for a := range int32(nSchools) {
 		for _, i := range byGroup[start[a]:start[a+1]] {
 			for _, z := range adj.nb[adj.start[i]:adj.start[i+1]] {
-				if int(z) >= n {
+				if uint32(z) >= uint32(n) {
 					continue
 				}
-				if b := group[z]; valid(b) && b != a && mark[b] != a {
+				// uint32(b) < ns: a school (b ≥ 0).
+				if b := group[z]; uint32(b) < ns && b != a && mark[b] != a {
 					mark[b] = a
 					nbr[a] = append(nbr[a], b)
 				}
