@@ -259,3 +259,16 @@ func BenchmarkCatchmentNeighboursRef100k(b *testing.B) {
 	}
 	b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N)/1e6, "cpu-ms/op")
 }
+
+// BenchmarkZoneNeighbours100k is the first call's extra work: the zone
+// vertex adjacency of the province, uncached.
+func BenchmarkZoneNeighbours100k(b *testing.B) {
+	d := provinceDistrict()
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := processCPU()
+	for i := 0; i < b.N; i++ {
+		computeZoneNeighbours(d.Zones)
+	}
+	b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N)/1e6, "cpu-ms/op")
+}
