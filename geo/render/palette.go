@@ -399,15 +399,28 @@ func computeZoneNeighbours(zones []model.Zone) *zoneAdjacency {
 		}
 		s = e
 	}
-	slices.Sort(pairs)
-	pairs = slices.Compact(pairs)
-	adj := &zoneAdjacency{start: make([]int32, len(zones)+1), nb: make([]int32, len(pairs))}
-	for i, p := range pairs {
-		adj.start[p>>32+1]++
-		adj.nb[i] = int32(uint32(p))
+	// CSR by counting sort on the first zone, then each zone's short
+	// list sorted and deduplicated in place.
+	cnt := make([]int32, len(zones)+1)
+	for _, p := range pairs {
+		cnt[p>>32+1]++
 	}
 	for i := range zones {
-		adj.start[i+1] += adj.start[i]
+		cnt[i+1] += cnt[i]
+	}
+	nb := make([]int32, len(pairs))
+	fill := slices.Clone(cnt[:len(zones)])
+	for _, p := range pairs {
+		a := p >> 32
+		nb[fill[a]] = int32(uint32(p))
+		fill[a]++
+	}
+	adj := &zoneAdjacency{start: make([]int32, len(zones)+1), nb: nb[:0]}
+	for i := range zones {
+		l := nb[cnt[i]:cnt[i+1]]
+		slices.Sort(l)
+		adj.nb = append(adj.nb, slices.Compact(l)...) // never overtakes cnt[i]
+		adj.start[i+1] = int32(len(adj.nb))
 	}
 	return adj
 }
