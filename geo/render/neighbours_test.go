@@ -272,3 +272,16 @@ func BenchmarkZoneNeighbours100k(b *testing.B) {
 	}
 	b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N)/1e6, "cpu-ms/op")
 }
+
+// BenchmarkCatchmentColorsRef100k is the original CatchmentColors, for
+// comparison with BenchmarkCatchmentColors100k.
+func BenchmarkCatchmentColorsRef100k(b *testing.B) {
+	d := provinceDistrict()
+	g := groupsBySchool(d.Zones, d.Schools)
+	b.ResetTimer()
+	cpu0 := processCPU()
+	for i := 0; i < b.N; i++ {
+		refCatchmentColors(d, g, len(d.Schools))
+	}
+	b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N)/1e6, "cpu-ms/op")
+}
