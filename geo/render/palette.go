@@ -6,6 +6,10 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"sync"
+	"unsafe"
+
+	"github.com/paulmach/orb"
 
 	"github.com/xuequ/xuequ/model"
 )
@@ -90,10 +94,14 @@ func CatchmentColors(d *model.District, group []int32, nSchools int) []color.NRG
 	for j := range colour {
 		colour[j] = -1
 	}
+	// Preferences once per school (neighbours are schools with zones).
+	pref := make([]int, nSchools)
 	for _, j := range order {
-		colour[j] = pickColour(PreferredColor(id(j)), nbr[j], colour, func(n int32) int {
-			return PreferredColor(id(int(n)))
-		})
+		pref[j] = PreferredColor(id(j))
+	}
+	pt := newPaletteTables()
+	for _, j := range order {
+		colour[j] = pickColour(pref[j], nbr[j], colour, pref, &pt)
 	}
 	out := make([]color.NRGBA, nSchools)
 	for j, c := range colour {
@@ -104,21 +112,57 @@ func CatchmentColors(d *model.District, group []int32, nSchools int) []color.NRG
 	return out
 }
 
+// paletteTables holds, per pair of palette colours, whether they are
+// alike (markAlike) and their colourDistance/32, with the marks of one
+// pickColour call.
+type paletteTables struct {
+	alike               [][]bool
+	sep                 [][]int
+	exact, taken, asked []bool
+}
+
+func newPaletteTables() paletteTables {
+	n := len(CatchmentPalette)
+	pt := paletteTables{
+		alike: make([][]bool, n), sep: make([][]int, n),
+		exact: make([]bool, n), taken: make([]bool, n), asked: make([]bool, n),
+	}
+	for c := range n {
+		pt.alike[c] = make([]bool, n)
+		markAlike(pt.alike[c], c)
+		pt.sep[c] = make([]int, n)
+		for cn := range n {
+			pt.sep[c][cn] = colourDistance(CatchmentPalette[c], CatchmentPalette[cn]) / 32
+		}
+	}
+	return pt
+}
+
+// mark ors colour c's alike row into m.
+func (pt *paletteTables) mark(m []bool, c int) {
+	for i, a := range pt.alike[c] {
+		m[i] = m[i] || a
+	}
+}
+
 // pickColour is the colour of one school: want unless a settled neighbour
 // has it or one alike; else the free colour (not alike a settled
 // neighbour's nor an unsettled one's preference) furthest from the
 // settled neighbours'.
-func pickColour(want int, nbr []int32, colour []int, pref func(int32) int) int {
+func pickColour(want int, nbr []int32, colour []int, pref []int, pt *paletteTables) int {
 	n := len(CatchmentPalette)
-	exact := make([]bool, n) // a settled neighbour's colour
-	taken := make([]bool, n) // … or one alike it
-	asked := make([]bool, n) // alike an unsettled neighbour's preference
+	exact := pt.exact // a settled neighbour's colour
+	taken := pt.taken // … or one alike it
+	asked := pt.asked // alike an unsettled neighbour's preference
+	clear(exact)
+	clear(taken)
+	clear(asked)
 	for _, k := range nbr {
 		if c := colour[k]; c >= 0 {
 			exact[c] = true
-			markAlike(taken, c)
+			pt.mark(taken, c)
 		} else {
-			markAlike(asked, pref(k))
+			pt.mark(asked, pref[k])
 		}
 	}
 	if !taken[want] {
@@ -137,7 +181,7 @@ func pickColour(want int, nbr []int32, colour []int, pref func(int32) int) int {
 			sep := math.MaxInt
 			for _, k := range nbr {
 				if cn := colour[k]; cn >= 0 {
-					sep = min(sep, colourDistance(CatchmentPalette[c], CatchmentPalette[cn])/32)
+					sep = min(sep, pt.sep[c][cn])
 				}
 			}
 			if sep > bestSep {
@@ -166,40 +210,219 @@ func markAlike(m []bool, c int) {
 }
 
 // catchmentNeighbours lists, per school, the schools whose catchments
-// share a vertex with its own (as in a topologically clean zone layer).
+// share a vertex with its own (as in a topologically clean zone layer),
+// each list ascending. Zone geometry does not change with edits (a 划片
+// edit changes group, not zones), so the zone-level vertex adjacency is
+// computed once per zone layer (zoneNeighbours, cached) and each call
+// only maps zone pairs to school pairs: O(zone adjacencies).
 func catchmentNeighbours(d *model.District, group []int32, nSchools int) [][]int32 {
-	type key [2]int64
-	owners := map[key][]int32{}
-	for i := range d.Zones {
-		if i >= len(group) || group[i] < 0 || int(group[i]) >= nSchools {
-			continue
+	adj := zoneNeighbours(d.Zones)
+	n := min(len(d.Zones), len(group))
+	valid := func(g int32) bool { return g >= 0 && int(g) < nSchools }
+	// Zones bucketed by school (counting sort).
+	start := make([]int32, nSchools+1)
+	for i := range n {
+		if g := group[i]; valid(g) {
+			start[g+1]++
 		}
-		g := group[i]
-		for _, poly := range d.Zones[i].Geometry {
-			for _, ring := range poly {
-				for _, p := range ring {
-					k := key{int64(math.Round(p[0] * 1e7)), int64(math.Round(p[1] * 1e7))}
-					if o := owners[k]; !slices.Contains(o, g) {
-						owners[k] = append(o, g)
-					}
-				}
-			}
+	}
+	for j := range nSchools {
+		start[j+1] += start[j]
+	}
+	byGroup := make([]int32, start[nSchools])
+	fill := slices.Clone(start[:nSchools])
+	for i := range n {
+		if g := group[i]; valid(g) {
+			byGroup[fill[g]] = int32(i)
+			fill[g]++
 		}
 	}
 	nbr := make([][]int32, nSchools)
-	for _, o := range owners {
-		for _, a := range o {
-			for _, b := range o {
-				if a != b && !slices.Contains(nbr[a], b) {
+	mark := fill // reused: the last school a neighbour was listed for
+	for j := range mark {
+		mark[j] = -1
+	}
+	group = group[:n]
+	ns := uint32(nSchools)
+	for a := range int32(nSchools) {
+		for _, i := range byGroup[start[a]:start[a+1]] {
+			for _, z := range adj.nb[adj.start[i]:adj.start[i+1]] {
+				if uint32(z) >= uint32(n) {
+					continue
+				}
+				// uint32(b) < ns: a school (b ≥ 0).
+				if b := group[z]; uint32(b) < ns && b != a && mark[b] != a {
+					mark[b] = a
 					nbr[a] = append(nbr[a], b)
 				}
 			}
 		}
-	}
-	for _, n := range nbr {
-		slices.Sort(n)
+		slices.Sort(nbr[a])
 	}
 	return nbr
+}
+
+// zoneAdjacency is the zones sharing a vertex with each zone (other than
+// itself), ascending: zone i's are nb[start[i]:start[i+1]].
+type zoneAdjacency struct {
+	start []int32
+	nb    []int32
+}
+
+// adjKey identifies a zone layer: its backing array, length and a cheap
+// checksum of where each zone's geometry lives (its polygon slice's
+// array and length), so a replaced, reloaded or reordered layer is never
+// taken for another. Geometry is never edited in place.
+type adjKey struct {
+	first *model.Zone
+	n     int
+	sum   uint64
+}
+
+// adjCacheSize bounds the zone layers kept (the map window's and a
+// report's, with room for an edit in flight).
+const adjCacheSize = 4
+
+var adjCache struct {
+	sync.Mutex
+	keys []adjKey // most recently used first
+	vals []*zoneAdjacency
+}
+
+// zoneNeighbours is the vertex adjacency of zones, cached per zone layer.
+// Safe for concurrent use.
+func zoneNeighbours(zones []model.Zone) *zoneAdjacency {
+	var k adjKey
+	if len(zones) > 0 {
+		k = adjKey{&zones[0], len(zones), zonesChecksum(zones)}
+	}
+	adjCache.Lock()
+	for i, kk := range adjCache.keys {
+		if kk == k {
+			v := adjCache.vals[i]
+			if i > 0 { // move to front
+				copy(adjCache.keys[1:i+1], adjCache.keys[:i])
+				copy(adjCache.vals[1:i+1], adjCache.vals[:i])
+				adjCache.keys[0], adjCache.vals[0] = k, v
+			}
+			adjCache.Unlock()
+			return v
+		}
+	}
+	adjCache.Unlock()
+	v := computeZoneNeighbours(zones)
+	adjCache.Lock()
+	if !slices.Contains(adjCache.keys, k) {
+		adjCache.keys = slices.Insert(adjCache.keys, 0, k)
+		adjCache.vals = slices.Insert(adjCache.vals, 0, v)
+		if len(adjCache.keys) > adjCacheSize {
+			clear(adjCache.vals[adjCacheSize:])
+			adjCache.keys = adjCache.keys[:adjCacheSize]
+			adjCache.vals = adjCache.vals[:adjCacheSize]
+		}
+	}
+	adjCache.Unlock()
+	return v
+}
+
+// zonesChecksum hashes, per zone, its geometry's backing array and
+// length: O(zones), reading only the zone slice itself.
+func zonesChecksum(zones []model.Zone) uint64 {
+	h := uint64(14695981039346656037)
+	for i := range zones {
+		g := zones[i].Geometry
+		h = (h ^ uint64(uintptr(unsafe.Pointer(unsafe.SliceData(g))))) * 1099511628211
+		h = (h ^ uint64(len(g))) * 1099511628211
+	}
+	return h
+}
+
+// vertexKey is a vertex rounded to 1e-7 degree, as catchments are matched.
+func vertexKey(p orb.Point) (int64, int64) {
+	return int64(math.Round(p[0] * 1e7)), int64(math.Round(p[1] * 1e7))
+}
+
+// computeZoneNeighbours finds the zones sharing a rounded vertex: the
+// (vertex, zone) pairs sorted by vertex, runs scanned for zone pairs.
+func computeZoneNeighbours(zones []model.Zone) *zoneAdjacency {
+	type vz struct {
+		x, y int64
+		z    int32
+	}
+	total := 0
+	for i := range zones {
+		for _, poly := range zones[i].Geometry {
+			for _, ring := range poly {
+				total += len(ring)
+			}
+		}
+	}
+	vs := make([]vz, 0, total)
+	for i := range zones {
+		for _, poly := range zones[i].Geometry {
+			for _, ring := range poly {
+				for _, p := range ring {
+					x, y := vertexKey(p)
+					vs = append(vs, vz{x, y, int32(i)})
+				}
+			}
+		}
+	}
+	slices.SortFunc(vs, func(a, b vz) int {
+		if c := cmp.Compare(a.x, b.x); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.y, b.y); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.z, b.z)
+	})
+	var pairs []uint64 // a<<32 | b, both directions
+	run := make([]int32, 0, 8)
+	for s := 0; s < len(vs); {
+		e := s + 1
+		for e < len(vs) && vs[e].x == vs[s].x && vs[e].y == vs[s].y {
+			e++
+		}
+		if e-s > 1 {
+			run = run[:0]
+			for _, v := range vs[s:e] {
+				if len(run) == 0 || run[len(run)-1] != v.z {
+					run = append(run, v.z)
+				}
+			}
+			for ai, a := range run {
+				for _, b := range run[ai+1:] {
+					pairs = append(pairs, uint64(a)<<32|uint64(b), uint64(b)<<32|uint64(a))
+				}
+			}
+		}
+		s = e
+	}
+	// CSR by counting sort on the first zone, then each zone's short
+	// list sorted and deduplicated in place.
+	cnt := make([]int32, len(zones)+1)
+	for _, p := range pairs {
+		cnt[p>>32+1]++
+	}
+	for i := range zones {
+		cnt[i+1] += cnt[i]
+	}
+	nb := make([]int32, len(pairs))
+	fill := slices.Clone(cnt[:len(zones)])
+	for _, p := range pairs {
+		a := p >> 32
+		nb[fill[a]] = int32(uint32(p))
+		fill[a]++
+	}
+	adj := &zoneAdjacency{start: make([]int32, len(zones)+1), nb: nb[:0]}
+	for i := range zones {
+		l := nb[cnt[i]:cnt[i+1]]
+		slices.Sort(l)
+		adj.nb = append(adj.nb, slices.Compact(l)...) // never overtakes cnt[i]
+		adj.start[i+1] = int32(len(adj.nb))
+	}
+	return adj
 }
 
 // colourDistance is a cheap perceptual distance ("redmean") between two
