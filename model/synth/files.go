@@ -70,25 +70,8 @@ func splitKindergartens(d *model.District) (k9, kg *model.District) {
 }
 
 // KindergartensGeoJSON encodes the kindergartens as Point features with the
-// properties of SchoolsGeoJSON and 普惠 (是/否).
-func KindergartensGeoJSON(d *model.District) []byte {
-	return featureCollection(len(d.Schools), func(b *bytes.Buffer, i int) {
-		s := &d.Schools[i]
-		b.WriteString(`{"type":"Feature","properties":{`)
-		p := props{b}
-		p.add(true, "编码", s.ID)
-		p.add(false, "名称", s.Name)
-		p.add(false, "学段", s.Level.Chinese())
-		p.add(false, "学位数", s.Capacity)
-		p.add(false, "教室数", s.Classrooms)
-		p.add(false, "乡镇", s.Township)
-		p.add(false, "办学性质", yesNo(s.Public, "公办", "民办"))
-		p.add(false, "普惠", yesNo(s.Inclusive, "是", "否"))
-		b.WriteString(`},"geometry":{"type":"Point","coordinates":`)
-		writeCoord(b, s.Location)
-		b.WriteString("}}")
-	})
-}
+// properties of SchoolsGeoJSON, 普惠 (是/否) in place of 寄宿.
+func KindergartensGeoJSON(d *model.District) []byte { return schoolFeatures(d, true) }
 
 // ResourcesCSV is the school resources table (办学条件), long by year:
 // school,year,teachers,teachers_qualified,teachers_backbone,
@@ -183,7 +166,11 @@ func yesNo(v bool, yes, no string) string {
 
 // SchoolsGeoJSON encodes the schools as Point features with the properties
 // 编码 名称 学段 学位数 教室数 寄宿 乡镇 办学性质.
-func SchoolsGeoJSON(d *model.District) []byte {
+func SchoolsGeoJSON(d *model.District) []byte { return schoolFeatures(d, false) }
+
+// schoolFeatures writes the school layers: a kindergarten roster says 普惠
+// (last) where a school roster says 寄宿 (after 教室数).
+func schoolFeatures(d *model.District, kindergartens bool) []byte {
 	return featureCollection(len(d.Schools), func(b *bytes.Buffer, i int) {
 		s := &d.Schools[i]
 		b.WriteString(`{"type":"Feature","properties":{`)
@@ -193,9 +180,14 @@ func SchoolsGeoJSON(d *model.District) []byte {
 		p.add(false, "学段", s.Level.Chinese())
 		p.add(false, "学位数", s.Capacity)
 		p.add(false, "教室数", s.Classrooms)
-		p.add(false, "寄宿", yesNo(s.Boarding, "是", "否"))
+		if !kindergartens {
+			p.add(false, "寄宿", yesNo(s.Boarding, "是", "否"))
+		}
 		p.add(false, "乡镇", s.Township)
 		p.add(false, "办学性质", yesNo(s.Public, "公办", "民办"))
+		if kindergartens {
+			p.add(false, "普惠", yesNo(s.Inclusive, "是", "否"))
+		}
 		b.WriteString(`},"geometry":{"type":"Point","coordinates":`)
 		writeCoord(b, s.Location)
 		b.WriteString("}}")
