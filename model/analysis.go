@@ -337,3 +337,19 @@ func Summarize(schools []SchoolResult, std Standards) Summary {
 // compulsory reports whether g is a compulsory-education grade (1–9), the
 // grades the class-size rules apply to.
 func compulsory(g Grade) bool { return g >= 1 && g <= 9 }
+
+// Row is r as one line of a school table shows it: a kindergarten's pupils,
+// classes, seats (its approved places, else classes × standard) and seat gap are those of its
+// kindergarten stage, which the K–9 fields leave at 0 and "unknown" (they
+// never enter K–9 totals); every other school is r itself.
+func (r SchoolResult) Row() SchoolResult {
+	k := r.Kindergarten
+	if r.Level != LevelKindergarten || k == nil {
+		return r
+	}
+	r.Students, r.Classes, r.ClassesNeeded = k.Students, k.Classes, k.ClassesNeeded
+	if k.Seats > 0 {
+		r.Capacity, r.SeatGap, r.CapacitySource = k.Seats, k.SeatGap, CapacityExplicit
+	}
+	return r
+}

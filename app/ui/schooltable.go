@@ -226,7 +226,7 @@ func (t *SchoolTable) reload() {
 	for _, s := range d.Schools {
 		row := schoolRow{school: s}
 		if i, ok := byID[s.ID]; ok {
-			row.res, row.has = a.Schools[i], true
+			row.res, row.has = a.Schools[i].Row(), true // a kindergarten shows its own stage
 		}
 		t.all = append(t.all, row)
 		if s.Township != "" {

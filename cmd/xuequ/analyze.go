@@ -234,6 +234,7 @@ func printAnalysis(w io.Writer, a model.Analysis, std model.Standards) error {
 		tr("cli.col.worst", "Worst class"), tr("cli.col.flags", "Flags"),
 	}, "\t"))
 	for _, r := range a.Schools {
+		r = r.Row() // a kindergarten shows its own stage
 		var flags []string
 		if r.OversizedSchool {
 			flags = append(flags, tr("cli.flag.oversized", "oversized school"))
